@@ -1,0 +1,481 @@
+"""From a tagged Doc to ACLED-style rows: a pure function of the Doc and the resources.
+
+Per sentence: the kept triggers, their roles, places, dates and casualties are
+pooled into one candidate per place; candidates are classified by the codebook's
+rules, given actors, and merged with earlier mentions of the same event
+(one row per date, place, actors and type).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Protocol, Sequence
+
+from spacy.tokens import Doc, Span
+
+from conflict_events.events.casualties import Casualties, casualties_in, is_additive
+from conflict_events.events.classify import Evidence, classify
+from conflict_events.events.dates import ResolvedDate, resolve_date
+from conflict_events.events.places import PlaceMention, country_context, link_places, place_mentions
+from conflict_events.events.roles import Roles, find_roles, is_actor_like
+from conflict_events.events.triggers import TriggerMention, find_triggers
+from conflict_events.io.documents import Document
+from conflict_events.schema import (
+    EVENT_TYPE_OF,
+    EventRow,
+    EventType,
+    Inter,
+    SubEventType as S,
+    TimePrecision,
+    disorder_type,
+    interaction,
+)
+
+log = logging.getLogger(__name__)
+
+GENERIC_GROUP_WORDS = frozenset({"militia", "militias", "militants", "militant", "group", "groups", "fighters", "insurgents", "rebels", "jihadists", "proxy", "proxies", "gunmen"})
+DATE_BLOCKERS = frozenset({"since", "until", "till", "by", "before"})
+
+
+class ActorResolver(Protocol):
+    def resolve(self, mention: str, *, event_country: str = "", event_date: dt.date | None = None, text_acronyms=...): ...
+
+
+@dataclass(slots=True)
+class Candidate:
+    """One event as read from one sentence."""
+
+    sent: Span
+    place: object | None  # geo.resolve.Resolution
+    place_span: Span | None
+    country: str
+    date: ResolvedDate | None
+    date_span: Span | None
+    triggers: list[TriggerMention] = field(default_factory=list)
+    roles: list[Roles] = field(default_factory=list)
+    weapons: list[Span] = field(default_factory=list)
+    casualties: Casualties = field(default_factory=Casualties)
+
+
+@dataclass(slots=True)
+class Resources:
+    actors: object  # actors.ActorDictionary
+    resolve_place: object  # geo.resolve.resolve_place
+    country_of: object  # str -> country name | None
+
+
+def default_resources(actors_file: str | None = None) -> Resources:
+    from conflict_events.actors import get_actor_dictionary
+    from conflict_events.geo import get_gazetteer, resolve_place
+
+    gazetteer = get_gazetteer()
+
+    def country_of(name: str) -> str | None:
+        country = gazetteer.country(name)
+        return country.name if country else None
+
+    return Resources(get_actor_dictionary(actors_file), resolve_place, country_of)
+
+
+def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[EventRow]:
+    """All event rows an article reports, in order of first mention."""
+    from conflict_events.actors import find_acronyms
+
+    context = country_context(doc, resources.country_of)
+    acronyms = find_acronyms(doc.text)
+    state = _DocState(context=context)
+    candidates: list[Candidate] = []
+    for sent in doc.sents:
+        if not sent.text.strip():
+            continue
+        state.new_sentence(sent)
+        sentence_date, date_span = _sentence_date(doc, sent, document.date)
+        if sentence_date is not None:
+            state.last_date, state.last_date_span = sentence_date, date_span
+        mentions = [m for m in find_triggers(doc, sent) if not m.dropped]
+        places = place_mentions(doc, sent)
+        resolved = {id(p): _resolve(p, state, resources) for p in places}
+        for p in places:
+            r = resolved[id(p)]
+            if r is not None and _is_country(r):
+                state.sentence_country = r.place.country
+        if not mentions:
+            _attach_casualties(sent, candidates, state)
+            _remember_places(places, resolved, state)
+            continue
+        by_place: dict[str, Candidate] = {}
+        unplaced: list[tuple[TriggerMention, Roles]] = []
+        trigger_spans = [m.span for m in mentions]
+        for mention in mentions:
+            roles = find_roles(mention.span)
+            linked = [p for p in link_places(mention.span, places, trigger_spans) if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
+            if not linked:
+                unplaced.append((mention, roles))
+                continue
+            for place in linked:
+                resolution = resolved[id(place)]
+                key = resolution.place.name
+                if key not in by_place:
+                    by_place[key] = Candidate(
+                        sent=sent,
+                        place=resolution,
+                        place_span=place.span,
+                        country=resolution.place.country,
+                        date=state.last_date,
+                        date_span=state.last_date_span if sentence_date is not None else None,
+                    )
+                by_place[key].triggers.append(mention)
+                by_place[key].roles.append(roles)
+        _remember_places(places, resolved, state)
+        if by_place:
+            for mention, roles in unplaced:
+                nearest = min(by_place.values(), key=lambda c: abs(c.place_span.start - mention.span.start))
+                nearest.triggers.append(mention)
+                nearest.roles.append(roles)
+        elif unplaced:
+            target = _previous_candidate(candidates, state, sentence_date)
+            if target is not None:
+                for mention, roles in unplaced:
+                    target.roles.append(roles)
+                    if roles.claimed_by is not None or mention.span.root.pos_ != "VERB":
+                        continue
+                target.casualties = target.casualties.merge(casualties_in(sent), additive=is_additive(sent))
+            continue
+        sentence_casualties = casualties_in(sent)
+        weapons = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end]
+        for candidate in by_place.values():
+            candidate.weapons = weapons
+            candidate.casualties = sentence_casualties if len(by_place) == 1 else _nearest_casualties(sent, candidate)
+            candidates.append(candidate)
+            state.last_candidate = candidate
+            state.last_candidate_sentence = state.sentence_index
+    rows = [row for c in candidates for row in _rows(c, doc, document, resources, acronyms, state)]
+    return merge_rows(rows)
+
+
+@dataclass(slots=True)
+class _DocState:
+    context: list[str]
+    last_date: ResolvedDate | None = None
+    last_date_span: Span | None = None
+    last_place: object | None = None
+    last_candidate: Candidate | None = None
+    last_candidate_sentence: int = -10
+    sentence_index: int = -1
+    sentence_country: str = ""
+    dominant_group: str | None = None
+
+    def new_sentence(self, sent: Span) -> None:
+        self.sentence_index += 1
+        self.sentence_country = ""
+
+
+def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None) -> tuple[ResolvedDate | None, Span | None]:
+    spans = [s for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    spans += [e for e in sent.ents if e.label_ == "DATE" and taken.isdisjoint(range(e.start, e.end))]
+    for span in sorted(spans, key=lambda s: s.start):
+        before = doc[span.start - 1].lower_ if span.start > sent.start else ""
+        if before in DATE_BLOCKERS:
+            continue
+        text = span.text
+        if span.start > sent.start and doc[span.start - 1].lower_ in ("around", "about"):
+            text = "around " + text
+        resolved = resolve_date(text, document_date)
+        if resolved is None:
+            continue
+        if document_date is not None and resolved.date > document_date + dt.timedelta(days=1):
+            continue
+        return resolved, span
+    return None, None
+
+
+def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
+    if place.anaphoric:
+        return state.last_place
+    context = [state.sentence_country] + state.context if state.sentence_country else state.context
+    try:
+        return resources.resolve_place(place.text, context_countries=context, admin_hints=place.admin_hints, near=place.near)
+    except Exception:  # a gazetteer miss must never end a document
+        log.debug("place lookup failed for %r", place.text, exc_info=True)
+        return None
+
+
+def _is_country(resolution) -> bool:
+    return getattr(resolution.place, "feature", "") == "country"
+
+
+def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocState) -> None:
+    for place in places:
+        r = resolved[id(place)]
+        if r is not None and not _is_country(r) and not place.descriptor:
+            state.last_place = r
+
+
+def _previous_candidate(candidates: list[Candidate], state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
+    previous = state.last_candidate
+    if previous is None or state.sentence_index - state.last_candidate_sentence > 2:
+        return None
+    if sentence_date is not None and previous.date is not None and sentence_date.date != previous.date.date:
+        return None
+    return previous
+
+
+def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState) -> None:
+    found = casualties_in(sent)
+    if not found.spans:
+        return
+    previous = _previous_candidate(candidates, state, None)
+    if previous is not None:
+        previous.casualties = previous.casualties.merge(found, additive=is_additive(sent))
+
+
+def _nearest_casualties(sent: Span, candidate: Candidate) -> Casualties:
+    anchor = candidate.place_span.start if candidate.place_span is not None else sent.start
+    spans = list(sent.doc.spans.get("casualties", []))
+    best = Casualties()
+    for span in spans:
+        if sent.start <= span.start < sent.end and abs(span.start - anchor) < 15:
+            best = best.merge(casualties_in(sent, span.start, span.end), additive=True)
+    return best
+
+
+def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resources, acronyms, state: _DocState) -> list[EventRow]:
+    resolution = candidate.place
+    place = resolution.place
+    country = place.country
+    event_date = candidate.date.date if candidate.date else None
+    actors = resources.actors
+
+    def resolve(span: Span | None):
+        if span is None:
+            return None
+        return _actor_for(span, actors, country, event_date, acronyms, doc, state)
+
+    agent = target = None
+    agent_span = target_span = None
+    for roles in candidate.roles:
+        if agent is None and roles.agent is not None:
+            agent, agent_span = resolve(roles.agent), roles.agent
+        if target is None and roles.target is not None and is_actor_like(roles.target):
+            target, target_span = resolve(roles.target), roles.target
+        elif target is None and roles.target is not None:
+            target, target_span = resolve(roles.target), roles.target
+    if agent is not None and target is not None and agent.name == target.name:
+        target = None
+    families = {t.family for t in candidate.triggers}
+    evidence = Evidence(
+        families=families,
+        weapons={w.label_ for w in candidate.weapons},
+        weapon_words=[w.text.lower() for w in candidate.weapons],
+        text=candidate.sent.text,
+        agent_inter=agent.inter if agent else 0,
+        target_inter=target.inter if target else 0,
+        killed=candidate.casualties.killed,
+        injured=candidate.casualties.injured,
+    )
+    decided = classify(evidence)
+    if decided is None:
+        return []
+    sub, rule = decided
+    actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, candidate.sent.text)
+    event_type = EVENT_TYPE_OF[sub]
+    row = EventRow(
+        doc_id=document.id,
+        event_date=event_date.isoformat() if event_date else "",
+        year=event_date.year if event_date else None,
+        time_precision=int(candidate.date.precision) if candidate.date else None,
+        disorder_type=disorder_type(sub).value,
+        event_type=event_type.value,
+        sub_event_type=sub.value,
+        actor1=actor1.name if actor1 else "",
+        inter1=int(actor1.inter) if actor1 else 0,
+        actor2=actor2.name if actor2 else "",
+        inter2=int(actor2.inter) if actor2 else 0,
+        civilian_targeting="Civilian targeting" if actor2 is not None and actor2.inter == Inter.CIVILIANS and event_type in (EventType.VIOLENCE_AGAINST_CIVILIANS, EventType.EXPLOSIONS) else "",
+        iso=getattr(place, "iso", None),
+        region=getattr(place, "region", ""),
+        country=country,
+        admin1=place.admin1,
+        admin2=getattr(place, "admin2", ""),
+        location=place.name,
+        latitude=round(place.latitude, 4),
+        longitude=round(place.longitude, 4),
+        geo_precision=int(resolution.geo_precision),
+        source=document.source,
+        fatalities=candidate.casualties.killed,
+        injuries=candidate.casualties.injured,
+        weapons="; ".join(dict.fromkeys(w.text.lower() for w in candidate.weapons)),
+        evidence=candidate.sent.text.strip(),
+        char_start=candidate.sent.start_char + (len(candidate.sent.text) - len(candidate.sent.text.lstrip())),
+        char_end=candidate.sent.start_char + len(candidate.sent.text.rstrip()),
+    )
+    row.interaction = interaction(row.inter1, row.inter2)
+    row.confidence = _confidence(candidate, agent, resolution)
+    row.notes = _notes(row)
+    row.explanation = _explanation(candidate, rule, agent_span, target_span, resolution)
+    return [row]
+
+
+def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
+    tagged = [s for s in doc.spans.get("actors", []) if span.start <= s.start and s.end <= span.end]
+    if not tagged and not is_actor_like(span):
+        subtree = list(span.root.subtree)
+        lo, hi = subtree[0].i, subtree[-1].i + 1
+        tagged = [s for s in doc.spans.get("actors", []) if lo <= s.start and s.end <= hi]
+    mention = tagged[0].label_ if tagged else span.text
+    actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    if tagged and actor is None:
+        actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    words = {t.lower_ for t in span}
+    if (actor is None or actor.kind == "unidentified") and words & GENERIC_GROUP_WORDS and not tagged:
+        dominant = _dominant_group(doc, actors, country, event_date, acronyms, state)
+        if dominant is not None and (actor is None or "gunmen" not in words):
+            return dominant
+    if actor is None and not is_actor_like(span):
+        modifiers = [t for t in span if t.i < span.root.i]
+        if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
+            return _dominant_group(doc, actors, country, event_date, acronyms, state)
+    return actor
+
+
+def _dominant_group(doc: Doc, actors, country: str, event_date, acronyms, state: _DocState):
+    """The named non-state armed group an article talks about most: what "the militia" refers to."""
+    counts: Counter[str] = Counter()
+    for span in doc.spans.get("actors", []):
+        counts[span.label_] += 1
+    for name, _ in counts.most_common():
+        actor = actors.resolve(name, event_country=country, event_date=event_date, text_acronyms=acronyms)
+        if actor is not None and actor.inter in (Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA):
+            return actor
+    return None
+
+
+def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: str):
+    """The codebook's actor conventions per event type."""
+    event_type = EVENT_TYPE_OF[sub]
+
+    def generic(name: str):
+        return actors.resolve(name, event_country=country, event_date=event_date)
+
+    if event_type is EventType.PROTESTS:
+        protesters = generic("protesters")
+        police = None
+        if sub is not S.PEACEFUL_PROTEST:
+            police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else generic("police"))
+        return protesters, police
+    if event_type is EventType.RIOTS:
+        rioters = generic("rioters")
+        if sub is S.MOB_VIOLENCE:
+            other = target if target is not None and target.inter != Inter.RIOTERS else generic("civilians")
+            return rioters, other
+        other = target if target is not None and target.inter in (Inter.STATE_FORCES, Inter.CIVILIANS) else None
+        return rioters, other
+    if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
+        victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
+        perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic("unknown gunmen")
+        return perpetrator, victim
+    if agent is None:
+        if event_type in (EventType.BATTLES, EventType.EXPLOSIONS):
+            agent = generic("unknown gunmen")
+        elif sub is S.ARRESTS:
+            agent = generic("police")
+    if agent is not None and target is not None and agent.name == target.name:
+        target = None
+    return agent, target
+
+
+def _confidence(candidate: Candidate, agent, resolution) -> float:
+    score = 0.45
+    if candidate.date_span is not None:
+        score += 0.15
+    if agent is not None:
+        score += 0.1
+    if candidate.weapons:
+        score += 0.05
+    if resolution.geo_precision == 1:
+        score += 0.15
+    if len(candidate.triggers) > 1:
+        score += 0.05
+    return round(min(score, 0.95), 2)
+
+
+def _notes(row: EventRow) -> str:
+    when = dt.date.fromisoformat(row.event_date).strftime("%-d %B %Y") if row.event_date else "On an unknown date (no publication date)"
+    where = ", ".join(part for part in (row.location, row.admin1, row.country) if part)
+    actors = row.actor1 or "An unidentified actor"
+    against = f" against {row.actor2}" if row.actor2 else ""
+    casualties = ""
+    if row.fatalities:
+        casualties += f" {row.fatalities} reported killed."
+    if row.injuries:
+        casualties += f" {row.injuries} reported injured."
+    prefix = f"On {when}" if row.event_date else when
+    return f"{prefix}, {actors}: {row.sub_event_type}{against} in {where}.{casualties}".strip()
+
+
+def _explanation(candidate: Candidate, rule: str, agent_span: Span | None, target_span: Span | None, resolution) -> dict:
+    sent = candidate.sent
+    offset = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
+
+    def rel(span: Span | None, label: str):
+        if span is None or not (sent.start <= span.start and span.end <= sent.end):
+            return None
+        return (span.start_char - offset, span.end_char - offset, label)
+
+    spans = [rel(t.span, "TRIGGER") for t in candidate.triggers]
+    spans += [rel(agent_span, "ACTOR"), rel(target_span, "TARGET"), rel(candidate.place_span, "PLACE"), rel(candidate.date_span, "DATE")]
+    spans += [rel(w, "WEAPON") for w in candidate.weapons]
+    spans += [rel(c, "CASUALTY") for c in candidate.casualties.spans]
+    return {
+        "rule": rule,
+        "spans": sorted({s for s in spans if s is not None}),
+        "place_rule": getattr(resolution, "rule", ""),
+        "date_rule": candidate.date.rule if candidate.date else "no date in the text",
+    }
+
+
+def merge_rows(rows: Sequence[EventRow]) -> list[EventRow]:
+    """One row per date, place, actors and type: later mentions enrich the first."""
+    merged: list[EventRow] = []
+    for row in rows:
+        match = next((m for m in merged if _same_event(m, row)), None)
+        if match is None:
+            merged.append(row)
+            continue
+        _absorb(match, row)
+    return merged
+
+
+def _same_event(a: EventRow, b: EventRow) -> bool:
+    if (a.event_date, a.location, a.country, a.event_type) != (b.event_date, b.location, b.country, b.event_type):
+        return False
+    return _compatible(a.actor1, b.actor1) and _compatible(a.actor2, b.actor2)
+
+
+def _compatible(x: str, y: str) -> bool:
+    return not x or not y or x == y or x.startswith("Unidentified") or y.startswith("Unidentified")
+
+
+def _absorb(into: EventRow, other: EventRow) -> None:
+    from conflict_events.schema import SubEventType, hierarchy_rank
+
+    if hierarchy_rank(SubEventType(other.sub_event_type)) < hierarchy_rank(SubEventType(into.sub_event_type)):
+        into.sub_event_type = other.sub_event_type
+        into.disorder_type = other.disorder_type
+        into.explanation = other.explanation
+    for side in ("1", "2"):
+        mine, theirs = getattr(into, f"actor{side}"), getattr(other, f"actor{side}")
+        if theirs and (not mine or mine.startswith("Unidentified") and not theirs.startswith("Unidentified")):
+            setattr(into, f"actor{side}", theirs)
+            setattr(into, f"inter{side}", getattr(other, f"inter{side}"))
+    into.interaction = interaction(into.inter1, into.inter2)
+    into.fatalities = max(into.fatalities, other.fatalities)
+    into.injuries = max(into.injuries, other.injuries)
+    into.weapons = "; ".join(dict.fromkeys(w for w in (into.weapons.split("; ") + other.weapons.split("; ")) if w))
+    into.civilian_targeting = into.civilian_targeting or other.civilian_targeting
+    into.confidence = min(0.95, round(max(into.confidence, other.confidence) + 0.05, 2))
+    into.notes = _notes(into)

@@ -1,0 +1,53 @@
+"""Fatalities and injuries by the codebook's rules, from the casualty spans of a sentence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span
+
+# A figure marked as a re-statement adds nothing; one marked as further adds to the count.
+ADDITIVE_MARKERS = frozenset({"also", "another", "other", "additional", "further", "more"})
+HEDGES = frozenset({"likely", "possibly", "probably", "reportedly", "feared", "believed", "unconfirmed", "may", "might"})
+
+
+@dataclass(slots=True)
+class Casualties:
+    killed: int = 0
+    injured: int = 0
+    spans: tuple[Span, ...] = ()
+
+    def merge(self, other: "Casualties", additive: bool) -> "Casualties":
+        if additive:
+            return Casualties(self.killed + other.killed, self.injured + other.injured, self.spans + other.spans)
+        return Casualties(max(self.killed, other.killed), max(self.injured, other.injured), self.spans + other.spans)
+
+
+def casualties_in(sent: Span, start: int | None = None, end: int | None = None) -> Casualties:
+    """Killed and injured counts within a sentence (or a token range of it).
+
+    Several figures in one sentence add up ("two soldiers were killed and three
+    civilians died"). Hedged figures ("likely killing a number of militants")
+    are not credible reports and count as 0, as the codebook's lowest credible figure.
+    """
+    lo = sent.start if start is None else start
+    hi = sent.end if end is None else end
+    killed = injured = 0
+    used: list[Span] = []
+    for span in sent.doc.spans.get("casualties", []):
+        if not (lo <= span.start < hi):
+            continue
+        count = span._.casualty_count or 0
+        window = sent.doc[max(sent.start, span.start - 3) : span.end]
+        if any(t.lower_ in HEDGES for t in window):
+            continue
+        if span.label_ == "KILLED":
+            killed += count
+        else:
+            injured += count
+        used.append(span)
+    return Casualties(killed, injured, tuple(used))
+
+
+def is_additive(sent: Span) -> bool:
+    return any(t.lower_ in ADDITIVE_MARKERS for t in sent)

@@ -1,0 +1,173 @@
+"""The codebook's rules: from what a sentence says to event_type and sub_event_type.
+
+Each rule returns the sub-type with a sentence saying why, so --explain can show it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from conflict_events.schema import Inter, SubEventType as S
+
+REMOTE_FAMILIES = frozenset({"air", "drone", "bombing", "shelling", "missile", "rocket", "explosion", "suicide", "grenade", "chemical"})
+VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch"})
+REMOTE_WEAPONS = {
+    "chemical": S.CHEMICAL_WEAPON,
+    "air": S.AIR_DRONE_STRIKE,
+    "drone": S.AIR_DRONE_STRIKE,
+    "suicide": S.SUICIDE_BOMB,
+    "missile": S.SHELLING,
+    "rocket": S.SHELLING,
+    "artillery": S.SHELLING,
+    "ied": S.REMOTE_EXPLOSIVE,
+    "grenade": S.GRENADE,
+}
+FAMILY_SUBTYPE = {
+    "air": S.AIR_DRONE_STRIKE,
+    "drone": S.AIR_DRONE_STRIKE,
+    "shelling": S.SHELLING,
+    "missile": S.SHELLING,
+    "rocket": S.SHELLING,
+    "suicide": S.SUICIDE_BOMB,
+    "grenade": S.GRENADE,
+    "chemical": S.CHEMICAL_WEAPON,
+    "explosion": S.REMOTE_EXPLOSIVE,
+}
+ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA, Inter.EXTERNAL_OTHER})
+STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
+INTERVENTION = re.compile(r"\b(dispers\w*|tear ?gas|water cannon\w*|arrest\w*|detain\w*|baton|rubber bullets|broke up|break up|cracked down|crackdown|stopped by|prevented|blocked by (the )?police|clash\w* with (the )?police|pushed back|scuffle\w*)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|set ablaze|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
+LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
+
+
+@dataclass(slots=True)
+class Evidence:
+    """What one event's sentences say, pooled."""
+
+    families: set[str] = field(default_factory=set)
+    weapons: set[str] = field(default_factory=set)
+    weapon_words: list[str] = field(default_factory=list)
+    text: str = ""
+    agent_inter: int = 0
+    target_inter: int = 0
+    killed: int = 0
+    injured: int = 0
+
+
+def classify(ev: Evidence) -> tuple[S, str] | None:
+    text = ev.text.lower()
+    families = ev.families
+    if "protest" in families or "riot" in families:
+        return _demonstration(ev, text)
+    if "mob" in families:
+        return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
+    if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed):
+        if "regain" in families or ev.agent_inter in STATE:
+            return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"
+        return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "non-state group takes territory after fighting → Non-state actor overtakes territory"
+    if "clash" in families and not _one_sided_remote(ev):
+        return S.ARMED_CLASH, "armed groups fought → Armed clash"
+    if "sexual" in families:
+        return S.SEXUAL_VIOLENCE, "rape or sexual assault → Sexual violence"
+    remote = _remote(ev)
+    if remote is not None:
+        return remote
+    if families & {"shootdown"}:
+        if re.search(r"\b(plane|jet|aircraft|helicopter|fighter|bomber)s?\b", text) and not re.search(r"\bdrones?\b", text):
+            return S.SHELLING, "crewed aircraft shot down → Shelling/artillery/missile attack"
+        return S.DISRUPTED_WEAPONS_USE, "drone or missile shot down → Disrupted weapons use"
+    if families & {"intercept", "defuse"}:
+        return S.DISRUPTED_WEAPONS_USE, "intercepted, defused or seized weapons → Disrupted weapons use"
+    if "abduct" in families and not ev.killed:
+        return S.ABDUCTION, "kidnapping or abduction → Abduction/forced disappearance"
+    if "arrest" in families and not families & VIOLENT_FAMILIES:
+        if ev.agent_inter and ev.agent_inter not in STATE:
+            return S.ABDUCTION, "detention by a non-state group → Abduction/forced disappearance"
+        return S.ARRESTS, "arrest by state forces → Arrests"
+    if families & VIOLENT_FAMILIES or "abduct" in families:
+        if ev.target_inter == Inter.CIVILIANS or (not ev.target_inter and _civilian_victims(text)):
+            return S.ATTACK, "armed actor attacked civilians → Violence against civilians/Attack"
+        if ev.target_inter in ARMED or (ev.agent_inter in ARMED and ev.target_inter in ARMED):
+            return S.ARMED_CLASH, "armed actors on both sides → Armed clash"
+        if ev.killed or families & {"kill", "shoot", "stab", "beat"}:
+            return S.ATTACK, "violence with no armed opponent → Violence against civilians/Attack"
+        if families & {"attack", "ambush", "raid"}:
+            return S.ARMED_CLASH, "attack on an armed target → Armed clash"
+    if families & {"capture", "regain"}:
+        if "regain" in families and ev.agent_inter in STATE:
+            return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory → Government regains territory"
+        return S.NON_VIOLENT_TRANSFER, "territory taken without fighting → Non-violent transfer of territory"
+    if families & {"withdraw", "handover"}:
+        return S.NON_VIOLENT_TRANSFER, "withdrawal or handover → Non-violent transfer of territory"
+    if "loot" in families:
+        return S.LOOTING, "looting or destruction of property → Looting/property destruction"
+    if "agreement" in families:
+        return S.AGREEMENT, "ceasefire, deal or exchange → Agreement"
+    if "base" in families:
+        return S.HEADQUARTERS_ESTABLISHED, "base or headquarters set up → Headquarters or base established"
+    if "change" in families:
+        return S.CHANGE_TO_GROUP, "recruitment, deployment or restructuring → Change to group/activity"
+    return None
+
+
+def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
+    if "riot" in ev.families or PROTESTER_VIOLENCE.search(text) and "protest" not in ev.families or _protesters_violent(text):
+        if ev.killed and LETHAL_FORCE.search(text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
+            return S.EXCESSIVE_FORCE, "lethal force against demonstrators → Excessive force against protesters"
+        return S.VIOLENT_DEMONSTRATION, "demonstrators used violence or destroyed property → Violent demonstration"
+    if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and LETHAL_FORCE.search(text):
+        return S.EXCESSIVE_FORCE, "lethal or serious force against protesters → Excessive force against protesters"
+    if INTERVENTION.search(text):
+        return S.PROTEST_WITH_INTERVENTION, "police dispersed or arrested protesters → Protest with intervention"
+    return S.PEACEFUL_PROTEST, "demonstration without violence or intervention → Peaceful protest"
+
+
+def _protesters_violent(text: str) -> bool:
+    return bool(re.search(r"\b(protesters|demonstrators|rioters|crowd|mob|students|supporters)\b[^.]{0,60}\b(threw|hurled|pelted|torched|set fire|burn\w*|vandali[sz]ed|stormed|attacked|clashed|smashed|damaged|ransacked|looted|blocked roads with burning)\b", text)) or bool(
+        re.search(r"\b(threw|hurling|pelted)\b[^.]{0,20}\b(stones|rocks|bricks|petrol bombs|molotov)", text)
+    )
+
+
+def _remote(ev: Evidence) -> tuple[S, str] | None:
+    families = ev.families
+    best: tuple[S, str] | None = None
+    weapon_note = ", ".join(dict.fromkeys(ev.weapon_words)) if ev.weapon_words else ""
+    for weapon_class in ("chemical", "suicide", "air", "drone", "missile", "rocket", "artillery", "ied", "grenade"):
+        if weapon_class in ev.weapons and (families & (REMOTE_FAMILIES | VIOLENT_FAMILIES | {"intercept"})):
+            sub = REMOTE_WEAPONS[weapon_class]
+            if best is None or _rank(sub) < _rank(best[0]):
+                best = sub, f"{weapon_note or weapon_class} → {sub.value}"
+    for family in ("chemical", "air", "drone", "suicide", "shelling", "missile", "rocket", "explosion", "grenade"):
+        if family in families:
+            sub = FAMILY_SUBTYPE[family]
+            if best is None:
+                best = sub, f"'{family}' trigger → {sub.value}"
+    if best is None and families & {"bombing", "strike"}:
+        if ev.agent_inter in STATE:
+            return S.AIR_DRONE_STRIKE, "military strike or bombing by a state force → Air/drone strike"
+        if "bombing" in families:
+            return S.REMOTE_EXPLOSIVE, "bombing by a non-state actor → Remote explosive/landmine/IED"
+    if best is not None and best[0] is S.SHELLING and "intercept" in families and not families & (REMOTE_FAMILIES - {"missile", "rocket"}) and not families & {"hit", "explosion"}:
+        return S.DISRUPTED_WEAPONS_USE, "missiles or rockets intercepted → Disrupted weapons use"
+    return best
+
+
+def _rank(sub: S) -> int:
+    from conflict_events.schema import hierarchy_rank
+
+    return hierarchy_rank(sub)
+
+
+def _one_sided_remote(ev: Evidence) -> bool:
+    """Shelling "fighting" words aside, one side firing at another is remote violence."""
+    return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight|exchange\w* (of )?fire)\b", ev.text.lower())
+
+
+def _civilian_victims(text: str) -> bool:
+    return bool(
+        re.search(
+            r"\b(civilians?|villagers?|residents?|farmers?|herders?|children|child|boys?|girls?|women|woman|man|men|teachers?|students?|traders?|worshippers|passengers|journalists?|people|family|families|pilgrims|shopkeepers?|workers?|doctor|nurse|priest|imam|chief|trader|businessman|motorists?|drivers?|vendors?|refugees|civilian|person|persons|youths?|elderly|IDPs)\b",
+            text,
+        )
+    )

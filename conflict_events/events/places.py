@@ -1,0 +1,188 @@
+"""Place mentions in a sentence and which trigger they belong to.
+
+Finding the mentions is done here over the Doc; looking names up is the
+gazetteer's job (conflict_events.geo).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within"})
+NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km from", "kilometres from", "kilometers from", "miles from", "km of", "kilometres of", "kilometers of", "miles of")
+DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
+ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "bin", "ibn", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "-", "'", "of"})
+GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon"})
+
+
+@dataclass(slots=True)
+class PlaceMention:
+    span: Span
+    near: bool = False
+    # A place that only locates another one: "Jurf al-Sakhar, which is south of Baghdad".
+    descriptor: bool = False
+    anaphoric: bool = False
+    admin_hints: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return clean_place_name(self.span.text)
+
+
+def clean_place_name(text: str) -> str:
+    text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
+    text = re.sub(r"['’]s$", "", text)
+    return text.strip(" ,.;:")
+
+
+def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
+    actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
+    spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    for ent in sent.ents:
+        if ent.label_ in PLACE_LABELS and taken.isdisjoint(range(ent.start, ent.end)):
+            if actor_tokens.issuperset(range(ent.start, ent.end)):
+                continue
+            spans.append(ent)
+            taken.update(range(ent.start, ent.end))
+    for span in _capitalised_after_preposition(sent, taken | actor_tokens):
+        spans.append(span)
+        taken.update(range(span.start, span.end))
+    spans = sorted((s for s in spans if not is_attribution(s)), key=lambda s: s.start)
+    mentions = [PlaceMention(span) for span in spans]
+    for i, mention in enumerate(mentions):
+        before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
+        mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
+        mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0
+        mention.admin_hints = [m.text for m in mentions[i + 1 :] if m.span.start - mention.span.end <= 8]
+        parenthetical = _parenthetical_after(mention.span)
+        if parenthetical:
+            mention.admin_hints = [*parenthetical, *mention.admin_hints]
+    mentions.extend(_anaphors(sent, taken))
+    return mentions
+
+
+SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports", "stated", "states", "confirmed", "confirms", "added", "claimed", "claims", "according", "denied", "warned", "noted", "briefed", "tweeted", "posted"})
+
+
+def is_attribution(span: Span) -> bool:
+    """Who says it, not where it happened: "according to the Pentagon", "the White House said"."""
+    root = span.root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ in ("from", "by") and root.head.head.lower_ in SPEECH_VERBS:
+        return True
+    return False
+
+
+def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
+    """Names the NER missed, read as capitalised words after a locative preposition."""
+    doc = sent.doc
+    found: list[Span] = []
+    i = sent.start
+    while i < sent.end - 1:
+        token = doc[i]
+        if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1].is_title and (i + 1) not in taken and doc[i + 1].i != sent.start:
+            start = i + 1
+            end = start
+            while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
+                end += 1
+            if end > start and doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART") and doc[start].lower_ not in _NOT_PLACES:
+                found.append(doc[start:end])
+            i = end
+            continue
+        i += 1
+    return found
+
+
+_NOT_PLACES = frozenset(
+    {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "prime", "minister", "police", "army"}
+)
+
+
+def _parenthetical_after(span: Span) -> list[str]:
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].text == "(":
+        close = next((t.i for t in doc[span.end : min(len(doc), span.end + 12)] if t.text == ")"), None)
+        if close is not None:
+            inner = doc[span.end + 1 : close].text
+            return [part.strip() for part in inner.split(",") if part.strip() and not part.strip().isdigit()]
+    return []
+
+
+def _anaphors(sent: Span, taken: set[int]) -> list[PlaceMention]:
+    """ "the air base", "the town", "there": places that point back to one already named."""
+    doc = sent.doc
+    found: list[PlaceMention] = []
+    for token in sent:
+        if token.i in taken:
+            continue
+        if token.lower_ == "there" and token.dep_ == "advmod":
+            found.append(PlaceMention(doc[token.i : token.i + 1], anaphoric=True))
+        elif token.lower_ in ANAPHORS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+            left = min(c.i for c in token.children if c.lower_ == "the")
+            found.append(PlaceMention(doc[left : token.i + 1], anaphoric=True))
+    return found
+
+
+def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: list[Span]) -> list[PlaceMention]:
+    """The place mentions a trigger reports; several when it lists places ("in A, B and C")."""
+    if not mentions:
+        return []
+    head = trigger.root
+    scope = _scope(head)
+    inside = [m for m in mentions if m.span.root.i in scope and not m.descriptor]
+    owned_by_others = {i for t in other_triggers if t.start != trigger.start for i in _scope(t.root) if i not in scope or t.root.i in scope and i in _scope(t.root) and t.root.i != head.i}
+    if not inside:
+        inside = [m for m in mentions if not m.descriptor and m.span.root.i not in owned_by_others]
+    if not inside:
+        inside = [m for m in mentions if not m.descriptor] or mentions
+    named = [m for m in inside if not m.anaphoric]
+    pool = named or inside
+    listed = _listed_together(pool)
+    if listed:
+        return listed
+    return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
+
+
+def _scope(head: Token) -> set[int]:
+    anchor = head
+    if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
+        anchor = head.head if head.dep_ != "pobj" else head.head.head
+    return {t.i for t in anchor.subtree}
+
+
+def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """Places in one coordination: "hit facilities in Jurf al-Sakhar, al-Qaim and another site"."""
+    if len(mentions) < 2:
+        return []
+    ids = {m.span.root.i: m for m in mentions}
+    for mention in mentions:
+        group = [mention]
+        for token in mention.span.root.conjuncts:
+            if token.i in ids and ids[token.i] not in group:
+                group.append(ids[token.i])
+        if len(group) > 1:
+            return sorted(group, key=lambda m: m.span.start)
+    return []
+
+
+def country_context(doc: Doc, country_of) -> list[str]:
+    """Countries the article talks about, most mentioned first (ties by first mention)."""
+    counts: Counter[str] = Counter()
+    first: dict[str, int] = {}
+    for ent in doc.ents:
+        if ent.label_ in ("GPE", "NORP", "LOC"):
+            country = country_of(ent.text)
+            if country:
+                counts[country] += 1
+                first.setdefault(country, ent.start)
+    return sorted(counts, key=lambda c: (-counts[c], first[c]))

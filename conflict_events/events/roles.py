@@ -1,0 +1,184 @@
+"""Who did what to whom, read from the dependency parse.
+
+Returns the text spans that name the agent and the target of a trigger; turning
+those into ACLED actors is the actor layer's job.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "toward", "towards", "targeting", "into"})
+# Verbs that carry a noun trigger: "militants launched an attack", "Israel carried out strikes".
+SUPPORT_VERBS = frozenset(
+    {
+        "launch", "launched", "launches", "carry", "carried", "carries", "conduct", "conducted",
+        "conducts", "stage", "staged", "stages", "mount", "mounted", "hold", "held", "holds",
+        "claim", "claimed", "claims", "perpetrate", "perpetrated", "commit", "committed",
+        "unleash", "unleashed", "execute", "executed", "organise", "organised", "organize",
+        "organized", "lead", "led", "join", "joined", "resume", "resumed", "intensify",
+        "intensified", "target", "targeted", "order", "ordered", "begin", "began", "start", "started",
+    }
+)
+CLAIM_WORDS = frozenset({"claimed", "claim", "claims", "responsibility", "credit"})
+CASUALTY_VERBS = frozenset({"killing", "injuring", "wounding", "killed", "injured", "wounded", "hurting"})
+# Nouns that are places or things, never actors, when they head a role phrase.
+NON_ACTOR_HEADS = frozenset(
+    {
+        "facility", "facilities", "site", "sites", "base", "bases", "position", "positions", "area",
+        "areas", "town", "village", "city", "building", "buildings", "house", "houses", "home",
+        "homes", "infrastructure", "location", "locations", "headquarters", "depot", "depots",
+        "vehicle", "vehicles", "convoy", "target", "targets", "post", "posts", "checkpoint",
+        "checkpoints", "road", "market", "school", "hospital", "mosque", "church", "office",
+        "district", "region", "province", "border", "airport", "port", "bridge", "station", "camp",
+        "compound", "warehouse", "plant", "field", "hill", "zone", "line", "lines",
+    }
+)
+
+
+@dataclass(slots=True)
+class Roles:
+    agent: Span | None = None
+    target: Span | None = None
+    # "Kataib Hezbollah claimed credit for the attack"
+    claimed_by: Span | None = None
+    agent_rule: str = ""
+    target_rule: str = ""
+
+
+def find_roles(trigger: Span) -> Roles:
+    head = trigger.root
+    roles = Roles()
+    if head.pos_ == "VERB" or head.tag_.startswith("VB"):
+        _verb_roles(head, roles)
+    else:
+        _noun_roles(head, roles)
+    if roles.target is None:
+        victim = _casualty_object(head)
+        if victim is not None:
+            roles.target, roles.target_rule = victim, "object of a casualty verb"
+    return roles
+
+
+def _verb_roles(verb: Token, roles: Roles) -> None:
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
+    for child in verb.children:
+        if child.dep_ == "nsubj" and roles.agent is None:
+            roles.agent, roles.agent_rule = _phrase(child), "subject"
+        elif child.dep_ == "agent":
+            pobj = _first(child, "pobj")
+            if pobj is not None:
+                roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase of a passive"
+        elif child.dep_ == "nsubjpass" and roles.target is None:
+            roles.target, roles.target_rule = _phrase(child), "subject of a passive"
+        elif child.dep_ == "dobj" and roles.target is None:
+            roles.target, roles.target_rule = _phrase(child), "object"
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS and roles.target is None:
+            pobj = _first(child, "pobj")
+            if pobj is not None:
+                roles.target, roles.target_rule = _phrase(pobj), f"'{child.lower_}' phrase"
+        elif child.dep_ in ("advcl", "xcomp") and child.lower_ in ("targeting", "targetting") and roles.target is None:
+            obj = _first(child, "dobj")
+            if obj is not None:
+                roles.target, roles.target_rule = _phrase(obj), "'targeting' object"
+    if roles.agent is None and not passive:
+        # Shared subjects of conjoined or subordinate verbs: "struck ..., targeting a militia".
+        governor = verb
+        for _ in range(2):
+            if governor.dep_ in ("conj", "advcl", "xcomp") and governor.head is not governor:
+                governor = governor.head
+                subject = _first(governor, "nsubj")
+                if subject is not None:
+                    roles.agent, roles.agent_rule = _phrase(subject), "subject of the governing verb"
+                    break
+    if verb.dep_ == "acl" and roles.agent is None:
+        # "rockets launched by militants" is handled above; "militants firing rockets" here.
+        pass
+
+
+def _noun_roles(noun: Token, roles: Roles) -> None:
+    for child in noun.children:
+        if child.dep_ == "poss" and roles.agent is None:
+            roles.agent, roles.agent_rule = _phrase(child), "possessive"
+        elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or _is_tagged_actor(child)):
+            if roles.agent is None:
+                roles.agent, roles.agent_rule = _phrase(child, modifiers_only=True), "modifier"
+        elif child.dep_ == "prep" and child.lower_ == "by":
+            pobj = _first(child, "pobj")
+            if pobj is not None:
+                roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase"
+        elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS and roles.target is None:
+            pobj = _first(child, "pobj")
+            if pobj is not None:
+                roles.target, roles.target_rule = _phrase(pobj), f"'{child.lower_}' phrase"
+        elif child.dep_ == "acl":
+            agent_child = _first(child, "agent")
+            if agent_child is not None and roles.agent is None:
+                pobj = _first(agent_child, "pobj")
+                if pobj is not None:
+                    roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase"
+    governor = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and governor.lower_ in SUPPORT_VERBS:
+        subject = _first(governor, "nsubj")
+        if subject is not None and roles.agent is None:
+            roles.agent, roles.agent_rule = _phrase(subject), f"subject of '{governor.lower_}'"
+    if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lower_ in CLAIM_WORDS:
+        claimer = governor.head if governor.head.pos_ == "VERB" else governor.head.head
+        subject = _first(claimer, "nsubj")
+        if subject is not None:
+            roles.claimed_by = _phrase(subject)
+            roles.agent, roles.agent_rule = roles.claimed_by, "claim of responsibility"
+    if noun.dep_ == "nsubj" and roles.target is None:
+        obj = _first(governor, "dobj")
+        if obj is not None:
+            roles.target, roles.target_rule = _phrase(obj), f"object of '{governor.lower_}'"
+
+
+def _casualty_object(head: Token) -> Span | None:
+    """ "..., injuring U.S. service members": the victims of a casualty verb hanging off the trigger."""
+    verbs = [head, *([head.head] if head.dep_ in ("dobj", "nsubj") else [])]
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ in ("advcl", "conj", "xcomp") and child.lower_ in CASUALTY_VERBS:
+                obj = _first(child, "dobj")
+                if obj is not None:
+                    return _phrase(obj)
+    return None
+
+
+def _first(token: Token, dep: str) -> Token | None:
+    for child in token.children:
+        if child.dep_ == dep:
+            return child
+    return None
+
+
+def _is_tagged_actor(token: Token) -> bool:
+    return any(s.start <= token.i < s.end for s in token.doc.spans.get("actors", []))
+
+
+def _phrase(token: Token, modifiers_only: bool = False) -> Span:
+    """The noun phrase a role token heads, without relative clauses and trailing prepositions."""
+    doc: Doc = token.doc
+    if modifiers_only:
+        left = min(t.i for t in token.subtree)
+        return doc[left : token.i + 1]
+    keep = [token]
+    for child in token.children:
+        if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct") and child.i < token.i:
+            keep.extend(child.subtree)
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in ("members", "member", "group", "fighters", "soldiers", "units", "elements"):
+            keep.extend(child.subtree)
+        elif child.dep_ == "appos":
+            continue
+    start = min(t.i for t in keep)
+    end = max(t.i for t in keep) + 1
+    while start < end and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def is_actor_like(span: Span) -> bool:
+    return span.root.lower_ not in NON_ACTOR_HEADS

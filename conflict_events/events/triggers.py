@@ -1,0 +1,212 @@
+"""Event mentions: trigger words in context, with the filters that drop non-events.
+
+A trigger is an event only when it reports something that happened: not negated,
+not threatened, planned or hypothetical, and not a cumulative total.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from conflict_events.nlp.lexicon import parse_number
+
+# Families that name an event on their own; the rest need support from context.
+STRONG_FAMILIES = frozenset(
+    {
+        "air", "drone", "bombing", "shelling", "missile", "rocket", "explosion", "suicide", "grenade",
+        "chemical", "clash", "ambush", "attack", "raid", "kill", "shoot", "mob", "stab", "abduct",
+        "sexual", "protest", "riot", "loot", "arrest", "capture", "regain", "withdraw", "handover",
+        "intercept", "shootdown", "defuse", "agreement", "base", "strike", "beat", "change",
+    }
+)
+# These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
+WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch"})
+PROTEST_CONTEXT = ("demand", "against", "denounc", "condemn", "chant", "placard", "banner", "slogan", "protest", "rally", "petition", "call for", "calling for", "in support of", "solidarity")
+LABOR_STRIKE_WORDS = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "teachers", "nationwide", "transport", "doctors", "nurses", "went", "go", "going", "on", "indefinite", "sit-down", "warning", "day-long", "24-hour", "48-hour", "unions", "union"})
+SEIZED_WEAPON_OBJECTS = ("weapon", "arms", "ammunition", "explosive", "rifle", "gun", "grenade", "cache", "mine", "ied", "rocket", "missile", "drone", "bomb", "munition")
+TERRITORY_OBJECTS = ("town", "village", "city", "control", "territory", "area", "district", "base", "position", "hill", "outpost", "checkpoint", "camp", "region", "province", "locality", "airport", "border")
+
+MODAL_AUXILIARIES = frozenset({"will", "would", "could", "may", "might", "should", "shall", "can", "must", "'ll"})
+IRREALIS_GOVERNORS = frozenset(
+    {
+        "threaten", "threatened", "threatens", "threatening", "plan", "planned", "plans", "planning",
+        "vow", "vowed", "vows", "warn", "warned", "warns", "warning", "intend", "intended", "intends",
+        "prepare", "prepared", "preparing", "seek", "sought", "want", "wanted", "aim", "aimed",
+        "prevent", "prevented", "deter", "fear", "feared", "fears", "risk", "urge", "urged",
+        "called", "call", "calls", "demand", "demanded", "refused", "deny", "denied", "denies",
+        "avoid", "avoided", "allow", "ban", "banned", "permit", "would", "consider", "considering",
+        "promise", "promised", "pledge", "pledged", "ready", "able", "use", "used", "uses",
+    }
+)
+AGGREGATE_HEADS = frozenset({"number", "series", "string", "wave", "spate", "dozens", "hundreds", "scores", "total", "tally", "rise", "increase", "surge", "campaign"})
+NEGATORS = frozenset({"no", "not", "never", "neither", "nor", "n't", "without", "none"})
+
+
+@dataclass(slots=True)
+class TriggerMention:
+    span: Span
+    family: str
+    # Why a trigger was dropped, for --explain and tests; empty when kept.
+    dropped: str = ""
+
+    @property
+    def head(self) -> Token:
+        return self.span.root
+
+
+def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
+    """All trigger mentions in a sentence, each either kept or with the reason it was dropped."""
+    mentions: list[TriggerMention] = []
+    weapons = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end]
+    for span in doc.spans.get("triggers", []):
+        if not (sent.start <= span.start < sent.end):
+            continue
+        family = refine_family(span, span.label_, sent)
+        mention = TriggerMention(span, family)
+        mention.dropped = drop_reason(mention, sent, weapons)
+        mentions.append(mention)
+    return mentions
+
+
+def refine_family(span: Span, family: str, sent: Span) -> str:
+    """Read ambiguous trigger words in their context."""
+    doc = span.doc
+    before = doc[max(sent.start, span.start - 3) : span.start]
+    after = doc[span.end : min(sent.end, span.end + 3)]
+    words_before = {t.lower_ for t in before}
+    words_after = {t.lower_ for t in after}
+    sentence_lower = sent.text.lower()
+    if family == "strike":
+        if words_before & LABOR_STRIKE_WORDS or words_after & {"action", "by", "over", "for", "against"} and not _has_weapon(sent):
+            return "labor_strike"
+        if span.text.lower() in ("strike", "strikes") and "on strike" in sentence_lower:
+            return "labor_strike"
+    if family == "gather" or family == "block":
+        return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) else "none"
+    if family == "seize":
+        tail = doc[span.end : min(sent.end, span.end + 8)].text.lower()
+        if any(word in tail for word in SEIZED_WEAPON_OBJECTS):
+            return "defuse"
+        if any(word in tail for word in TERRITORY_OBJECTS):
+            return "capture"
+        return "none"
+    if family == "shoot" and {"down"} & words_after:
+        return "shootdown"
+    if family in ("capture", "regain") and span.text.lower() in ("captured", "capture"):
+        tail = doc[span.end : min(sent.end, span.end + 6)].text.lower()
+        if not any(word in tail for word in TERRITORY_OBJECTS) and not _is_place_object(span):
+            # "captured two soldiers" is an abduction or arrest, not territory.
+            return "abduct"
+    if family == "release" or family == "none":
+        return "none"
+    if family == "beat" and span.text.lower() == "beat" and not (words_before & {"was", "were", "been", "and", "had", "they", "he", "she"}):
+        return "none"
+    return family
+
+
+def _has_weapon(sent: Span) -> bool:
+    return any(sent.start <= w.start < sent.end for w in sent.doc.spans.get("weapons", []))
+
+
+def _is_place_object(span: Span) -> bool:
+    for child in span.root.children:
+        if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+    return False
+
+
+def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str:
+    family = mention.family
+    if family in ("none", "labor_strike"):
+        return "not an event word here"
+    if family not in STRONG_FAMILIES and family not in WEAPON_DEPENDENT:
+        return "no event family"
+    if family in WEAPON_DEPENDENT and not [w for w in weapons if w.label_ not in ("less_lethal", "blunt")] and not _fire_object(mention):
+        return "needs a weapon"
+    head = mention.head
+    if is_negated(head):
+        return "negated"
+    if is_irrealis(head):
+        return "threatened, planned or hypothetical"
+    if is_aggregate(mention):
+        return "cumulative total"
+    if sent.text.rstrip().endswith("?"):
+        return "question"
+    return ""
+
+
+def _fire_object(mention: TriggerMention) -> bool:
+    text = mention.span.doc[mention.span.end : mention.span.end + 3].text.lower()
+    return mention.family == "fire" and any(w in text for w in ("shots", "on", "at", "upon", "into"))
+
+
+def is_negated(token: Token) -> bool:
+    for tok in (token, token.head) if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") else (token,):
+        for child in tok.children:
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in NEGATORS):
+                return True
+    # "Neither attack resulted in casualties"
+    for child in token.children:
+        if child.lower_ in ("neither", "no"):
+            return True
+    return False
+
+
+def is_irrealis(token: Token) -> bool:
+    verb = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
+        verb = token.head if token.dep_ != "pobj" else token.head.head
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT"):
+            # "used drones to attack", "plans to strike"
+            return True
+        if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
+            return True
+    ancestor = verb
+    for _ in range(3):
+        if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head is not ancestor:
+            ancestor = ancestor.head
+            if ancestor.lower_ in IRREALIS_GOVERNORS and not (ancestor.lower_ in ("used", "use", "uses") and verb.pos_ != "VERB"):
+                return True
+            if ancestor.lower_ in ("used", "use", "uses") and verb.pos_ == "VERB":
+                return True
+        else:
+            break
+    return False
+
+
+def is_aggregate(mention: TriggerMention) -> bool:
+    """"151 attacks since October", "a number of the attacks": totals, not events."""
+    head = mention.head
+    if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
+        return False
+    sent = head.sent
+    for child in head.children:
+        if child.dep_ == "nummod":
+            value = _number(child)
+            if value is not None and value >= 10:
+                return True
+            for grandchild in child.children:
+                if grandchild.lower_ in ("than", "over"):
+                    return True
+        if child.dep_ == "prep" and child.lower_ in ("since", "so"):
+            return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in AGGREGATE_HEADS:
+        return True
+    lower = sent.text.lower()
+    if any(phrase in lower for phrase in (" since ", "so far", "this year", "in total", "a total of", "to date")) and not any(
+        d.start >= sent.start and d.end <= sent.end for d in head.doc.spans.get("dates", []) if d.text.lower().rstrip("'s") in _WEEKDAY_NAMES
+    ):
+        return any(c.dep_ in ("nummod", "amod", "quantmod") for c in head.children) or head.dep_ in ("attr", "nsubj", "pobj")
+    return False
+
+
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def _number(token: Token) -> int | None:
+    return parse_number(token.lower_)

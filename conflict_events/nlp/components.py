@@ -1,0 +1,245 @@
+"""The project's spaCy components.
+
+Each writes span groups on the Doc and nothing else; the event rules read them
+afterwards as pure functions. All of them work on ``spacy.blank("en")`` too,
+since they match on token text, not on tags.
+
+Span groups written:
+  weapons     label = weapon class ("drone", "missile", "ied" ...)
+  triggers    label = trigger family ("air", "shelling", "protest" ...)
+  actors      label = canonical actor name from the actor dictionary
+  sites       label = "SITE" (air bases, camps, crossings ... from the curated sites file)
+  casualties  label = "KILLED" or "INJURED"; ``span._.casualty_count`` holds the figure
+  dates       label = "DATE" (weekdays, month-day forms, relative expressions)
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import logging
+from importlib import resources
+from typing import Iterable
+
+from spacy.language import Language
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from conflict_events.nlp import lexicon
+
+log = logging.getLogger(__name__)
+
+if not Span.has_extension("casualty_count"):
+    Span.set_extension("casualty_count", default=None)
+
+
+def _phrase_matcher(nlp: Language, phrases: Iterable[tuple[str, str]]) -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_label: dict[str, list[str]] = {}
+    for phrase, label in phrases:
+        by_label.setdefault(label, []).append(phrase)
+    for label, items in by_label.items():
+        matcher.add(label, list(nlp.tokenizer.pipe(items)))
+    return matcher
+
+
+def _site_names() -> list[str]:
+    try:
+        text = resources.files("conflict_events.models").joinpath("sites.csv").read_text(encoding="utf-8")
+    except (FileNotFoundError, ModuleNotFoundError):
+        return []
+    names: list[str] = []
+    for row in csv.DictReader(io.StringIO(text)):
+        names.append(row["name"])
+        names.extend(a.strip() for a in (row.get("aliases") or "").split(";") if a.strip())
+    return names
+
+
+class LineBreaks:
+    """Starts a sentence after every line break: headlines, list items and paragraphs never run together."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc[:-1]:
+            if "\n" in token.text_with_ws and not token.is_space or token.is_space and "\n" in token.text:
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+@Language.factory("conflict_line_breaks")
+def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
+    return LineBreaks(name)
+
+
+class EntityRuler:
+    """Tags weapons, event triggers, known actors and conflict sites from the lexicons."""
+
+    def __init__(self, nlp: Language, name: str, actor_aliases: bool, sites: bool, actors_file: str) -> None:
+        self.name = name
+        self.weapons = _phrase_matcher(nlp, lexicon.weapon_phrases().items())
+        self.triggers = _phrase_matcher(nlp, lexicon.trigger_phrases().items())
+        self.actors: PhraseMatcher | None = None
+        self.sites: PhraseMatcher | None = None
+        if actor_aliases:
+            from conflict_events.actors import get_actor_dictionary
+
+            dictionary = get_actor_dictionary(actors_file or None)
+            self.actors = _phrase_matcher(nlp, dictionary.aliases())
+        if sites:
+            self.sites = _phrase_matcher(nlp, ((n, "SITE") for n in _site_names()))
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc.spans["weapons"] = self._longest(doc, self.weapons)
+        doc.spans["triggers"] = self._longest(doc, self.triggers)
+        doc.spans["actors"] = self._longest(doc, self.actors) if self.actors else []
+        doc.spans["sites"] = self._longest(doc, self.sites) if self.sites else []
+        return doc
+
+    @staticmethod
+    def _longest(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
+        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+        return sorted(filter_spans(spans), key=lambda s: s.start)
+
+
+@Language.factory(
+    "conflict_entity_ruler",
+    default_config={"actor_aliases": True, "sites": True, "actors_file": ""},
+)
+def make_entity_ruler(nlp: Language, name: str, actor_aliases: bool, sites: bool, actors_file: str) -> EntityRuler:
+    return EntityRuler(nlp, name, actor_aliases, sites, actors_file)
+
+
+KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "bodies", "lifeless"]
+INJURY_WORDS = ["injured", "wounded", "injuring", "wounding", "hurt", "injuries", "injures", "wounds", "hospitalised", "hospitalized"]
+_NUMBER_WORDS = sorted(set(lexicon.NUMBER_WORDS) | {w for k in lexicon.VAGUE_QUANTITIES for w in k.split()})
+_QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "approximately", "up", "to", "over", "more", "than", "as", "many", "an", "estimated", "roughly", "another", "other", "additional", "further"]
+_STOP_GAP = KILL_WORDS + INJURY_WORDS + ["and", "or", "when", "after", "while", "but", "in", "on", "by", "during", "since", "who", "which", "that"]
+
+
+class CasualtyTagger:
+    """Tags killed and injured counts such as "five civilians were killed" or "killing at least 12"."""
+
+    def __init__(self, nlp: Language, name: str, max_gap: int) -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        number = {"LOWER": {"IN": _NUMBER_WORDS}}
+        numeric = {"LIKE_NUM": True}
+        gap = {"IS_PUNCT": False, "LOWER": {"NOT_IN": _STOP_GAP}, "LIKE_NUM": False, "OP": f"{{0,{max_gap}}}"}
+        aux = {"LOWER": {"IN": ["were", "was", "have", "has", "had", "been", "are", "is", "being", "also", "reportedly", "later", "allegedly", "all", "both"]}, "OP": "*"}
+        for label, words in (("KILLED", KILL_WORDS), ("INJURED", INJURY_WORDS)):
+            word = {"LOWER": {"IN": words}}
+            for num in (number, numeric):
+                # "five civilians were killed", "12 dead", "two soldiers and a civilian were wounded"
+                self.matcher.add(label, [[num, gap, aux, word]])
+                # "killing at least 12 people", "wounded two"
+                self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
+            # "death toll rose to 14"
+        self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans: list[Span] = []
+        for match_id, start, end in self.matcher(doc):
+            span = Span(doc, start, end, label=match_id)
+            count = casualty_number(span)
+            if count is None:
+                continue
+            if start >= 2 and doc[start - 1].lower_ in ("-", "to", "and", "or") and doc[start - 2].like_num:
+                # "1-4 soldiers", "between 3 and 5 people": the lowest credible figure.
+                low = lexicon.parse_number(doc[start - 2].lower_)
+                if low is not None and low < count:
+                    span = Span(doc, start - 2, end, label=match_id)
+                    count = low
+            span._.casualty_count = count
+            spans.append(span)
+        # Prefer the shortest reading of each figure, so "two ... and a civilian were wounded"
+        # does not swallow the next figure.
+        chosen: list[Span] = []
+        taken: set[int] = set()
+        for span in sorted(spans, key=lambda s: (len(s), s.start)):
+            if taken.isdisjoint(range(span.start, span.end)):
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
+        doc.spans["casualties"] = sorted(chosen, key=lambda s: s.start)
+        return doc
+
+
+def casualty_number(span: Span) -> int | None:
+    """The figure in a casualty span: digits, number words or the codebook's vague quantities."""
+    tokens = [t for t in span]
+    for i, token in enumerate(tokens):
+        lower = token.lower_
+        if lower == "a" and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("few", "number", "dozen"):
+            phrase = f"a {tokens[i + 1].lower_}"
+            if phrase in lexicon.VAGUE_QUANTITIES:
+                return lexicon.VAGUE_QUANTITIES[phrase]
+            return lexicon.NUMBER_WORDS.get(phrase)
+        if lower in lexicon.VAGUE_QUANTITIES:
+            return lexicon.VAGUE_QUANTITIES[lower]
+        value = lexicon.parse_number(lower)
+        if value is not None:
+            # "1-4 soldiers": the lowest credible figure.
+            return value
+    return None
+
+
+@Language.factory("conflict_casualty_tagger", default_config={"max_gap": 5})
+def make_casualty_tagger(nlp: Language, name: str, max_gap: int) -> CasualtyTagger:
+    return CasualtyTagger(nlp, name, max_gap)
+
+
+_WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+_MONTHS = [
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.",
+    "aug.", "sep.", "sept.", "oct.", "nov.", "dec.",
+]
+
+
+class DateTagger:
+    """Tags date expressions the rules can resolve: weekdays, day-month forms, relative days."""
+
+    def __init__(self, nlp: Language, name: str) -> None:
+        self.name = name
+        self.matcher = Matcher(nlp.vocab)
+        month = {"LOWER": {"IN": _MONTHS}}
+        day = {"IS_DIGIT": True, "LENGTH": {"<=": 2}}
+        year = {"IS_DIGIT": True, "LENGTH": 4}
+        ordinal = {"LOWER": {"REGEX": r"^\d{1,2}(st|nd|rd|th)$"}}
+        edge = {"LOWER": {"IN": ["early", "mid", "late", "mid-", "the", "end", "of", "beginning", "start"]}, "OP": "*"}
+        self.matcher.add(
+            "DATE",
+            [
+                [{"LOWER": {"IN": _WEEKDAYS}}],
+                [{"LOWER": {"REGEX": r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday)'?s?$"}}],
+                [{"LOWER": {"IN": _WEEKDAYS}}, {"LOWER": {"IN": ["morning", "night", "evening", "afternoon"]}}],
+                [day, month, year],
+                [day, month],
+                [month, day, {"TEXT": ",", "OP": "?"}, year],
+                [month, day],
+                [month, ordinal],
+                [ordinal, {"LOWER": "of", "OP": "?"}, month],
+                [edge, month, year],
+                [{"LOWER": {"IN": ["early", "mid", "late"]}}, {"TEXT": "-", "OP": "?"}, month],
+                [{"LOWER": {"REGEX": r"^mid-[a-z]+$"}}],
+                [{"LOWER": {"REGEX": r"^\d{4}-\d{2}-\d{2}$"}}],
+                [{"LOWER": {"IN": ["yesterday", "today", "tonight", "overnight"]}}],
+                [{"LOWER": {"IN": ["last", "this", "past", "previous", "next"]}}, {"LOWER": {"IN": ["week", "month", "weekend", "night", "year"] + _WEEKDAYS}}],
+                [{"LOWER": {"IN": ["early", "late", "earlier", "later"]}}, {"LOWER": {"IN": ["last", "this"]}}, {"LOWER": {"IN": ["week", "month"]}}],
+                [{"LOWER": {"IN": ["the", "a"]}, "OP": "?"}, {"LOWER": {"IN": ["day", "two", "three"]}}, {"LOWER": {"IN": ["before", "earlier", "days"]}}, {"LOWER": {"IN": ["earlier", "ago"]}, "OP": "?"}],
+                [{"LIKE_NUM": True}, {"LOWER": {"IN": ["days", "weeks"]}}, {"LOWER": {"IN": ["ago", "earlier"]}}],
+            ],
+        )
+
+    def __call__(self, doc: Doc) -> Doc:
+        spans = [Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc)]
+        doc.spans["dates"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        return doc
+
+
+@Language.factory("conflict_date_tagger")
+def make_date_tagger(nlp: Language, name: str) -> DateTagger:
+    return DateTagger(nlp, name)

@@ -1,0 +1,184 @@
+"""The extract command as a plain function: inputs in, rows out, an exit code back."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import logging
+import os
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, TextIO
+
+from conflict_events.io.documents import Document
+from conflict_events.io.report import InputReport
+from conflict_events.schema import EventRow
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class ExtractOptions:
+    inputs: list[str] = field(default_factory=list)
+    fmt: str | None = None
+    output: Path | None = None
+    date: dt.date | None = None
+    text_column: str = "text"
+    id_column: str | None = None
+    date_column: str | None = None
+    model: str | None = None
+    actors_file: str | None = None
+    workers: int = 1
+    explain: bool = False
+    excel_safe: bool = False
+    dedupe: bool = False
+    quiet: bool = False
+
+
+def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = None, stderr: TextIO | None = None) -> int:
+    """Run extraction; returns the exit code (0 fine, 1 some input failed)."""
+    from conflict_events.io.readers import iter_documents
+    from conflict_events.io.writers import open_writer
+    from conflict_events.nlp.pipeline import ModelNotFoundError
+
+    stdout = stdout or sys.stdout
+    stderr = stderr or sys.stderr
+    stdin = stdin if stdin is not None else sys.stdin
+    inputs = options.inputs
+    if not inputs:
+        if _is_terminal(stdin):
+            stderr.write("Error: no input. Give FILE... or pipe text in, e.g. `cat article.txt | conflict-events extract`.\n")
+            return 1
+        inputs = ["-"]
+    if options.actors_file:
+        error = _check_actor_file(options.actors_file)
+        if error:
+            stderr.write(f"Error: {error}\n")
+            return 1
+    target_stream = stdout
+    fmt = options.fmt or ("table" if options.output is None and _is_terminal(stdout) else "csv")
+    if options.output is not None and options.fmt is None:
+        fmt = {".jsonl": "jsonl", ".ndjson": "jsonl", ".geojson": "geojson", ".json": "geojson"}.get(options.output.suffix.lower(), "csv")
+    report = InputReport(stream=stderr)
+    stdin_binary = getattr(stdin, "buffer", stdin)
+    documents = iter_documents(
+        inputs,
+        text_column=options.text_column,
+        id_column=options.id_column,
+        date_column=options.date_column,
+        date_override=options.date,
+        report=report,
+        stdin=stdin_binary,
+    )
+    with _atomic_output(options.output, stdout) as target_stream:
+        writer = open_writer(fmt, target_stream, excel_safe=options.excel_safe, explain=options.explain, explain_stream=stderr)
+        try:
+            results = _extract_stream(_counting(documents, report), options, stderr)
+            if options.dedupe:
+                from conflict_events.events.dedupe import dedupe_rows
+
+                collected = [(doc, rows) for doc, rows in results]
+                merged = dedupe_rows([row for _, rows in collected for row in rows])
+                writer.documents_seen = len(collected) if hasattr(writer, "documents_seen") else None
+                results = iter([(Document(id="(deduplicated)", text=""), merged)])
+            for document, rows in results:
+                writer.write_document(document, rows)
+        except ModelNotFoundError as error:
+            stderr.write(f"Error: {error}\n")
+            return 1
+        finally:
+            with contextlib.suppress(BrokenPipeError):
+                writer.close()
+    skipped = getattr(writer, "skipped_no_coordinates", 0)
+    if skipped and not options.quiet:
+        stderr.write(f"Note: {skipped} row(s) without coordinates left out of the GeoJSON.\n")
+    if not options.quiet and (report.lines_skipped or report.files_skipped or report.errors):
+        stderr.write(f"Summary: {report.summary()}\n")
+    return 1 if report.failed else 0
+
+
+def _extract_stream(documents: Iterator[Document], options: ExtractOptions, stderr: TextIO):
+    from conflict_events.api import iter_extract
+
+    progress = None
+    if not options.quiet and _is_terminal(stderr) and (len(options.inputs) > 1 or any(Path(i).is_dir() or i.endswith((".csv", ".jsonl", ".tsv", ".ndjson")) for i in options.inputs)):
+        progress = _Progress(stderr)
+    try:
+        for document, rows in iter_extract(documents, model=options.model, actors_file=options.actors_file, n_process=options.workers):
+            if progress is not None:
+                progress.advance(len(rows))
+            yield document, rows
+    finally:
+        if progress is not None:
+            progress.stop()
+
+
+class _Progress:
+    def __init__(self, stream: TextIO) -> None:
+        from rich.console import Console
+        from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+        self.events = 0
+        self.progress = Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=Console(file=stream), transient=True)
+        self.task = self.progress.add_task("reading", total=None)
+        self.documents = 0
+        self.progress.start()
+
+    def advance(self, rows: int) -> None:
+        self.documents += 1
+        self.events += rows
+        self.progress.update(self.task, description=f"{self.documents} documents, {self.events} events")
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def _counting(documents: Iterator[Document], report: InputReport) -> Iterator[Document]:
+    for document in documents:
+        yield document
+
+
+@contextlib.contextmanager
+def _atomic_output(path: Path | None, stdout: TextIO):
+    """Write to a temporary file beside the target and rename it only when done."""
+    if path is None:
+        yield stdout
+        return
+    directory = path.parent if str(path.parent) else Path(".")
+    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            yield handle
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+
+
+def _check_actor_file(path: str) -> str:
+    from conflict_events.actors import ActorFileError, get_actor_dictionary
+
+    if not Path(path).exists():
+        return f"cannot read {path}: no such file. Give an actor dictionary in CSV or YAML (see README)."
+    try:
+        get_actor_dictionary(path)
+    except ActorFileError as error:
+        return f"{error}"
+    return ""
+
+
+def _is_terminal(stream) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def rows_for_text(text: str, *, date: dt.date | None = None) -> list[EventRow]:
+    """Convenience for tests and notebooks."""
+    from conflict_events.api import extract
+
+    return extract(text, date=date)

@@ -1,0 +1,97 @@
+"""The project's spaCy components on a blank English pipeline: no trained model needed."""
+
+import pytest
+import spacy
+
+from conflict_events.nlp.pipeline import add_project_components
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    blank = spacy.blank("en")
+    return add_project_components(blank, actor_aliases=False, sites=False)
+
+
+def _labels(doc, group):
+    return [(span.text, span.label_) for span in doc.spans[group]]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Militants fired two one-way attack drones at the base.", [("one-way attack drones", "drone")]),
+        ("Multiple ballistic missiles and rockets were launched.", [("ballistic missiles", "missile"), ("rockets", "rocket")]),
+        ("A roadside bomb exploded near the convoy.", [("roadside bomb", "ied")]),
+        ("Police fired tear gas at the crowd.", [("tear gas", "less_lethal")]),
+        ("A suicide bomber blew himself up.", [("suicide bomber", "suicide")]),
+        ("Someone threw a hand grenade into the bar.", [("hand grenade", "grenade")]),
+    ],
+)
+def test_weapons(nlp, text, expected):
+    assert _labels(nlp(text), "weapons") == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Warplanes carried out airstrikes on the town.", [("airstrikes", "air")]),
+        ("Hundreds of farmers protested outside the ministry.", [("protested", "protest")]),
+        ("Gunmen abducted a teacher.", [("abducted", "abduct")]),
+        ("The two sides clashed overnight.", [("clashed", "clash")]),
+        ("The army shelled the village.", [("shelled", "shelling")]),
+        ("The army recaptured the town.", [("recaptured", "regain")]),
+    ],
+)
+def test_triggers(nlp, text, expected):
+    assert _labels(nlp(text), "triggers") == expected
+
+
+@pytest.mark.parametrize(
+    "text, killed, injured",
+    [
+        ("Five civilians were killed in the raid.", 5, 0),
+        ("The blast killed at least 12 people and wounded 30.", 12, 30),
+        ("Four U.S. service members were injured.", 0, 4),
+        ("One Iraqi security forces member was also injured.", 0, 1),
+        ("Dozens of people were killed.", 12, 0),
+        ("Between 1-4 soldiers were killed.", 1, 0),
+        ("The death toll rose to 14.", 14, 0),
+        ("Several protesters were wounded.", 0, 3),
+        ("Nobody was hurt.", 0, 0),
+    ],
+)
+def test_casualty_counts(nlp, text, killed, injured):
+    doc = nlp(text)
+    got_killed = sum(s._.casualty_count for s in doc.spans["casualties"] if s.label_ == "KILLED")
+    got_injured = sum(s._.casualty_count for s in doc.spans["casualties"] if s.label_ == "INJURED")
+    assert (got_killed, got_injured) == (killed, injured)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("The attack happened on Tuesday.", ["Tuesday"]),
+        ("It was the first time since Nov. 20 that they fired.", ["Nov. 20"]),
+        ("On 3 January 2022, troops clashed.", ["3 January 2022"]),
+        ("They struck back late last month.", ["late last month"]),
+        ("The strike came yesterday.", ["yesterday"]),
+    ],
+)
+def test_dates(nlp, text, expected):
+    doc = nlp(text)
+    assert [s.text for s in doc.spans["dates"]] == expected
+
+
+def test_line_breaks_start_sentences():
+    blank = spacy.blank("en")
+    blank.add_pipe("conflict_line_breaks")
+    blank.add_pipe("sentencizer")
+    doc = blank("A headline without a stop\nThe story begins here.")
+    assert [s.text.strip() for s in doc.sents] == ["A headline without a stop", "The story begins here."]
+
+
+def test_components_are_registered_as_entry_points():
+    from importlib.metadata import entry_points
+
+    names = {ep.name for ep in entry_points(group="spacy_factories")}
+    assert {"conflict_entity_ruler", "conflict_casualty_tagger", "conflict_date_tagger", "conflict_line_breaks"} <= names
