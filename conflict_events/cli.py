@@ -34,6 +34,14 @@ class OutputFormat(str, Enum):
     geojson = "geojson"
 
 
+class StdinFormat(str, Enum):
+    auto = "auto"
+    text = "text"
+    csv = "csv"
+    tsv = "tsv"
+    jsonl = "jsonl"
+
+
 class ReportFormat(str, Enum):
     table = "table"
     json = "json"
@@ -73,6 +81,9 @@ def extract(
     text_column: str = typer.Option("text", "--text-column", help="Text column of CSV/JSONL corpora."),
     id_column: Optional[str] = typer.Option(None, "--id-column", help="Id column of CSV/JSONL corpora."),
     date_column: Optional[str] = typer.Option(None, "--date-column", help="Publication date column of CSV/JSONL corpora."),
+    source_column: Optional[str] = typer.Option(None, "--source-column", help="Source (outlet) column of CSV/JSONL corpora, copied to the source column."),
+    html: bool = typer.Option(False, "--html", help="Read every text (stdin, corpus cells) as HTML and keep its main text (needs the html extra)."),
+    stdin_format: StdinFormat = typer.Option(StdinFormat.auto, "--stdin-format", help="How to read stdin: auto (JSONL if it starts with a JSON object), text, csv, tsv or jsonl."),
     model: Optional[str] = typer.Option(None, "--model", help="Path or name of a spaCy English pipeline."),
     actors: Optional[Path] = typer.Option(None, "--actors", help="User actor dictionary (CSV or YAML) that adds to or overrides the built-in one."),
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Processes for the spaCy pass."),
@@ -94,6 +105,9 @@ def extract(
         text_column=text_column,
         id_column=id_column,
         date_column=date_column,
+        source_column=source_column,
+        html=html,
+        stdin_format=stdin_format.value,
         model=model,
         actors_file=str(actors) if actors else None,
         workers=workers,

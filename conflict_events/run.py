@@ -28,6 +28,9 @@ class ExtractOptions:
     text_column: str = "text"
     id_column: str | None = None
     date_column: str | None = None
+    source_column: str | None = None
+    html: bool = False
+    stdin_format: str = "auto"
     model: str | None = None
     actors_file: str | None = None
     workers: int = 1
@@ -70,12 +73,15 @@ def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = 
         date_column=options.date_column,
         date_override=options.date,
         report=report,
+        html_column=options.html,
+        source_column=options.source_column,
         stdin=stdin_binary,
+        stdin_format=options.stdin_format,
     )
     with _atomic_output(options.output, stdout) as target_stream:
         writer = open_writer(fmt, target_stream, excel_safe=options.excel_safe, explain=options.explain, explain_stream=stderr)
         try:
-            results = _extract_stream(_counting(documents, report), options, stderr)
+            results = _extract_stream(documents, options, stderr)
             if options.dedupe:
                 from conflict_events.events.dedupe import dedupe_rows
 
@@ -135,11 +141,6 @@ class _Progress:
         self.progress.stop()
 
 
-def _counting(documents: Iterator[Document], report: InputReport) -> Iterator[Document]:
-    for document in documents:
-        yield document
-
-
 @contextlib.contextmanager
 def _atomic_output(path: Path | None, stdout: TextIO):
     """Write to a temporary file beside the target and rename it only when done."""
@@ -175,10 +176,3 @@ def _is_terminal(stream) -> bool:
         return stream.isatty()
     except (AttributeError, ValueError):
         return False
-
-
-def rows_for_text(text: str, *, date: dt.date | None = None) -> list[EventRow]:
-    """Convenience for tests and notebooks."""
-    from conflict_events.api import extract
-
-    return extract(text, date=date)
