@@ -109,9 +109,10 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         by_place: dict[str, Candidate] = {}
         unplaced: list[tuple[TriggerMention, Roles]] = []
         trigger_spans = [m.span for m in mentions]
+        locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
         for mention in mentions:
             roles = find_roles(mention.span)
-            linked = [p for p in link_places(mention.span, places, trigger_spans) if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
+            linked = link_places(mention.span, locations, trigger_spans)
             if not linked:
                 unplaced.append((mention, roles))
                 continue
@@ -137,11 +138,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 nearest.roles.append(roles)
         elif unplaced:
             target = _previous_candidate(candidates, state, sentence_date)
-            if target is not None:
-                for mention, roles in unplaced:
-                    target.roles.append(roles)
-                    if roles.claimed_by is not None or mention.span.root.pos_ != "VERB":
-                        continue
+            if target is not None and state.sentence_country in ("", target.country):
+                target.roles.extend(roles for _, roles in unplaced)
                 target.casualties = target.casualties.merge(casualties_in(sent), additive=is_additive(sent))
             continue
         sentence_casualties = casualties_in(sent)
@@ -229,7 +227,7 @@ def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState
     if not found.spans:
         return
     previous = _previous_candidate(candidates, state, None)
-    if previous is not None:
+    if previous is not None and state.sentence_country in ("", previous.country):
         previous.casualties = previous.casualties.merge(found, additive=is_additive(sent))
 
 
@@ -326,7 +324,8 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         subtree = list(span.root.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
         tagged = [s for s in doc.spans.get("actors", []) if lo <= s.start and s.end <= hi]
-    mention = tagged[0].label_ if tagged else span.text
+    first = _first_conjunct(span)
+    mention = first if first != span.text or not tagged else tagged[0].label_
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
@@ -340,6 +339,16 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
             return _dominant_group(doc, actors, country, event_date, acronyms, state)
     return actor
+
+
+def _first_conjunct(span: Span) -> str:
+    """ "U.S. and coalition troops" -> "U.S. troops": the first of coordinated actors leads."""
+    cc = next((t for t in span if t.dep_ == "cc" and t.head.i != span.root.i and t.i < span.root.i), None)
+    if cc is None:
+        return span.text
+    conj_head = cc.head
+    left = span.doc[span.start : cc.i].text
+    return f"{left} {span.root.text}" if conj_head.i != span.root.i else span.text
 
 
 def _dominant_group(doc: Doc, actors, country: str, event_date, acronyms, state: _DocState):

@@ -134,7 +134,7 @@ def _remote(ev: Evidence) -> tuple[S, str] | None:
     best: tuple[S, str] | None = None
     weapon_note = ", ".join(dict.fromkeys(ev.weapon_words)) if ev.weapon_words else ""
     for weapon_class in ("chemical", "suicide", "air", "drone", "missile", "rocket", "artillery", "ied", "grenade"):
-        if weapon_class in ev.weapons and (families & (REMOTE_FAMILIES | VIOLENT_FAMILIES | {"intercept"})):
+        if weapon_class in ev.weapons and families & (REMOTE_FAMILIES | VIOLENT_FAMILIES):
             sub = REMOTE_WEAPONS[weapon_class]
             if best is None or _rank(sub) < _rank(best[0]):
                 best = sub, f"{weapon_note or weapon_class} → {sub.value}"
@@ -148,8 +148,6 @@ def _remote(ev: Evidence) -> tuple[S, str] | None:
             return S.AIR_DRONE_STRIKE, "military strike or bombing by a state force → Air/drone strike"
         if "bombing" in families:
             return S.REMOTE_EXPLOSIVE, "bombing by a non-state actor → Remote explosive/landmine/IED"
-    if best is not None and best[0] is S.SHELLING and "intercept" in families and not families & (REMOTE_FAMILIES - {"missile", "rocket"}) and not families & {"hit", "explosion"}:
-        return S.DISRUPTED_WEAPONS_USE, "missiles or rockets intercepted → Disrupted weapons use"
     return best
 
 

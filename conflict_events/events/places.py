@@ -51,6 +51,12 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
                 continue
             spans.append(ent)
             taken.update(range(ent.start, ent.end))
+    for ent in sent.ents:
+        # The NER often reads unfamiliar town names as people or organisations;
+        # their position in the sentence says they are places.
+        if ent.label_ in ("PERSON", "ORG", "NORP") and taken.isdisjoint(range(ent.start, ent.end)) and _in_locative_position(ent, spans):
+            spans.append(ent)
+            taken.update(range(ent.start, ent.end))
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
@@ -71,14 +77,28 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
 SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports", "stated", "states", "confirmed", "confirms", "added", "claimed", "claims", "according", "denied", "warned", "noted", "briefed", "tweeted", "posted"})
 
 
+def _in_locative_position(ent: Span, places: list[Span]) -> bool:
+    root = ent.root
+    if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS - {"of", "from", "to"}:
+        return True
+    place_roots = {p.root.i for p in places}
+    return root.dep_ == "conj" and root.head.i in place_roots
+
+
 def is_attribution(span: Span) -> bool:
     """Who says it, not where it happened: "according to the Pentagon", "the White House said"."""
     root = span.root
-    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in SPEECH_VERBS:
+    # "Tehran supplied the militias", "Moscow said": a capital standing for its government.
+    if root.dep_ == "nsubj":
+        return True
+    if root.dep_ == "nsubjpass" and root.head.lower_ in SPEECH_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "by") and root.head.head.lower_ in SPEECH_VERBS:
+        return True
+    # "Pentagon spokesperson", "Kyiv officials": a modifier of a person, not a location.
+    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in GENERIC_PLACE_WORDS:
         return True
     return False
 

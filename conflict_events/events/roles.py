@@ -55,11 +55,28 @@ def find_roles(trigger: Span) -> Roles:
         _verb_roles(head, roles)
     else:
         _noun_roles(head, roles)
+    if roles.agent is not None and not _can_act(roles.agent):
+        roles.agent, roles.agent_rule = None, ""
+    if roles.target is not None and (_is_weapon(roles.target) or not is_actor_like(roles.target)):
+        victim = _casualty_object(head)
+        if victim is not None:
+            roles.target, roles.target_rule = victim, "object of a casualty verb"
+        elif _is_weapon(roles.target):
+            roles.target, roles.target_rule = None, ""
     if roles.target is None:
         victim = _casualty_object(head)
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
     return roles
+
+
+def _can_act(span: Span) -> bool:
+    """Days, times and weapons are not actors: "Saturday's attack", "the drone hit"."""
+    return span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and not _is_weapon(span)
+
+
+def _is_weapon(span: Span) -> bool:
+    return any(w.start <= span.root.i < w.end for w in span.doc.spans.get("weapons", []))
 
 
 def _verb_roles(verb: Token, roles: Roles) -> None:

@@ -132,6 +132,8 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
         return "threatened, planned or hypothetical"
     if is_aggregate(mention):
         return "cumulative total"
+    if is_backgrounded(head):
+        return "background time reference"
     if sent.text.rstrip().endswith("?"):
         return "question"
     return ""
@@ -177,6 +179,11 @@ def is_irrealis(token: Token) -> bool:
         else:
             break
     return False
+
+
+def is_backgrounded(token: Token) -> bool:
+    """ "until November's attacks", "since the attack": an event used only to mark time."""
+    return token.dep_ == "pobj" and token.head.lower_ in ("until", "since", "till", "before") and token.pos_ in ("NOUN", "PROPN")
 
 
 def is_aggregate(mention: TriggerMention) -> bool:

@@ -1,0 +1,271 @@
+"""Offline gazetteer over models/gazetteer.sqlite (GeoNames + curated conflict sites)."""
+from __future__ import annotations
+
+import contextlib
+import logging
+import math
+import sqlite3
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Literal
+
+from conflict_events.geo.normalize import ARTICLES, fold, normalize, strip_generic
+
+log = logging.getLogger(__name__)
+
+# Ranking weights: the feature decides before the size of the place does; curated sites beat
+# villages because news about conflicts names bases and camps far more often than hamlets.
+FEATURE_BONUS = {"capital": 30.0, "seat": 30.0, "admin1": 40.0, "populated place": 0.0, "country": -20.0}
+SITE_BONUS = 35.0
+CONTEXT_BONUS = (60.0, 35.0, 25.0, 20.0)  # by rank of the country among the article's countries
+ALTERNATE_PENALTY = 10.0
+ADMIN_STOPWORDS = frozenset(
+    "north south east west central capital northern southern eastern western centre center "
+    "coast islands island lakes river mountain plateau border lower upper middle far".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    name: str
+    country: str
+    iso: int
+    region: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    feature: str
+    population: int
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class Country:
+    name: str
+    iso: int
+    iso3: str
+    region: str
+    capital: str
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    place: Place
+    iso2: str
+    rank: int      # 0 capital, 1 admin1 seat, 2 admin1 unit, 3 populated place, 4 site, 9 country
+    primary: int   # 3 curated name/alias, 2 GeoNames main name, 1 alternate name
+
+
+def _base_score(row: _Row) -> float:
+    p = row.place
+    if row.place.source == "sites":
+        score = SITE_BONUS
+    elif row.rank == 0:
+        score = FEATURE_BONUS["capital"]
+    elif row.rank == 1:
+        score = FEATURE_BONUS["seat"]
+    else:
+        score = FEATURE_BONUS.get(p.feature, 0.0)
+    if p.population > 0:
+        score += 8.0 * math.log10(p.population)
+    if row.primary == 1:
+        score -= ALTERNATE_PENALTY
+    return score
+
+
+def default_path() -> Path:
+    return Path(str(resources.files("conflict_events.models") / "gazetteer.sqlite"))
+
+
+class Gazetteer:
+    """Name lookups with an in-memory cache in front of SQLite."""
+
+    def __init__(self, path: str | Path | None = None) -> None:
+        self._stack = contextlib.ExitStack()
+        if path is None:
+            path = self._stack.enter_context(
+                resources.as_file(resources.files("conflict_events.models") / "gazetteer.sqlite"))
+        self.path = Path(path)
+        if not self.path.exists():
+            raise FileNotFoundError(f"gazetteer index missing: {self.path} (run models/build_gazetteer.py)")
+        self._db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        self._rows: dict[int, _Row | None] = {}
+        self._ids: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._cand_cache: dict[tuple[str, str | None, int], list[Place]] = {}
+        self._countries: dict[str, Country] = {}
+        self._country_xy: dict[str, tuple[float, float]] = {}
+        by_name: dict[str, str] = {}
+        for iso2, iso3, iso, name, region, capital, lat, lon in self._db.execute("SELECT * FROM country"):
+            self._countries[iso2] = Country(name=name, iso=iso, iso3=iso3 or "", region=region, capital=capital or "")
+            self._country_xy[iso2] = (lat or 0.0, lon or 0.0)
+            by_name[normalize(name)] = iso2
+        self._iso2_by_acled = {c.name: k for k, c in self._countries.items()}
+        self._country_names: dict[str, tuple[str, str]] = {}
+        for norm, iso2, kind in self._db.execute("SELECT norm, iso2, kind FROM country_name"):
+            # an official name beats someone else's alias ("georgia" the country, not a demonym)
+            if norm not in self._country_names or kind == "name":
+                self._country_names[norm] = (iso2, kind)
+        self._admin1: dict[tuple[str, str], tuple[str, int, int]] = {}
+        self._admin1_countries: dict[str, set[str]] = defaultdict(set)
+        for iso2, name, seat_id, unit_id in self._db.execute("SELECT iso2, name, capital_id, place_id FROM admin1"):
+            key = normalize(name)
+            self._admin1[(iso2, key)] = (name, seat_id, unit_id)
+            self._admin1_countries[key].add(iso2)
+        for norm, iso2, name in self._db.execute("SELECT norm, iso2, name FROM admin1_name"):
+            if (iso2, norm) not in self._admin1 and (iso2, normalize(name)) in self._admin1:
+                self._admin1[(iso2, norm)] = self._admin1[(iso2, normalize(name))]
+                self._admin1_countries[norm].add(iso2)
+
+    # ---- low level
+    def _row(self, pid: int) -> _Row | None:
+        try:
+            return self._rows[pid]
+        except KeyError:
+            pass
+        r = self._db.execute(
+            "SELECT name, iso2, admin1, admin2, lat, lon, feature, population, source, rank FROM place WHERE id=?",
+            (pid,)).fetchone()
+        row = None
+        if r:
+            c = self._countries.get(r[1])
+            if c:
+                place = Place(name=r[0], country=c.name, iso=c.iso, region=c.region, admin1=r[2] or "",
+                              admin2=r[3] or "", latitude=r[4], longitude=r[5], feature=r[6],
+                              population=r[7] or 0, source=r[8])
+                row = _Row(place=place, iso2=r[1], rank=r[9], primary=0)
+        self._rows[pid] = row
+        return row
+
+    def _lookup(self, norm: str) -> tuple[tuple[int, int], ...]:
+        try:
+            return self._ids[norm]
+        except KeyError:
+            pass
+        ids = tuple(self._db.execute("SELECT place_id, primary_name FROM name WHERE norm=?", (norm,)).fetchall())
+        if len(self._ids) > 500_000:
+            self._ids.clear()
+        self._ids[norm] = ids
+        return ids
+
+    def _scored(self, norm: str) -> list[tuple[float, _Row]]:
+        out = []
+        for pid, primary in self._lookup(norm):
+            row = self._row(pid)
+            if row is None:
+                continue
+            row = _Row(place=row.place, iso2=row.iso2, rank=row.rank, primary=primary)
+            out.append((_base_score(row), row))
+        return out
+
+    def iso2(self, country: str) -> str | None:
+        if country in self._iso2_by_acled:
+            return self._iso2_by_acled[country]
+        hit = self._country_names.get(normalize(country))
+        return hit[0] if hit else None
+
+    # ---- public API
+    def scored_candidates(self, name: str, countries: tuple[str, ...] = ()) -> list[tuple[float, Place]]:
+        """All matches with their score; earlier context countries get larger bonuses."""
+        norm = normalize(name)
+        scored = self._scored(norm)
+        if not scored:
+            stripped = strip_generic(norm)
+            if stripped:
+                scored = [(s - 5.0, r) for s, r in self._scored(stripped)]
+        ctx = [self.iso2(c) for c in countries]
+        out = []
+        for score, row in scored:
+            if row.iso2 in ctx:
+                score += CONTEXT_BONUS[min(ctx.index(row.iso2), len(CONTEXT_BONUS) - 1)]
+            out.append((score, row.place))
+        out.sort(key=lambda t: (-t[0], t[1].name, t[1].latitude))
+        return out
+
+    def candidates(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
+        """Places called `name`, best first; `country` (ACLED name) ranks its places first."""
+        key = (name, country, limit)
+        hit = self._cand_cache.get(key)
+        if hit is not None:
+            return hit
+        ranked = [p for _, p in self.scored_candidates(name, (country,) if country else ())][:limit]
+        if len(self._cand_cache) > 200_000:
+            self._cand_cache.clear()
+        self._cand_cache[key] = ranked
+        return ranked
+
+    def country(self, name_or_demonym: str) -> Country | None:
+        hit = self._country_names.get(normalize(name_or_demonym))
+        if not hit:
+            return None
+        c = self._countries[hit[0]]
+        # articles are dropped from keys, but "Salvador" is a Brazilian city, not "El Salvador"
+        name_tokens = fold(c.name).split()
+        if name_tokens[0] in ARTICLES and fold(name_or_demonym).split()[:1] != name_tokens[:1]:
+            return None
+        return c
+
+    def country_by_iso2(self, iso2: str) -> Country | None:
+        return self._countries.get(iso2)
+
+    def country_place(self, country: str) -> Place | None:
+        iso2 = self.iso2(country)
+        if not iso2:
+            return None
+        c = self._countries[iso2]
+        lat, lon = self._country_xy[iso2]
+        return Place(name=c.name, country=c.name, iso=c.iso, region=c.region, admin1="", admin2="",
+                     latitude=lat, longitude=lon, feature="country", population=0, source="geonames")
+
+    def _admin1_hit(self, country: str, admin1: str) -> tuple[str, int, int] | None:
+        iso2 = self.iso2(country)
+        if not iso2:
+            return None
+        norm = normalize(admin1)
+        hit = self._admin1.get((iso2, norm))
+        if hit is None and (stripped := strip_generic(norm)):
+            hit = self._admin1.get((iso2, stripped))
+        return hit
+
+    def admin1_name(self, country: str, admin1: str) -> str | None:
+        """ACLED spelling of an admin1 unit given any known spelling, or None."""
+        hit = self._admin1_hit(country, admin1)
+        return hit[0] if hit else None
+
+    def admin1_countries(self, admin1: str) -> list[str]:
+        """ACLED names of the countries having an admin1 unit called `admin1`."""
+        norm = normalize(admin1)
+        isos = self._admin1_countries.get(norm) or self._admin1_countries.get(strip_generic(norm), ())
+        return sorted(self._countries[i].name for i in isos)
+
+    def admin1_capital(self, country: str, admin1: str) -> Place | None:
+        hit = self._admin1_hit(country, admin1)
+        if not hit:
+            return None
+        row = self._row(hit[1])
+        return row.place if row else None
+
+    def admin1_unit(self, country: str, admin1: str) -> Place | None:
+        hit = self._admin1_hit(country, admin1)
+        row = self._row(hit[2]) if hit else None
+        return row.place if row else None
+
+    def is_country_or_admin1(self, name: str) -> Literal["country", "admin1"] | None:
+        norm = normalize(name)
+        if norm in self._country_names:
+            return "country"
+        if norm in self._admin1_countries and norm not in ADMIN_STOPWORDS:
+            return "admin1"
+        return None
+
+    def close(self) -> None:
+        self._db.close()
+        self._stack.close()
+
+
+@cache
+def get_gazetteer() -> Gazetteer:
+    return Gazetteer()

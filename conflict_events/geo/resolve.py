@@ -1,0 +1,233 @@
+"""Turn a place mention from news text into an ACLED-style location."""
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from conflict_events.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from conflict_events.geo.normalize import fold, normalize
+
+log = logging.getLogger(__name__)
+
+DIRECTION_WORDS = frozenset(
+    "north south east west northern southern eastern western central northeast northwest southeast "
+    "southwest northeastern northwestern southeastern southwestern north-east north-west south-east "
+    "south-west north-eastern north-western south-eastern south-western upper lower greater rural "
+    "outskirts of the".split()
+)
+ADMIN_WORDS = ("province", "governorate", "oblast", "region", "state", "prefecture", "department",
+               "muhafazah", "wilayat", "wilaya", "division", "territory")
+DISTRICT_WORDS = ("district", "sub district", "subdistrict", "raion", "rayon", "county", "municipality",
+                  "township", "county", "area", "countryside")
+_ADMIN_OF = re.compile(r"^(?:the\s+)?(?:province|governorate|oblast|region|state|district)\s+of\s+", re.I)
+HINT_BONUS = 80.0
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    place: Place
+    geo_precision: int
+    rule: str
+    candidates: tuple[Place, ...]
+
+
+def _split_suffix(norm: str, words: Sequence[str]) -> str:
+    for w in words:
+        if norm.endswith(" " + w):
+            return norm[: -len(w) - 1].strip()
+    return ""
+
+
+def _admin1_in(gaz: Gazetteer, name: str, countries: Sequence[str]) -> Place | None:
+    """The admin1 seat for `name`, looked up in the context countries, else if unambiguous."""
+    for c in countries:
+        seat = gaz.admin1_capital(c, name)
+        if seat:
+            return seat
+    owners = gaz.admin1_countries(name)
+    if len(owners) == 1:
+        return gaz.admin1_capital(owners[0], name)
+    return None
+
+
+def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
+                   cands: tuple[Place, ...]) -> Resolution | None:
+    """The named place is unknown: code to the hinted district town (GP2) or province capital (GP3)."""
+    for h in hints:
+        if gaz.country(h) is not None:
+            continue
+        seat = _admin1_in(gaz, h, countries)
+        if seat is not None and normalize(h) not in (normalize(seat.name),):
+            return Resolution(seat, 3, "hint-admin1-fallback", cands)
+        for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
+            if p.feature not in ("country", "admin1") and (not countries or p.country in countries):
+                return Resolution(p, 2, "hint-town-fallback", cands)
+    return None
+
+
+def _well_known(place: Place) -> bool:
+    return place.population >= 1_000_000 or place.feature == "capital" or place.source == "sites"
+
+
+def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
+    h = normalize(hint)
+    if not h:
+        return False
+    for value in (place.admin1, place.admin2, place.country):
+        if value and normalize(value) == h:
+            return True
+    acled = gaz.admin1_name(place.country, hint)
+    return acled is not None and acled == place.admin1
+
+
+def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_hints: Sequence[str] = (),
+                  near: bool = False, gazetteer: Gazetteer | None = None) -> Resolution | None:
+    """Resolve one mention; None when nothing in the gazetteer matches."""
+    gaz = gazetteer or get_gazetteer()
+    text = mention.strip().strip(".,;:")
+    if not text:
+        return None
+    countries = [c for c in context_countries if c]
+    hints = [h.strip() for h in admin_hints if h and h.strip()]
+    for h in hints:  # a hint that is a country is context too ("Kharkiv, Ukraine")
+        c = gaz.country(h)
+        if c and c.name not in countries:
+            countries.insert(0, c.name)
+
+    if " - " in text:  # ACLED "City - District"
+        city, district = (t.strip() for t in text.split(" - ", 1))
+        res = resolve_place(city, context_countries=countries, admin_hints=hints, near=near, gazetteer=gaz)
+        if res is not None and res.place.feature not in ("country", "admin1"):
+            for cand in gaz.candidates(district, res.place.country, limit=10):
+                if (abs(cand.latitude - res.place.latitude) < 0.25 and abs(cand.longitude - res.place.longitude) < 0.25
+                        and cand.country == res.place.country):
+                    place = replace(res.place, name=f"{res.place.name} - {cand.name}",
+                                    latitude=cand.latitude, longitude=cand.longitude)
+                    return Resolution(place, res.geo_precision, "city-district", res.candidates)
+        return res
+
+    text = _ADMIN_OF.sub("", text)
+    norm = normalize(text)
+    tokens = fold(text).split()
+
+    # "western Iraq", "northern Anbar", "eastern Aleppo countryside": a region, not a town.
+    if len(tokens) > 1 and tokens[0] in DIRECTION_WORDS:
+        rest_words = list(text.split())
+        while rest_words and fold(rest_words[0]) in DIRECTION_WORDS:
+            rest_words.pop(0)
+        rest = " ".join(rest_words)
+        if rest:
+            res = resolve_place(rest, context_countries=countries, admin_hints=hints, near=True, gazetteer=gaz)
+            if res is not None:
+                gp = max(res.geo_precision, 2)
+                return Resolution(res.place, gp, f"direction+{res.rule}", res.candidates)
+        return None
+
+    # "Anbar province", "Homs governorate", "Kharkiv oblast"
+    base = _split_suffix(norm, ADMIN_WORDS)
+    if base:
+        seat = _admin1_in(gaz, base, countries)
+        if seat is not None:
+            return Resolution(seat, 3, "admin1-named", (seat,))
+    base_d = _split_suffix(norm, DISTRICT_WORDS)
+
+    kind = gaz.is_country_or_admin1(text)
+    if kind == "country" and gaz.country(text) is None:
+        kind = None  # "Salvador" is a Brazilian city, "El Salvador" the country
+    if kind == "country":
+        cplace = gaz.country_place(text)
+        # a same-named admin1 unit of a context country wins ("Georgia" in a US story)
+        seat = next((s for c in countries if (s := gaz.admin1_capital(c, text))), None)
+        if seat is not None and cplace is not None and seat.country != cplace.country:
+            return Resolution(seat, 3, "admin1-over-country", (seat,))
+        if cplace is not None:
+            return Resolution(cplace, 3, "country", (cplace,))
+
+    hint_countries = [c for h in hints for c in gaz.admin1_countries(h)]
+    ranked = gaz.scored_candidates(text, tuple(countries) + tuple(c for c in hint_countries if c not in countries))
+    if not ranked and base_d:
+        ranked = gaz.scored_candidates(base_d, tuple(countries))
+    if not ranked:
+        return _hint_fallback(gaz, hints, countries, ())
+    if hints:
+        ranked = sorted(((s + (HINT_BONUS if any(_hint_matches(gaz, p, h) for h in hints) else 0.0), p)
+                         for s, p in ranked), key=lambda t: -t[0])
+    cands = tuple(p for _, p in ranked[:20])
+    best = cands[0]
+    ctx_hit = bool(countries) and best.country in countries
+    if countries and not ctx_hit and not _well_known(best):
+        # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
+        return _hint_fallback(gaz, hints, countries, cands)
+    if best.feature == "admin1":
+        seat = gaz.admin1_capital(best.country, best.admin1)
+        if seat is not None:
+            return Resolution(seat, 3, "admin1-name", cands)
+    if best.feature == "country":
+        return Resolution(best, 3, "country", cands)
+    gp = 2 if (near or base_d) else 1
+    rule = "site" if best.source == "sites" else ("context-country" if ctx_hit else "rank")
+    if hints and _hint_matches(gaz, best, hints[0]):
+        rule = "admin-hint"
+    return Resolution(best, gp, rule, cands)
+
+
+_SPAN = re.compile(r"\b[A-Z][\w'\u2019\-\.]*(?:\s+(?:(?:al|el|ad|ar|as|de|of|the|and|an|ash|az|ez)[\-\s])?[A-Z][\w'\u2019\-]*)*")
+_STOP = frozenset(
+    "the a an on in at of and or but for to by with from as is was were be this that these those it its he she they "
+    "his her their we our you i january february march april may june july august september october november "
+    "december monday tuesday wednesday thursday friday saturday sunday around about after before during "
+    "police army military government president minister forces force security officials official people "
+    "unidentified unknown several many some two three four five one group groups members protesters rioters "
+    "civilians man men woman women children killed injured attack attacks clash clashes coded reported "
+    "state states district province city town village region national islamic party union council court "
+    "mr ms dr said says according also however while following".split()
+)
+
+
+def places_for_text(text: str, gazetteer: Gazetteer | None = None) -> list[str]:
+    """Countries a text talks about (ACLED names), most evidence first.
+
+    Country names count most, demonyms next, then unambiguous admin1 names and large or curated places.
+    """
+    gaz = gazetteer or get_gazetteer()
+    score: Counter[str] = Counter()
+    first: dict[str, int] = {}
+
+    def add(country: str, w: float, pos: int) -> None:
+        score[country] += w
+        first.setdefault(country, pos)
+
+    for m in _SPAN.finditer(text):
+        words = m.group(0).split()
+        n = len(words)
+        used = [False] * n
+        for size in range(min(n, 5), 0, -1):
+            for i in range(0, n - size + 1):
+                if any(used[i:i + size]):
+                    continue
+                phrase = " ".join(words[i:i + size]).strip(".,'\u2019-")
+                key = normalize(phrase)
+                if len(key) < 2 or key in _STOP:
+                    continue
+                c = gaz.country(phrase)
+                if c is not None and (phrase[0].isupper()):
+                    add(c.name, 3.0, m.start())
+                    used[i:i + size] = [True] * size
+                    continue
+                if len(key) <= 3:
+                    continue
+                ranked = gaz.scored_candidates(phrase)
+                if not ranked:
+                    continue
+                top = ranked[0][0]
+                # the countries of every strong reading share the evidence ("San Juan": AR, PR, ...)
+                strong = {p.country for sc, p in ranked[:8]
+                          if sc >= top - 12.0 and (sc >= 30.0 or p.source == "sites") and p.feature != "country"}
+                if strong:
+                    for country in strong:
+                        add(country, 1.0 / len(strong), m.start())
+                    used[i:i + size] = [True] * size
+    return sorted(score, key=lambda c: (-score[c], first[c]))

