@@ -85,7 +85,7 @@ def _absolute(text: str, document_date: dt.date | None) -> ResolvedDate | None:
     if match and (match[1] or text.strip() in MONTHS):
         month = MONTHS[match[2]]
         year = document_date.year if month <= document_date.month else document_date.year - 1
-        return _month(year, month, match[1], "month, latest before the document")
+        return _not_after(_month(year, month, match[1], "month, latest before the document"), document_date)
     return None
 
 
@@ -122,8 +122,15 @@ def _relative(text: str, document_date: dt.date) -> ResolvedDate | None:
             first = document_date.replace(day=1) - dt.timedelta(days=1)
             year, month = first.year, first.month
         edge = {"earlier": None, "later": None}.get(match[1] or "", match[1])
-        return _month(year, month, edge, f"{match[0]}")
+        return _not_after(_month(year, month, edge, f"{match[0]}"), document_date)
     return None
+
+
+def _not_after(resolved: ResolvedDate, document_date: dt.date) -> ResolvedDate:
+    """A month still running when the article was written ends at the article's date."""
+    if resolved.date > document_date:
+        return ResolvedDate(document_date, resolved.precision, resolved.rule)
+    return resolved
 
 
 def _day(year: int, month: int, day: int, rule: str) -> ResolvedDate | None:
