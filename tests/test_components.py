@@ -58,6 +58,8 @@ def test_triggers(nlp, text, expected):
         ("The death toll rose to 14.", 14, 0),
         ("Several protesters were wounded.", 0, 3),
         ("Nobody was hurt.", 0, 0),
+        ("Three soldiers and at least five militants were killed.", 8, 0),
+        ("They mourned a killed woman.", 0, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

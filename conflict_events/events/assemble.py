@@ -87,21 +87,29 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     context = country_context(doc, resources.country_of)
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
+    sentences = [sent for sent in doc.sents if sent.text.strip()]
+    places_by_sentence = [place_mentions(doc, sent) for sent in sentences]
+    resolved: dict[int, object] = {}
+    for places in places_by_sentence:
+        for place in places:
+            if not place.anaphoric:
+                resolved[id(place)] = _resolve(place, state, resources)
     candidates: list[Candidate] = []
-    for sent in doc.sents:
-        if not sent.text.strip():
-            continue
+    for index, (sent, places) in enumerate(zip(sentences, places_by_sentence)):
         state.new_sentence(sent)
+        for place in places:
+            if place.anaphoric:
+                resolved[id(place)] = state.last_place
         sentence_date, date_span = _sentence_date(doc, sent, document.date)
         if sentence_date is not None:
             state.last_date, state.last_date_span = sentence_date, date_span
-        mentions = [m for m in find_triggers(doc, sent) if not m.dropped]
-        places = place_mentions(doc, sent)
-        resolved = {id(p): _resolve(p, state, resources) for p in places}
-        for p in places:
-            r = resolved[id(p)]
+        for place in places:
+            r = resolved[id(place)]
             if r is not None and _is_country(r):
                 state.sentence_country = r.place.country
+            if r is not None and not place.descriptor:
+                state.recent_country = r.place.country
+        mentions = [m for m in find_triggers(doc, sent) if not m.dropped]
         if not mentions:
             _attach_casualties(sent, candidates, state)
             _remember_places(places, resolved, state)
@@ -110,6 +118,20 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         unplaced: list[tuple[TriggerMention, Roles]] = []
         trigger_spans = [m.span for m in mentions]
         locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
+
+        def candidate_for(resolution, place_span: Span | None) -> Candidate:
+            key = resolution.place.name
+            if key not in by_place:
+                by_place[key] = Candidate(
+                    sent=sent,
+                    place=resolution,
+                    place_span=place_span,
+                    country=resolution.place.country,
+                    date=state.last_date,
+                    date_span=state.last_date_span if sentence_date is not None else None,
+                )
+            return by_place[key]
+
         for mention in mentions:
             roles = find_roles(mention.span)
             linked = link_places(mention.span, locations, trigger_spans)
@@ -117,19 +139,9 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 unplaced.append((mention, roles))
                 continue
             for place in linked:
-                resolution = resolved[id(place)]
-                key = resolution.place.name
-                if key not in by_place:
-                    by_place[key] = Candidate(
-                        sent=sent,
-                        place=resolution,
-                        place_span=place.span,
-                        country=resolution.place.country,
-                        date=state.last_date,
-                        date_span=state.last_date_span if sentence_date is not None else None,
-                    )
-                by_place[key].triggers.append(mention)
-                by_place[key].roles.append(roles)
+                candidate = candidate_for(resolved[id(place)], place.span)
+                candidate.triggers.append(mention)
+                candidate.roles.append(roles)
         _remember_places(places, resolved, state)
         if by_place:
             for mention, roles in unplaced:
@@ -137,11 +149,21 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 nearest.triggers.append(mention)
                 nearest.roles.append(roles)
         elif unplaced:
-            target = _previous_candidate(candidates, state, sentence_date)
-            if target is not None and state.sentence_country in ("", target.country):
-                target.roles.extend(roles for _, roles in unplaced)
-                target.casualties = target.casualties.merge(casualties_in(sent), additive=is_additive(sent))
-            continue
+            previous = _previous_candidate(candidates, state, sentence_date)
+            if previous is not None and state.sentence_country in ("", previous.country):
+                previous.roles.extend(roles for _, roles in unplaced)
+                previous.casualties = previous.casualties.merge(casualties_in(sent), additive=is_additive(sent))
+                continue
+            if state.sentence_country:
+                # The sentence places the event only at country level: ACLED does not record it.
+                continue
+            fallback = _place_elsewhere(index, places_by_sentence, resolved, state)
+            if fallback is None:
+                continue
+            candidate = candidate_for(fallback, None)
+            for mention, roles in unplaced:
+                candidate.triggers.append(mention)
+                candidate.roles.append(roles)
         sentence_casualties = casualties_in(sent)
         weapons = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end]
         for candidate in by_place.values():
@@ -154,6 +176,21 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     return merge_rows(rows)
 
 
+def _place_elsewhere(index: int, places_by_sentence: list[list[PlaceMention]], resolved: dict, state: "_DocState"):
+    """A sentence that names no place reports an event where the text last was, or, at the
+    start of a text, where it goes on to be: "Gunmen killed two farmers. The attack took
+    place in X."  Country-level names never count."""
+    if state.last_place is not None and state.recent_country in ("", state.last_place.place.country):
+        return state.last_place
+    for places in places_by_sentence[index + 1 : index + 3]:
+        for place in places:
+            r = resolved.get(id(place))
+            if r is not None and not _is_country(r) and not place.descriptor and not place.anaphoric:
+                if state.sentence_country in ("", r.place.country):
+                    return r
+    return None
+
+
 @dataclass(slots=True)
 class _DocState:
     context: list[str]
@@ -164,6 +201,8 @@ class _DocState:
     last_candidate_sentence: int = -10
     sentence_index: int = -1
     sentence_country: str = ""
+    # The country of the most recent place named, country-level names included.
+    recent_country: str = ""
     dominant_group: str | None = None
 
     def new_sentence(self, sent: Span) -> None:
@@ -208,18 +247,22 @@ def _is_country(resolution) -> bool:
 
 def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocState) -> None:
     for place in places:
-        r = resolved[id(place)]
+        r = resolved.get(id(place))
         if r is not None and not _is_country(r) and not place.descriptor:
             state.last_place = r
 
 
 def _previous_candidate(candidates: list[Candidate], state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
     previous = state.last_candidate
-    if previous is None or state.sentence_index - state.last_candidate_sentence > 2:
+    if previous is None:
         return None
-    if sentence_date is not None and previous.date is not None and sentence_date.date != previous.date.date:
-        return None
-    return previous
+    distance = state.sentence_index - state.last_candidate_sentence
+    if sentence_date is not None and previous.date is not None:
+        # A sentence dated like the last event may refer back further than an undated one.
+        if sentence_date.date != previous.date.date or sentence_date.precision != previous.date.precision:
+            return None
+        return previous if distance <= 4 else None
+    return previous if distance <= 2 else None
 
 
 def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState) -> None:
@@ -307,10 +350,11 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         fatalities=candidate.casualties.killed,
         injuries=candidate.casualties.injured,
         weapons="; ".join(dict.fromkeys(w.text.lower() for w in candidate.weapons)),
-        evidence=candidate.sent.text.strip(),
-        char_start=candidate.sent.start_char + (len(candidate.sent.text) - len(candidate.sent.text.lstrip())),
-        char_end=candidate.sent.start_char + len(candidate.sent.text.rstrip()),
     )
+    # Evidence is cut from the original text: cleaning only blanked characters, so offsets agree.
+    row.char_start = candidate.sent.start_char + (len(candidate.sent.text) - len(candidate.sent.text.lstrip()))
+    row.char_end = candidate.sent.start_char + len(candidate.sent.text.rstrip())
+    row.evidence = document.text[row.char_start : row.char_end] if len(document.text) >= row.char_end else candidate.sent.text.strip()
     row.interaction = interaction(row.inter1, row.inter2)
     row.confidence = _confidence(candidate, agent, resolution)
     row.notes = _notes(row)

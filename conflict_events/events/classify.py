@@ -37,7 +37,7 @@ FAMILY_SUBTYPE = {
 ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA, Inter.EXTERNAL_OTHER})
 STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
 INTERVENTION = re.compile(r"\b(dispers\w*|tear ?gas|water cannon\w*|arrest\w*|detain\w*|baton|rubber bullets|broke up|break up|cracked down|crackdown|stopped by|prevented|blocked by (the )?police|clash\w* with (the )?police|pushed back|scuffle\w*)\b")
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|set ablaze|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 
 
@@ -62,6 +62,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return _demonstration(ev, text)
     if "mob" in families:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
+    if ev.agent_inter in (Inter.CIVILIANS, Inter.RIOTERS) and families & {"attack", "kill", "beat", "stab", "loot", "shoot"}:
+        return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
     if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed):
         if "regain" in families or ev.agent_inter in STATE:
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"

@@ -18,7 +18,7 @@ NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km 
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "bin", "ibn", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "-", "'", "of"})
-GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon"})
+GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity"})
 
 
 @dataclass(slots=True)
@@ -54,7 +54,7 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
     for ent in sent.ents:
         # The NER often reads unfamiliar town names as people or organisations;
         # their position in the sentence says they are places.
-        if ent.label_ in ("PERSON", "ORG", "NORP") and taken.isdisjoint(range(ent.start, ent.end)) and _in_locative_position(ent, spans):
+        if ent.label_ in NAME_LABELS and taken.isdisjoint(range(ent.start, ent.end)) and (_in_locative_position(ent, spans) or _before_place_word(ent)):
             spans.append(ent)
             taken.update(range(ent.start, ent.end))
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
@@ -75,6 +75,15 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
 
 
 SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports", "stated", "states", "confirmed", "confirms", "added", "claimed", "claims", "according", "denied", "warned", "noted", "briefed", "tweeted", "posted"})
+
+
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
+
+
+def _before_place_word(ent: Span) -> bool:
+    """ "Mubana village", "Mykolaiv region", "Al Hasakeh countryside"."""
+    doc = ent.doc
+    return ent.end < len(doc) and doc[ent.end].lower_ in GENERIC_PLACE_WORDS | {"countryside", "outskirts", "suburb", "suburbs"}
 
 
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
@@ -110,8 +119,9 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     i = sent.start
     while i < sent.end - 1:
         token = doc[i]
-        if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1].is_title and (i + 1) not in taken and doc[i + 1].i != sent.start:
-            start = i + 1
+        skip = 1 if i + 2 < sent.end and doc[i + 1].lower_ == "the" else 0
+        if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1 + skip].is_title and (i + 1 + skip) not in taken:
+            start = i + 1 + skip
             end = start
             while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
                 end += 1

@@ -144,7 +144,8 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
     if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lower_ in CLAIM_WORDS:
         claimer = governor.head if governor.head.pos_ == "VERB" else governor.head.head
         subject = _first(claimer, "nsubj")
-        if subject is not None:
+        denied = any(c.dep_ == "neg" for c in claimer.children) or (subject is not None and any(c.lower_ in ("no", "none") for c in subject.children))
+        if subject is not None and not denied:
             roles.claimed_by = _phrase(subject)
             roles.agent, roles.agent_rule = roles.claimed_by, "claim of responsibility"
     if noun.dep_ == "nsubj" and roles.target is None:

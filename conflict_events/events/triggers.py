@@ -23,7 +23,16 @@ STRONG_FAMILIES = frozenset(
 )
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
 WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch"})
-PROTEST_CONTEXT = ("demand", "against", "denounc", "condemn", "chant", "placard", "banner", "slogan", "protest", "rally", "petition", "call for", "calling for", "in support of", "solidarity")
+PROTEST_CONTEXT = (
+    "demand", "against", "denounc", "condemn", "chant", "placard", "banner", "slogan", "protest",
+    "rally", "petition", "call for", "calling for", "called for", "in support of", "support", "solidarity",
+    "oppose", "opposing", "complain", "urg", "reject", "express", "commemorat", "mourn", "honour", "honor",
+    "request", "claim", "denounce", "criticis", "criticiz", "in front of", "outside the", "demonstrat",
+    "march", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
+    "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
+)
+# Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
+WEAK_PROTEST_FAMILIES = frozenset({"gather", "block", "march", "press"})
 LABOR_STRIKE_WORDS = frozenset({"hunger", "general", "labour", "labor", "workers", "worker", "teachers", "nationwide", "transport", "doctors", "nurses", "went", "go", "going", "on", "indefinite", "sit-down", "warning", "day-long", "24-hour", "48-hour", "unions", "union"})
 SEIZED_WEAPON_OBJECTS = ("weapon", "arms", "ammunition", "explosive", "rifle", "gun", "grenade", "cache", "mine", "ied", "rocket", "missile", "drone", "bomb", "munition")
 TERRITORY_OBJECTS = ("town", "village", "city", "control", "territory", "area", "district", "base", "position", "hill", "outpost", "checkpoint", "camp", "region", "province", "locality", "airport", "border")
@@ -83,13 +92,16 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "labor_strike"
         if span.text.lower() in ("strike", "strikes") and "on strike" in sentence_lower:
             return "labor_strike"
-    if family == "gather" or family == "block":
-        return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) else "none"
+    if span.text == "March" and (_is_number(doc, span.start - 1) or _is_number(doc, span.end)):
+        return "none"
+    if family in WEAK_PROTEST_FAMILIES:
+        return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
     if family == "seize":
-        tail = doc[span.end : min(sent.end, span.end + 8)].text.lower()
-        if any(word in tail for word in SEIZED_WEAPON_OBJECTS):
+        objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")] or list(doc[span.end : min(sent.end, span.end + 4)])
+        words = " ".join(t.text.lower() for o in objects for t in o.subtree)[:80]
+        if any(word in words for word in SEIZED_WEAPON_OBJECTS):
             return "defuse"
-        if any(word in tail for word in TERRITORY_OBJECTS):
+        if any(word in words for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
             return "capture"
         return "none"
     if family == "shoot" and {"down"} & words_after:
@@ -104,6 +116,18 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
     if family == "beat" and span.text.lower() == "beat" and not (words_before & {"was", "were", "been", "and", "had", "they", "he", "she"}):
         return "none"
     return family
+
+
+def _is_number(doc: Doc, i: int) -> bool:
+    return 0 <= i < len(doc) and doc[i].like_num
+
+
+MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", "militants", "fighters", "rebels", "police", "convoy"})
+
+
+def _military_subject(span: Span) -> bool:
+    subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    return subject is not None and subject.lower_ in MILITARY_WORDS
 
 
 def _has_weapon(sent: Span) -> bool:
@@ -163,8 +187,12 @@ def is_irrealis(token: Token) -> bool:
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "advcl", "acl", "relcl", "ccomp", "ROOT"):
-            # "used drones to attack", "plans to strike"
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "acl", "ROOT") and (
+            verb.head.lower_ in IRREALIS_GOVERNORS or verb.dep_ == "ROOT"
+        ):
+            # "threatened to attack", "plans to strike"; not "continued to stage a picket"
+            return True
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "advcl" and verb.head.lower_ in ("used", "use", "uses"):
             return True
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
@@ -172,7 +200,7 @@ def is_irrealis(token: Token) -> bool:
     for _ in range(3):
         if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head is not ancestor:
             ancestor = ancestor.head
-            if ancestor.lower_ in IRREALIS_GOVERNORS and not (ancestor.lower_ in ("used", "use", "uses") and verb.pos_ != "VERB"):
+            if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and verb.pos_ != "VERB"):
                 return True
             if ancestor.lower_ in ("used", "use", "uses") and verb.pos_ == "VERB":
                 return True

@@ -57,21 +57,23 @@ def _site_names() -> list[str]:
 
 
 class LineBreaks:
-    """Starts a sentence after every line break: headlines, list items and paragraphs never run together."""
+    """Starts a sentence after every line break and after blanked-out boilerplate, so headlines,
+    list items, paragraphs and what cleaning removed from a dateline never run together."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, min_blank: int) -> None:
         self.name = name
+        self.min_blank = min_blank
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc[:-1]:
-            if "\n" in token.text_with_ws and not token.is_space or token.is_space and "\n" in token.text:
+            if token.is_space and ("\n" in token.text or len(token.text) >= self.min_blank) or "\n" in token.whitespace_:
                 doc[token.i + 1].is_sent_start = True
         return doc
 
 
-@Language.factory("conflict_line_breaks")
-def make_line_breaks(nlp: Language, name: str) -> LineBreaks:
-    return LineBreaks(name)
+@Language.factory("conflict_line_breaks", default_config={"min_blank": 3})
+def make_line_breaks(nlp: Language, name: str, min_blank: int) -> LineBreaks:
+    return LineBreaks(name, min_blank)
 
 
 class EntityRuler:
@@ -132,8 +134,11 @@ class CasualtyTagger:
         for label, words in (("KILLED", KILL_WORDS), ("INJURED", INJURY_WORDS)):
             word = {"LOWER": {"IN": words}}
             for num in (number, numeric):
-                # "five civilians were killed", "12 dead", "two soldiers and a civilian were wounded"
+                # "five civilians were killed", "12 dead"
                 self.matcher.add(label, [[num, gap, aux, word]])
+                # "three soldiers and at least five militants were killed"
+                for other in (number, numeric):
+                    self.matcher.add(label, [[num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other, gap, aux, word]])
                 # "killing at least 12 people", "wounded two"
                 self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
@@ -145,6 +150,9 @@ class CasualtyTagger:
             span = Span(doc, start, end, label=match_id)
             count = casualty_number(span)
             if count is None:
+                continue
+            if doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ in KILL_WORDS + INJURY_WORDS:
+                # "a killed woman": an adjective, not a count.
                 continue
             if start >= 2 and doc[start - 1].lower_ in ("-", "to", "and", "or") and doc[start - 2].like_num:
                 # "1-4 soldiers", "between 3 and 5 people": the lowest credible figure.
@@ -158,7 +166,8 @@ class CasualtyTagger:
         # does not swallow the next figure.
         chosen: list[Span] = []
         taken: set[int] = set()
-        for span in sorted(spans, key=lambda s: (len(s), s.start)):
+        coordinated = lambda s: 0 if any(t.lower_ == "and" for t in s) else 1  # noqa: E731
+        for span in sorted(spans, key=lambda s: (coordinated(s), len(s), s.start)):
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
@@ -167,8 +176,24 @@ class CasualtyTagger:
 
 
 def casualty_number(span: Span) -> int | None:
-    """The figure in a casualty span: digits, number words or the codebook's vague quantities."""
-    tokens = [t for t in span]
+    """The figure in a casualty span: digits, number words or the codebook's vague quantities.
+
+    Coordinated figures add up: "three soldiers and five militants were killed" is 8.
+    """
+    parts: list[list] = [[]]
+    for token in span:
+        if token.lower_ == "and" and parts[-1]:
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    if len(parts) > 1:
+        counts = [_figure(part) for part in parts]
+        if all(c is not None for c in counts):
+            return sum(counts)
+    return _figure(list(span))
+
+
+def _figure(tokens: list) -> int | None:
     for i, token in enumerate(tokens):
         lower = token.lower_
         if lower == "a" and i + 1 < len(tokens) and tokens[i + 1].lower_ in ("few", "number", "dozen"):
