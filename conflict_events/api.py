@@ -69,7 +69,7 @@ def iter_extract(
     def pieces() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for document in documents:
             cleaned = clean(document.text)
-            parts = split_text(cleaned)
+            parts = split_text(cleaned, PIECE_CHARS)
             for index, (offset, piece) in enumerate(parts):
                 yield piece, (document, offset, index, len(parts))
 
@@ -80,6 +80,11 @@ def iter_extract(
         for row in rows:
             row.char_start += offset
             row.char_end += offset
+            # The pipeline reads the cleaned text (boilerplate blanked, same length);
+            # the evidence quotes the original at the same offsets.
+            original = document.text[row.char_start : row.char_end]
+            if len(original) == len(row.evidence):
+                row.evidence = original
         pending.extend(rows)
         if index == total - 1:
             finished = merge_rows(pending) if total > 1 else pending
@@ -103,8 +108,22 @@ def extract_batch(records: Sequence[dict], *, model: str | None = None, actors_f
     return [row.to_dict() for _, rows in iter_extract(documents, model=model, actors_file=actors_file) for row in rows]
 
 
-def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
-    """Cut a long text at paragraph (else sentence, else space) boundaries into (offset, piece)."""
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’»)\]]*\s+")
+
+
+def split_text(text: str, limit: int | None = None) -> list[tuple[int, str]]:
+    """Cut a long text into (offset, piece) pairs of at most ``limit`` (PIECE_CHARS) characters.
+
+    Each cut falls at the last paragraph break (a blank line) of the window,
+    else at its last sentence end, else its last line break, else its last
+    space, looking only in the window's second half so that pieces stay
+    large; a text without any such boundary is cut hard. The pieces joined
+    are the text: ``text[offset:offset + len(piece)] == piece``.
+    """
+    if limit is None:
+        limit = PIECE_CHARS
+    if limit < 1:
+        raise ValueError("limit must be positive")
     if len(text) <= limit:
         return [(0, text)]
     parts: list[tuple[int, str]] = []
@@ -112,16 +131,29 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[tuple[int, str]]:
     while start < len(text):
         end = min(len(text), start + limit)
         if end < len(text):
-            window = text[start:end]
-            cut = max(window.rfind("\n\n"), window.rfind("\n"))
-            if cut < limit // 2:
-                sentence_end = max((m.end() for m in re.finditer(r"[.!?]\s", window)), default=-1)
-                cut = sentence_end if sentence_end > limit // 2 else window.rfind(" ")
+            cut = _boundary(text[start:end], limit // 2)
             if cut > 0:
                 end = start + cut
         parts.append((start, text[start:end]))
         start = end
     return parts
+
+
+def _boundary(window: str, least: int) -> int:
+    """Where to end a piece inside ``window`` (its length if no boundary after ``least``)."""
+    paragraph = max(window.rfind("\n\n"), window.rfind("\n\r\n"))
+    if paragraph >= least:
+        # Cut inside the blank line: no sentence runs across it.
+        return paragraph + 1
+    tail = window[least:]
+    sentence = max((m.end() for m in _SENTENCE_END_RE.finditer(tail)), default=-1)
+    if sentence > 0:
+        return least + sentence
+    for separator in ("\n", " ", "\t"):
+        found = window.rfind(separator)
+        if found >= least:
+            return found + 1
+    return len(window)
 
 
 class EventNumbering:

@@ -51,10 +51,18 @@ class UserError(Exception):
     """A problem the user can fix; printed as one 'Error:' line with exit code 1."""
 
 
+_log_handler: Optional[logging.Handler] = None
+
+
 def _configure_logging(verbose: bool) -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
+    # One handler on the current stderr, replaced on each call (tests invoke
+    # the app many times in one process, each time with a new stderr).
+    global _log_handler
+    if _log_handler is not None:
+        log.removeHandler(_log_handler)
+    _log_handler = logging.StreamHandler(sys.stderr)
+    _log_handler.setFormatter(logging.Formatter("%(levelname)s %(name)s: %(message)s"))
+    log.addHandler(_log_handler)
     log.setLevel(logging.DEBUG if verbose else logging.WARNING)
 
 
@@ -74,7 +82,7 @@ def _parse_date(value: Optional[str]) -> Optional[dt.date]:
 
 @app.command()
 def extract(
-    inputs: List[str] = typer.Argument(None, metavar="[INPUT]...", help="Text files, folders, CSV/JSONL corpora, or - for stdin."),
+    inputs: List[str] = typer.Argument(None, metavar="FILE", help="Text files, folders, CSV/JSONL corpora, or - for stdin."),
     fmt: Optional[OutputFormat] = typer.Option(None, "--format", "-f", help="Output format. Default: table on a terminal, csv in a pipe."),
     output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to FILE (atomically) instead of stdout."),
     date: Optional[str] = typer.Option(None, "--date", help="Publication date YYYY-MM-DD for every input; overrides detection."),
@@ -178,13 +186,12 @@ def schema(
 def main() -> None:
     """Console entry point: user errors and interruptions end quietly, never with a traceback."""
     try:
-        app(standalone_mode=False)
+        code = app(standalone_mode=False)
     except UserError as error:
         _error(str(error))
         sys.exit(1)
     except KeyboardInterrupt:
-        sys.stderr.write("\nInterrupted.\n")
-        sys.exit(130)
+        _interrupted()
     except BrokenPipeError:
         _silence_stdout()
         sys.exit(0)
@@ -192,18 +199,51 @@ def main() -> None:
         sys.exit(done.exit_code)
     except SystemExit:
         raise
-    except Exception as error:  # click usage errors and the rest
-        import click
-
-        if isinstance(error, click.exceptions.Abort):
-            sys.stderr.write("\nInterrupted.\n")
-            sys.exit(130)
-        if isinstance(error, click.ClickException):
-            error.show()
-            sys.exit(error.exit_code)
+    except Exception as error:  # usage errors and the rest
+        if isinstance(error, _abort_types()):
+            _interrupted()
+        if _is_click_exception(error):
+            error.show()  # type: ignore[attr-defined]
+            sys.exit(error.exit_code)  # type: ignore[attr-defined]
         _error(f"{error.__class__.__name__}: {error}. Run with --verbose for details.")
         log.debug("unexpected error", exc_info=True)
         sys.exit(1)
+    # Without standalone mode, click returns the command's exit code instead of exiting.
+    sys.exit(code if isinstance(code, int) else 0)
+
+
+def _interrupted() -> None:
+    # Ctrl-C: the conventional 128 + SIGINT, without a traceback.
+    sys.exit(130)
+
+
+def _abort_types() -> tuple[type[BaseException], ...]:
+    types: list[type[BaseException]] = [typer.Abort]
+    try:
+        import click
+
+        types.append(click.exceptions.Abort)
+    except ImportError:
+        pass
+    return tuple(types)
+
+
+def _is_click_exception(error: BaseException) -> bool:
+    """A usage error or other exception click knows how to show (typer may vendor its own click)."""
+    classes: list[type[BaseException]] = []
+    try:
+        from typer._click.exceptions import ClickException as TyperClickException  # typer >= 0.20 vendors click
+
+        classes.append(TyperClickException)
+    except ImportError:
+        pass
+    try:
+        import click
+
+        classes.append(click.ClickException)
+    except ImportError:
+        pass
+    return isinstance(error, tuple(classes)) and hasattr(error, "show")
 
 
 def _silence_stdout() -> None:

@@ -78,25 +78,33 @@ def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = 
         stdin=stdin_binary,
         stdin_format=options.stdin_format,
     )
-    with _atomic_output(options.output, stdout) as target_stream:
-        writer = open_writer(fmt, target_stream, excel_safe=options.excel_safe, explain=options.explain, explain_stream=stderr)
-        try:
-            results = _extract_stream(documents, options, stderr)
-            if options.dedupe:
-                from conflict_events.events.dedupe import dedupe_rows
+    try:
+        with _atomic_output(options.output, stdout) as target_stream:
+            writer = open_writer(fmt, target_stream, excel_safe=options.excel_safe, explain=options.explain, explain_stream=stderr)
+            try:
+                results = _extract_stream(documents, options, stderr)
+                if options.dedupe:
+                    from conflict_events.events.dedupe import dedupe_rows
 
-                collected = [(doc, rows) for doc, rows in results]
-                merged = dedupe_rows([row for _, rows in collected for row in rows])
-                writer.documents_seen = len(collected) if hasattr(writer, "documents_seen") else None
-                results = iter([(Document(id="(deduplicated)", text=""), merged)])
-            for document, rows in results:
-                writer.write_document(document, rows)
-        except ModelNotFoundError as error:
-            stderr.write(f"Error: {error}\n")
-            return 1
-        finally:
-            with contextlib.suppress(BrokenPipeError):
-                writer.close()
+                    collected = [(doc, rows) for doc, rows in results]
+                    merged = dedupe_rows([row for _, rows in collected for row in rows])
+                    writer.documents_seen = len(collected) if hasattr(writer, "documents_seen") else None
+                    results = iter([(Document(id="(deduplicated)", text=""), merged)])
+                for document, rows in results:
+                    writer.write_document(document, rows)
+            except ModelNotFoundError as error:
+                stderr.write(f"Error: {error}\n")
+                return 1
+            finally:
+                with contextlib.suppress(BrokenPipeError):
+                    writer.close()
+    except OutputError as error:
+        stderr.write(f"Error: {error}\n")
+        return 1
+    except BrokenPipeError:
+        # The reader went away (`| head`): stop quietly, the rows it wanted are out.
+        _silence(stdout)
+        return 0
     skipped = getattr(writer, "skipped_no_coordinates", 0)
     if skipped and not options.quiet:
         stderr.write(f"Note: {skipped} row(s) without coordinates left out of the GeoJSON.\n")
@@ -148,15 +156,35 @@ def _atomic_output(path: Path | None, stdout: TextIO):
         yield stdout
         return
     directory = path.parent if str(path.parent) else Path(".")
-    fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "Is a directory")
+        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    except OSError as error:
+        raise OutputError(f"cannot write {path}: {error.strerror or error}. Give a file in an existing, writable folder.") from error
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle
+        # mkstemp makes the file private (0600); give it the mode a plain open() would.
+        os.chmod(temporary, _new_file_mode(path))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         raise
+
+
+class OutputError(Exception):
+    """The -o target cannot be written."""
+
+
+def _new_file_mode(path: Path) -> int:
+    try:
+        return path.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _check_actor_file(path: str) -> str:
@@ -169,6 +197,20 @@ def _check_actor_file(path: str) -> str:
     except ActorFileError as error:
         return f"{error}"
     return ""
+
+
+def _silence(stream) -> None:
+    """Point a closed pipe's file descriptor at /dev/null so the final flush cannot fail again."""
+    try:
+        fd = stream.fileno()
+    except (AttributeError, OSError, ValueError):
+        return
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, fd)
+        os.close(devnull)
+    except OSError:
+        pass
 
 
 def _is_terminal(stream) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Protocol, Sequence
@@ -38,6 +39,8 @@ log = logging.getLogger(__name__)
 
 GENERIC_GROUP_WORDS = frozenset({"militia", "militias", "militants", "militant", "group", "groups", "fighters", "insurgents", "rebels", "jihadists", "proxy", "proxies", "gunmen"})
 DATE_BLOCKERS = frozenset({"since", "until", "till", "by", "before"})
+# "the third attack this month": the current period counts events, it does not date one.
+CURRENT_PERIODS = frozenset({"this month", "this year", "this week", "the year", "this past week"})
 
 
 class ActorResolver(Protocol):
@@ -216,7 +219,7 @@ def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None) -> tuple
     spans += [e for e in sent.ents if e.label_ == "DATE" and taken.isdisjoint(range(e.start, e.end))]
     for span in sorted(spans, key=lambda s: s.start):
         before = doc[span.start - 1].lower_ if span.start > sent.start else ""
-        if before in DATE_BLOCKERS:
+        if before in DATE_BLOCKERS or span.text.lower() in CURRENT_PERIODS:
             continue
         text = span.text
         if span.start > sent.start and doc[span.start - 1].lower_ in ("around", "about"):
@@ -431,6 +434,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
         perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic("unknown gunmen")
         return perpetrator, victim
+    if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
+        target = generic("civilians")
     if agent is None:
         if event_type in (EventType.BATTLES, EventType.EXPLOSIONS):
             agent = generic("unknown gunmen")
@@ -439,6 +444,18 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if agent is not None and target is not None and agent.name == target.name:
         target = None
     return agent, target
+
+
+CIVILIAN_HARM = re.compile(
+    r"\b(civilians?|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
+    r"residential|houses?|homes?|apartment|market|school|hospital|shops?|civilian)\b",
+    re.IGNORECASE,
+)
+
+
+def _civilians_hit(text: str) -> bool:
+    """Remote violence that hits people or homes: ACLED names the civilians as actor2."""
+    return bool(CIVILIAN_HARM.search(text))
 
 
 def _confidence(candidate: Candidate, agent, resolution) -> float:

@@ -95,7 +95,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if ev.killed or families & {"kill", "shoot", "stab", "beat"}:
             return S.ATTACK, "violence with no armed opponent → Violence against civilians/Attack"
         if families & {"attack", "ambush", "raid"}:
-            return S.ARMED_CLASH, "attack on an armed target → Armed clash"
+            if ev.agent_inter in STATE:
+                return S.ARMED_CLASH, "state forces attacked an armed group → Armed clash"
+            return S.ATTACK, "attack by a non-state group on no named armed target → Violence against civilians/Attack"
     if families & {"capture", "regain"}:
         if "regain" in families and ev.agent_inter in STATE:
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory → Government regains territory"
@@ -167,7 +169,7 @@ def _one_sided_remote(ev: Evidence) -> bool:
 def _civilian_victims(text: str) -> bool:
     return bool(
         re.search(
-            r"\b(civilians?|villagers?|residents?|farmers?|herders?|children|child|boys?|girls?|women|woman|man|men|teachers?|students?|traders?|worshippers|passengers|journalists?|people|family|families|pilgrims|shopkeepers?|workers?|doctor|nurse|priest|imam|chief|trader|businessman|motorists?|drivers?|vendors?|refugees|civilian|person|persons|youths?|elderly|IDPs)\b",
+            r"\b(civilians?|villages?|houses|homes|villagers?|residents?|farmers?|herders?|children|child|boys?|girls?|women|woman|man|men|teachers?|students?|traders?|worshippers|passengers|journalists?|people|family|families|pilgrims|shopkeepers?|workers?|doctor|nurse|priest|imam|chief|trader|businessman|motorists?|drivers?|vendors?|refugees|civilian|person|persons|youths?|elderly|IDPs)\b",
             text,
         )
     )

@@ -55,7 +55,8 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
         # The NER often reads unfamiliar town names as people or organisations;
         # their position in the sentence says they are places.
         if ent.label_ in NAME_LABELS and taken.isdisjoint(range(ent.start, ent.end)) and (_in_locative_position(ent, spans) or _before_place_word(ent)):
-            spans.append(ent)
+            for part in _split_coordinated(ent):
+                spans.append(part)
             taken.update(range(ent.start, ent.end))
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
@@ -86,9 +87,32 @@ def _before_place_word(ent: Span) -> bool:
     return ent.end < len(doc) and doc[ent.end].lower_ in GENERIC_PLACE_WORDS | {"countryside", "outskirts", "suburb", "suburbs"}
 
 
+def _split_coordinated(ent: Span) -> list[Span]:
+    """ "Qamishli and Kobani" read as one name: two places."""
+    doc = ent.doc
+    parts: list[Span] = []
+    start = ent.start
+    for token in ent:
+        if token.lower_ in ("and", ",", "&"):
+            if token.i > start:
+                parts.append(doc[start : token.i])
+            start = token.i + 1
+    if start < ent.end:
+        parts.append(doc[start : ent.end])
+    return parts
+
+
+TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "toward", "towards", "upon"})
+
+
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS - {"of", "from", "to"}:
+        return True
+    triggers = {i for t in ent.doc.spans.get("triggers", []) for i in range(t.start, t.end)}
+    if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS and any(ent.sent.start <= i < ent.sent.end for i in triggers):
+        return True
+    if root.dep_ == "dobj" and root.head.i in triggers:
         return True
     place_roots = {p.root.i for p in places}
     return root.dep_ == "conj" and root.head.i in place_roots
@@ -206,11 +230,15 @@ def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
 
 
 def country_context(doc: Doc, country_of) -> list[str]:
-    """Countries the article talks about, most mentioned first (ties by first mention)."""
+    """Countries the article names as places, most mentioned first (ties by first mention).
+
+    Nationality words are left out: "Russian forces shelled a village" names an actor,
+    not the country the village is in.
+    """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
-        if ent.label_ in ("GPE", "NORP", "LOC"):
+        if ent.label_ in ("GPE", "LOC"):
             country = country_of(ent.text)
             if country:
                 counts[country] += 1

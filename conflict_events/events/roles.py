@@ -48,9 +48,14 @@ class Roles:
     target_rule: str = ""
 
 
+CLASH_FAMILIES = frozenset({"clash", "ambush", "raid", "attack"})
+
+
 def find_roles(trigger: Span) -> Roles:
     head = trigger.root
     roles = Roles()
+    if trigger.label_ in CLASH_FAMILIES:
+        _opponents(head, roles)
     if head.pos_ == "VERB" or head.tag_.startswith("VB"):
         _verb_roles(head, roles)
     else:
@@ -71,8 +76,13 @@ def find_roles(trigger: Span) -> Roles:
 
 
 def _can_act(span: Span) -> bool:
-    """Days, times and weapons are not actors: "Saturday's attack", "the drone hit"."""
-    return span.root.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL") and not _is_weapon(span)
+    """Days, times and weapons are not actors ("Saturday's attack", "the drone hit"),
+    but a weapon with an owner is ("Israeli warplanes", "Houthi drones")."""
+    if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        return False
+    if _is_weapon(span):
+        return any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
+    return True
 
 
 def _is_weapon(span: Span) -> bool:
@@ -152,6 +162,26 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
         obj = _first(governor, "dobj")
         if obj is not None:
             roles.target, roles.target_rule = _phrase(obj), f"object of '{governor.lower_}'"
+
+
+def _opponents(head: Token, roles: Roles) -> None:
+    """ "clashed with the army", "fighting between troops and rebels"."""
+    anchors = [head]
+    if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+        anchors.append(head.head)
+    for anchor in anchors:
+        for child in anchor.children:
+            if child.dep_ == "prep" and child.lower_ == "with" and roles.target is None:
+                pobj = _first(child, "pobj")
+                if pobj is not None:
+                    roles.target, roles.target_rule = _phrase(pobj), "'with' phrase of a clash"
+            elif child.dep_ == "prep" and child.lower_ == "between":
+                pobj = _first(child, "pobj")
+                if pobj is not None:
+                    other = next((c for c in pobj.children if c.dep_ == "conj"), None)
+                    roles.agent, roles.agent_rule = _phrase(pobj), "first side of 'between'"
+                    if other is not None:
+                        roles.target, roles.target_rule = _phrase(other), "second side of 'between'"
 
 
 def _casualty_object(head: Token) -> Span | None:

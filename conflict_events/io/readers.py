@@ -259,7 +259,11 @@ def _read_jsonl(name: str, handle: IO[str], options: _Options) -> Iterator[Docum
         try:
             record = json.loads(line)
         except ValueError as exc:
+            # Some of json's messages end in "at" ("Unterminated string starting at").
             msg = getattr(exc, "msg", str(exc))
+            column = getattr(exc, "colno", None)
+            if column:
+                msg = f"{msg} column {column}" if msg.endswith(" at") else f"{msg} at column {column}"
             report.skipped_line(f"{name}:{line_number}: not valid JSON: {msg}")
             continue
         if not isinstance(record, dict):

@@ -1,0 +1,101 @@
+"""Whole-pipeline table: short texts we wrote, the rows they must give."""
+
+import pytest
+
+from conflict_events import extract
+
+DATE = "2024-05-12"  # a Sunday
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor1, actor2, location, fatalities",
+    [
+        (
+            "Russian forces shelled Kharkiv on Saturday, killing three civilians and injuring seven.",
+            "Shelling/artillery/missile attack", "military forces of russia", "civilians (ukraine)", "kharkiv", 3,
+        ),
+        (
+            "Israeli warplanes carried out airstrikes on Khan Younis on Friday, killing at least 12 people.",
+            "Air/drone strike", "military forces of israel", None, "khan", 12,
+        ),
+        (
+            "Al-Shabaab militants clashed with Somali soldiers near Jowhar on Thursday. Four soldiers and six militants were killed.",
+            "Armed clash", "al shabaab", "military forces of somalia", "whar", 10,
+        ),
+        (
+            "Gunmen abducted a school teacher in Kaduna on Wednesday, police said.",
+            "Abduction/forced disappearance", "unidentified armed group (nigeria)", "civilians (nigeria)", "kaduna", 0,
+        ),
+        (
+            "Hundreds of nurses protested outside the health ministry in Nairobi on Monday, demanding unpaid wages.",
+            "Peaceful protest", "protesters (kenya)", None, "nairobi", 0,
+        ),
+        (
+            "Police fired tear gas to disperse students who protested in Dhaka on Tuesday.",
+            "Protest with intervention", "protesters (bangladesh)", "police forces of bangladesh", "dhaka", 0,
+        ),
+        (
+            "A roadside bomb exploded near a police vehicle in Quetta on Saturday, wounding two officers.",
+            "Remote explosive/landmine/IED", None, None, "quetta", 0,
+        ),
+        (
+            "Rioters torched shops and threw stones at police in Nantes on Friday after a protest against the pension reform.",
+            "Violent demonstration", "rioters (france)", None, "nantes", 0,
+        ),
+    ],
+)
+def test_rows(text, sub_event_type, actor1, actor2, location, fatalities):
+    rows = extract(text, date=DATE)
+    assert rows, "no event found"
+    row = rows[0]
+    assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
+    if actor1 is not None:
+        assert row.actor1.lower().startswith(actor1)
+    if actor2 is not None:
+        assert row.actor2.lower().startswith(actor2)
+    assert location in row.location.lower()
+    assert row.fatalities == fatalities
+    assert row.interaction == (min(row.inter1, row.inter2) * 10 + max(row.inter1, row.inter2) if row.inter2 else row.inter1 * 10)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The militia threatened to attack Kirkuk if its demands were not met.",
+        "There have been more than 200 attacks on aid convoys in Darfur since January.",
+        "Officials denied that any airstrike hit Idlib on Sunday.",
+        "The army said it would launch an offensive near Goma next week.",
+        "Teachers went on strike in Lagos over unpaid salaries.",
+    ],
+)
+def test_non_events_give_no_rows(text):
+    assert extract(text, date=DATE) == []
+
+
+def test_one_strike_hitting_two_towns_is_two_events():
+    rows = extract("On Saturday, Turkish drones struck Qamishli and Kobani, killing two fighters.", date=DATE)
+    assert len({r.location for r in rows}) == 2
+    assert {r.country for r in rows} == {"Syria"}
+    assert {r.sub_event_type for r in rows} == {"Air/drone strike"}
+
+
+def test_repeated_mentions_merge_into_one_row():
+    text = (
+        "Gunmen attacked a village near Bunia on Friday, killing six civilians.\n"
+        "The attack on the village near Bunia was the third this month, local officials said."
+    )
+    rows = extract(text, date=DATE)
+    assert len(rows) == 1
+    assert rows[0].fatalities == 6
+
+
+def test_relative_dates_resolve_against_the_document_date():
+    rows = extract("Protesters marched against fuel prices in Accra on Tuesday.", date=DATE)
+    assert rows[0].event_date == "2024-05-07"
+    assert rows[0].time_precision == 1
+
+
+def test_without_a_document_date_relative_days_are_not_guessed():
+    rows = extract("Protesters marched against fuel prices in Accra on Tuesday.")
+    assert rows and rows[0].event_date == ""
+    assert "unknown date" in rows[0].notes
