@@ -184,3 +184,8 @@ def test_open_and_lookup_speed(gaz):
         gaz.candidates(n)
     rate = len(names) / (time.perf_counter() - t)
     assert rate > 50_000
+
+
+@pytest.mark.parametrize("name", ["South-East", "North-West Frontier", "north-east"])
+def test_direction_words_alone_do_not_loop(name):
+    resolve_place(name, context_countries=["Nigeria"])

@@ -11,7 +11,9 @@ from dataclasses import dataclass, field
 from conflict_events.schema import Inter, SubEventType as S
 
 REMOTE_FAMILIES = frozenset({"air", "drone", "bombing", "shelling", "missile", "rocket", "explosion", "suicide", "grenade", "chemical"})
-VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch"})
+VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch", "throw"})
+CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
+UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
     "chemical": S.CHEMICAL_WEAPON,
     "air": S.AIR_DRONE_STRIKE,
@@ -37,7 +39,7 @@ FAMILY_SUBTYPE = {
 ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA, Inter.EXTERNAL_OTHER})
 STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
 INTERVENTION = re.compile(r"\b(dispers\w*|tear ?gas|water cannon\w*|arrest\w*|detain\w*|baton|rubber bullets|broke up|break up|cracked down|crackdown|stopped by|prevented|blocked by (the )?police|clash\w* with (the )?police|pushed back|scuffle\w*)\b")
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 
 
@@ -62,8 +64,11 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return _demonstration(ev, text)
     if "mob" in families:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
-    if ev.agent_inter in (Inter.CIVILIANS, Inter.RIOTERS) and families & {"attack", "kill", "beat", "stab", "loot", "shoot"}:
+    if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
+    crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
+    if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:
+        return S.MOB_VIOLENCE, "stones, sticks or petrol bombs, no armed group → Mob violence"
     if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed):
         if "regain" in families or ev.agent_inter in STATE:
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"
@@ -116,7 +121,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
 
 
 def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
-    if "riot" in ev.families or PROTESTER_VIOLENCE.search(text) and "protest" not in ev.families or _protesters_violent(text):
+    crowd_violence = ev.families & {"loot", "attack", "beat", "stab", "throw", "clash", "riot", "kill"} and ev.agent_inter not in STATE
+    if "riot" in ev.families or PROTESTER_VIOLENCE.search(text) or _protesters_violent(text) or crowd_violence:
         if ev.killed and LETHAL_FORCE.search(text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
             return S.EXCESSIVE_FORCE, "lethal force against demonstrators → Excessive force against protesters"
         return S.VIOLENT_DEMONSTRATION, "demonstrators used violence or destroyed property → Violent demonstration"

@@ -36,6 +36,8 @@ class PlaceMention:
 
 
 def clean_place_name(text: str) -> str:
+    # "Goma (Goma, Nord-Kivu" and "Piskivka, Kyiv": the name is what comes first.
+    text = re.split(r"[(,;]", text, maxsplit=1)[0]
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"['’]s$", "", text)
     return text.strip(" ,.;:")

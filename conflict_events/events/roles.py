@@ -62,6 +62,8 @@ def find_roles(trigger: Span) -> Roles:
         _noun_roles(head, roles)
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
+    if roles.target is not None and roles.target.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+        roles.target, roles.target_rule = None, ""
     if roles.target is not None and (_is_weapon(roles.target) or not is_actor_like(roles.target)):
         victim = _casualty_object(head)
         if victim is not None:

@@ -22,13 +22,13 @@ STRONG_FAMILIES = frozenset(
     }
 )
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
-WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch"})
+WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch", "throw"})
 PROTEST_CONTEXT = (
     "demand", "against", "denounc", "condemn", "chant", "placard", "banner", "slogan", "protest",
     "rally", "petition", "call for", "calling for", "called for", "in support of", "support", "solidarity",
     "oppose", "opposing", "complain", "urg", "reject", "express", "commemorat", "mourn", "honour", "honor",
     "request", "claim", "denounce", "criticis", "criticiz", "in front of", "outside the", "demonstrat",
-    "march", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
+    "marched", "marching", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
     "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").

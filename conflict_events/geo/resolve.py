@@ -119,7 +119,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         while rest_words and fold(rest_words[0]) in DIRECTION_WORDS:
             rest_words.pop(0)
         rest = " ".join(rest_words)
-        if rest:
+        if rest and rest != text:
             res = resolve_place(rest, context_countries=countries, admin_hints=hints, near=True, gazetteer=gaz)
             if res is not None:
                 gp = max(res.geo_precision, 2)

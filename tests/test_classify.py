@@ -1,0 +1,69 @@
+"""The codebook's classification rules as a table: pooled evidence in, sub-type out."""
+
+import pytest
+
+from conflict_events.events.classify import Evidence, classify
+from conflict_events.schema import Inter, SubEventType as S
+
+
+def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
+    return Evidence(families=set(families), weapons=set(weapons), text=text, agent_inter=agent, target_inter=target, killed=killed)
+
+
+@pytest.mark.parametrize(
+    "evidence, expected",
+    [
+        # weapons to sub-type
+        (ev({"fire"}, {"drone"}, "militants fired two one-way attack drones at the base"), S.AIR_DRONE_STRIKE),
+        (ev({"launch"}, {"missile"}, "they launched ballistic missiles at the base"), S.SHELLING),
+        (ev({"fire"}, {"rocket"}, "a rocket was fired at the landing zone"), S.SHELLING),
+        (ev({"explosion"}, {"ied"}, "a roadside bomb exploded under a bus"), S.REMOTE_EXPLOSIVE),
+        (ev({"suicide"}, {"suicide"}, "a suicide bomber blew himself up at a checkpoint"), S.SUICIDE_BOMB),
+        (ev({"attack"}, {"grenade"}, "an attacker threw a grenade into a bar"), S.GRENADE),
+        (ev({"attack"}, {"chemical"}, "chlorine gas was used in the attack"), S.CHEMICAL_WEAPON),
+        (ev({"air"}, set(), "warplanes carried out airstrikes on the town"), S.AIR_DRONE_STRIKE),
+        (ev({"strike"}, set(), "the army struck three facilities", agent=Inter.EXTERNAL_OTHER), S.AIR_DRONE_STRIKE),
+        (ev({"shelling"}, set(), "the army shelled the village"), S.SHELLING),
+        # hierarchy: battles before remote violence, remote violence before attacks on civilians
+        (ev({"clash", "shelling"}, {"artillery"}, "fighting raged as both sides exchanged artillery fire"), S.ARMED_CLASH),
+        (ev({"shelling", "kill"}, {"artillery"}, "shelling killed three civilians", target=Inter.CIVILIANS, killed=3), S.SHELLING),
+        (ev({"attack"}, {"firearm"}, "gunmen attacked villagers", agent=Inter.POLITICAL_MILITIA, target=Inter.CIVILIANS), S.ATTACK),
+        (ev({"attack"}, set(), "militants attacked an army post", agent=Inter.REBEL_GROUP, target=Inter.STATE_FORCES), S.ARMED_CLASH),
+        (ev({"clash"}, set(), "troops clashed with rebels"), S.ARMED_CLASH),
+        # territory
+        (ev({"regain", "clash"}, set(), "the army recaptured the town after fighting", agent=Inter.STATE_FORCES), S.GOVERNMENT_REGAINS_TERRITORY),
+        (ev({"capture", "clash"}, set(), "rebels captured the town after heavy fighting", agent=Inter.REBEL_GROUP), S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
+        (ev({"capture"}, set(), "rebels took control of the town without a fight", agent=Inter.REBEL_GROUP), S.NON_VIOLENT_TRANSFER),
+        (ev({"withdraw"}, set(), "troops withdrew from the town"), S.NON_VIOLENT_TRANSFER),
+        # demonstrations
+        (ev({"protest"}, set(), "hundreds of teachers protested over pay"), S.PEACEFUL_PROTEST),
+        (ev({"protest"}, {"less_lethal"}, "police fired tear gas to disperse the protesters"), S.PROTEST_WITH_INTERVENTION),
+        (ev({"protest"}, set(), "police arrested ten demonstrators at the march"), S.PROTEST_WITH_INTERVENTION),
+        (ev({"protest", "kill"}, {"firearm"}, "security forces opened fire on protesters, killing two", killed=2), S.EXCESSIVE_FORCE),
+        (ev({"protest"}, {"blunt"}, "protesters threw stones at police and torched a car"), S.VIOLENT_DEMONSTRATION),
+        (ev({"riot"}, set(), "rioters looted shops"), S.VIOLENT_DEMONSTRATION),
+        (ev({"mob"}, set(), "a mob lynched a suspected thief"), S.MOB_VIOLENCE),
+        # violence against civilians
+        (ev({"abduct"}, set(), "gunmen abducted a teacher"), S.ABDUCTION),
+        (ev({"sexual"}, set(), "soldiers raped a woman"), S.SEXUAL_VIOLENCE),
+        (ev({"kill"}, {"firearm"}, "gunmen shot dead a farmer", killed=1), S.ATTACK),
+        # strategic developments
+        (ev({"intercept"}, {"drone"}, "air defences intercepted the drone"), S.DISRUPTED_WEAPONS_USE),
+        (ev({"defuse"}, {"ied"}, "engineers defused a roadside bomb"), S.DISRUPTED_WEAPONS_USE),
+        (ev({"shootdown"}, set(), "rebels shot down a fighter jet"), S.SHELLING),
+        (ev({"arrest"}, set(), "police arrested an opposition leader", agent=Inter.STATE_FORCES), S.ARRESTS),
+        (ev({"arrest"}, set(), "the militia detained two journalists", agent=Inter.POLITICAL_MILITIA), S.ABDUCTION),
+        (ev({"agreement"}, set(), "the parties signed a ceasefire agreement"), S.AGREEMENT),
+        (ev({"base"}, set(), "the group established a base in the forest"), S.HEADQUARTERS_ESTABLISHED),
+        (ev({"loot"}, set(), "soldiers looted homes"), S.LOOTING),
+        (ev({"change"}, set(), "the group recruited fighters"), S.CHANGE_TO_GROUP),
+    ],
+)
+def test_codebook_rules(evidence, expected):
+    sub, rule = classify(evidence)
+    assert sub is expected, rule
+    assert "→" in rule
+
+
+def test_nothing_to_classify():
+    assert classify(ev(set())) is None

@@ -1,0 +1,51 @@
+"""Event triggers and the filters that keep non-events out."""
+
+import pytest
+
+from conflict_events.events.triggers import find_triggers
+
+
+def kept(nlp, text):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    return [(m.span.text, m.family) for m in find_triggers(doc, sent) if not m.dropped]
+
+
+def dropped(nlp, text):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    return {m.span.text: m.dropped for m in find_triggers(doc, sent) if m.dropped}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Rebels attacked an army post near the border on Monday.", [("attacked", "attack")]),
+        ("Police arrested a journalist in the capital.", [("arrested", "arrest")]),
+        ("Militants fired two rockets at the airport.", [("fired", "fire")]),
+        ("A drone hit a fuel depot outside the city.", [("hit", "hit")]),
+        ("Hundreds gathered in the square to denounce the new tax.", [("gathered", "protest")]),
+        ("Rebels seized weapons and ammunition from the depot.", [("seized", "defuse")]),
+    ],
+)
+def test_events_are_kept(tagged_nlp, text, expected):
+    assert kept(tagged_nlp, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, trigger, reason",
+    [
+        ("The group threatened to attack the town.", "attack", "threatened, planned or hypothetical"),
+        ("Officials said the army would strike the camps.", "strike", "threatened, planned or hypothetical"),
+        ("Neither attack resulted in casualties.", "attack", "negated"),
+        ("There was no attack on the convoy.", "attack", "negated"),
+        ("There have been more than 150 attacks on the bases since October.", "attacks", "cumulative total"),
+        ("The group has claimed a number of the attacks.", "attacks", "cumulative total"),
+        ("Teachers went on strike over unpaid salaries.", "strike", "not an event word here"),
+        ("The commander vowed to launch new rocket attacks.", "rocket attacks", "threatened, planned or hypothetical"),
+        ("The shop was hit by a power cut.", "hit", "needs a weapon"),
+    ],
+)
+def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):
+    reasons = dropped(tagged_nlp, text)
+    assert reasons.get(trigger) == reason
