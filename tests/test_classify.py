@@ -47,6 +47,8 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"abduct"}, set(), "gunmen abducted a teacher"), S.ABDUCTION),
         (ev({"sexual"}, set(), "soldiers raped a woman"), S.SEXUAL_VIOLENCE),
         (ev({"kill"}, {"firearm"}, "gunmen shot dead a farmer", killed=1), S.ATTACK),
+        (ev({"kill"}, {"firearm"}, "a gang member was shot dead by rivals", killed=1), S.ARMED_CLASH),
+        (ev({"kill"}, set(), "gunmen killed two soldiers at a checkpoint", killed=2), S.ARMED_CLASH),
         # strategic developments
         (ev({"intercept"}, {"drone"}, "air defences intercepted the drone"), S.DISRUPTED_WEAPONS_USE),
         (ev({"defuse"}, {"ied"}, "engineers defused a roadside bomb"), S.DISRUPTED_WEAPONS_USE),

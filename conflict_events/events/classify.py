@@ -93,10 +93,12 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
             return S.ABDUCTION, "detention by a non-state group → Abduction/forced disappearance"
         return S.ARRESTS, "arrest by state forces → Arrests"
     if families & VIOLENT_FAMILIES or "abduct" in families:
+        if ev.target_inter in ARMED:
+            return S.ARMED_CLASH, "armed actors on both sides → Armed clash"
+        if not ev.target_inter and _armed_victims(text):
+            return S.ARMED_CLASH, "the victims belonged to an armed group or force → Armed clash"
         if ev.target_inter == Inter.CIVILIANS or (not ev.target_inter and _civilian_victims(text)):
             return S.ATTACK, "armed actor attacked civilians → Violence against civilians/Attack"
-        if ev.target_inter in ARMED or (ev.agent_inter in ARMED and ev.target_inter in ARMED):
-            return S.ARMED_CLASH, "armed actors on both sides → Armed clash"
         if ev.killed or families & {"kill", "shoot", "stab", "beat"}:
             return S.ATTACK, "violence with no armed opponent → Violence against civilians/Attack"
         if families & {"attack", "ambush", "raid"}:
@@ -170,6 +172,27 @@ def _rank(sub: S) -> int:
 def _one_sided_remote(ev: Evidence) -> bool:
     """Shelling "fighting" words aside, one side firing at another is remote violence."""
     return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight|exchange\w* (of )?fire)\b", ev.text.lower())
+
+
+ARMED_VICTIMS = re.compile(
+    r"\b(soldiers?|troops|servicem[ae]n|police(men|man| officers?)?|officers?|militants?|fighters?|rebels?|insurgents?|"
+    r"militiam[ae]n|gang members?|members? of (a|the|an) [\w -]{0,30}(gang|group|militia|cartel|faction)|"
+    r"drug (traffickers?|dealers?|trafficking)|gunmen|jihadists?|combatants?|guards?|cadres?|commanders?|"
+    r"(taliban|al shabaab|is|isis|jnim|pkk|nsag|pdf|ada|ypg|sdf) (members?|militants?|fighters?))\b",
+    re.IGNORECASE,
+)
+
+
+def _armed_victims(text: str) -> bool:
+    """ "a gang member was shot dead", "3 Taliban members were killed": fighting, not violence against civilians."""
+    for match in ARMED_VICTIMS.finditer(text):
+        tail = text[match.end() : match.end() + 40].lower()
+        head = text[max(0, match.start() - 40) : match.start()].lower()
+        if re.match(r"\s*(\w+\s){0,2}(were|was|had been|have been|got)\s+(\w+\s){0,2}(killed|shot|injured|wounded|stabbed|executed|ambushed|attacked|beheaded)", tail):
+            return True
+        if re.search(r"\b(killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|injuring|wounding|executed)\s+(\w+\s){0,3}$", head):
+            return True
+    return False
 
 
 def _civilian_victims(text: str) -> bool:

@@ -13,12 +13,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within"})
+LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within", "between", "over", "towards", "toward", "along", "through", "via", "on"})
 NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km from", "kilometres from", "kilometers from", "miles from", "km of", "kilometres of", "kilometers of", "miles of")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "bin", "ibn", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "-", "'", "of"})
-GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity"})
+GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway"})
 
 
 @dataclass(slots=True)

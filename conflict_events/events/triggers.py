@@ -47,6 +47,7 @@ IRREALIS_GOVERNORS = frozenset(
         "called", "call", "calls", "demand", "demanded", "refused", "deny", "denied", "denies",
         "avoid", "avoided", "allow", "ban", "banned", "permit", "would", "consider", "considering",
         "promise", "promised", "pledge", "pledged", "ready", "able", "use", "used", "uses",
+        "attempt", "attempted", "attempting", "tried", "trying", "try",
     }
 )
 AGGREGATE_HEADS = frozenset({"number", "series", "string", "wave", "spate", "dozens", "hundreds", "scores", "total", "tally", "rise", "increase", "surge", "campaign"})

@@ -1,0 +1,59 @@
+"""Roles from the dependency parse and place mentions, as tables of sentences we wrote."""
+
+import pytest
+
+from conflict_events.events.places import link_places, place_mentions
+from conflict_events.events.roles import find_roles
+
+
+def _trigger(doc, word):
+    return next(s for s in doc.spans["triggers"] if s.text == word)
+
+
+@pytest.mark.parametrize(
+    "text, trigger, agent, target",
+    [
+        ("Rebels attacked an army post near the border.", "attacked", "Rebels", "an army post"),
+        ("The convoy was ambushed by militants outside the town.", "ambushed", "militants", "The convoy"),
+        ("Troops clashed with rebels in the hills.", "clashed", "Troops", "rebels"),
+        ("Fighting between the army and the rebels continued.", "Fighting", "the army", "the rebels"),
+        ("Militants fired two rockets at the airport, injuring three soldiers.", "fired", "Militants", "three soldiers"),
+        ("The Russian shelling of the town lasted all night.", "shelling", "Russian", None),
+        ("The group claimed responsibility for the bombing.", "bombing", "The group", None),
+        ("No group claimed responsibility for the bombing.", "bombing", None, None),
+        ("On Saturday's attack, nobody commented.", "attack", None, None),
+    ],
+)
+def test_agent_and_target(tagged_nlp, text, trigger, agent, target):
+    doc = tagged_nlp(text)
+    roles = find_roles(_trigger(doc, trigger))
+    if agent is None:
+        assert roles.agent is None
+    else:
+        assert roles.agent is not None and roles.agent.text.endswith(agent)
+    assert (roles.target.text if roles.target is not None else None) == target
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Gunmen attacked a village near Maiduguri on Monday.", [("Maiduguri", True)]),
+        ("Protesters gathered in Lagos and Abuja.", [("Lagos", False), ("Abuja", False)]),
+        ("The strike hit Jurf al-Sakhar, which is south of Baghdad.", [("Jurf al-Sakhar", False)]),
+        ("Tehran supplied the militias with missiles.", []),
+        ("According to the Pentagon, the base was hit.", []),
+    ],
+)
+def test_place_mentions(tagged_nlp, text, expected):
+    doc = tagged_nlp(text)
+    sent = next(doc.sents)
+    found = [(m.text, m.near) for m in place_mentions(doc, sent) if not m.anaphoric and not m.descriptor]
+    assert found == expected
+
+
+def test_places_in_a_coordination_link_together(tagged_nlp):
+    doc = tagged_nlp("Drones struck Raqqa, Tabqa and Manbij on Sunday.")
+    sent = next(doc.sents)
+    mentions = [m for m in place_mentions(doc, sent) if not m.anaphoric]
+    linked = link_places(_trigger(doc, "struck"), mentions, [_trigger(doc, "struck")])
+    assert [m.text for m in linked] == ["Raqqa", "Tabqa", "Manbij"]
