@@ -120,13 +120,52 @@ def _extract_stream(documents: Iterator[Document], options: ExtractOptions, stde
     if not options.quiet and _is_terminal(stderr) and (len(options.inputs) > 1 or any(Path(i).is_dir() or i.endswith((".csv", ".jsonl", ".tsv", ".ndjson")) for i in options.inputs)):
         progress = _Progress(stderr)
     try:
-        for document, rows in iter_extract(documents, model=options.model, actors_file=options.actors_file, n_process=options.workers):
-            if progress is not None:
-                progress.advance(len(rows))
-            yield document, rows
+        with _stop_workers_on_interrupt(options.workers > 1):
+            for document, rows in iter_extract(documents, model=options.model, actors_file=options.actors_file, n_process=options.workers):
+                if progress is not None:
+                    progress.advance(len(rows))
+                yield document, rows
     finally:
         if progress is not None:
             progress.stop()
+
+
+@contextlib.contextmanager
+def _stop_workers_on_interrupt(active: bool):
+    """Make Ctrl-C end a multi-process run at once and without tracebacks.
+
+    spaCy's worker processes are forked inside this block and inherit the
+    handler: in a worker it does nothing (the parent stops it); in the parent
+    it terminates the workers before raising KeyboardInterrupt, so spaCy's
+    clean-up does not wait for them to finish their batches.
+    """
+    import signal
+    import threading
+    import warnings
+
+    if not active or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    parent = os.getpid()
+    previous = signal.getsignal(signal.SIGINT)
+
+    def on_interrupt(signum, frame):
+        if os.getpid() != parent:
+            return
+        import multiprocessing
+
+        for child in multiprocessing.active_children():
+            child.terminate()
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, on_interrupt)
+    try:
+        with warnings.catch_warnings():
+            # spaCy's W127 ("not all worker processes completed") after an interruption.
+            warnings.filterwarnings("ignore", message=r".*W127")
+            yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 class _Progress:

@@ -38,7 +38,13 @@ FAMILY_SUBTYPE = {
 }
 ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA, Inter.EXTERNAL_OTHER})
 STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
-INTERVENTION = re.compile(r"\b(dispers\w*|tear ?gas|water cannon\w*|arrest\w*|detain\w*|baton|rubber bullets|broke up|break up|cracked down|crackdown|stopped by|prevented|blocked by (the )?police|clash\w* with (the )?police|pushed back|scuffle\w*)\b")
+INTERVENTION = re.compile(
+    r"\b(tear ?gas|water cannons?|rubber bullets|baton[- ]charged?|lathi[- ]charged?|pepper spray|intervened|"
+    r"dispers(ed|ing|e)|broke up|cracked down|crackdown|scuffled?|scuffles|"
+    r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters|demonstrators|participants|activists|people|students|of them|them|persons|individuals|marchers)|"
+    r"(protesters|demonstrators|participants|activists|students|marchers)\b[^.]{0,40}\b(were|was) (arrested|detained|dispersed|removed)|"
+    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested))\b"
+)
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 

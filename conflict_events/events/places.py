@@ -63,6 +63,9 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
+    for part in _parenthetical_names(sent, taken | actor_tokens):
+        spans.append(part)
+        taken.update(range(part.start, part.end))
     spans = sorted((s for s in spans if not is_attribution(s)), key=lambda s: s.start)
     mentions = [PlaceMention(span) for span in spans]
     for i, mention in enumerate(mentions):
@@ -162,6 +165,25 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
 _NOT_PLACES = frozenset(
     {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "prime", "minister", "police", "army"}
 )
+
+
+def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
+    """ "at the hospital of Oujda (Oujda, Oriental)": a parenthesis of capitalised names after a
+    noun specifies where; its first name is a place mention in its own right."""
+    doc = sent.doc
+    found: list[Span] = []
+    for token in sent:
+        if token.text != "(" or token.i == sent.start:
+            continue
+        close = next((t.i for t in doc[token.i + 1 : min(sent.end, token.i + 14)] if t.text == ")"), None)
+        if close is None:
+            continue
+        end = next((t.i for t in doc[token.i + 1 : close] if t.text in (",", ";")), close)
+        start = token.i + 1
+        if start < end and all(doc[i].is_title or doc[i].lower_ in NAME_PARTICLES for i in range(start, end)) and taken.isdisjoint(range(start, end)):
+            if doc[start].lower_ not in _NOT_PLACES:
+                found.append(doc[start:end])
+    return found
 
 
 def _parenthetical_after(span: Span) -> list[str]:

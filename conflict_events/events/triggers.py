@@ -77,7 +77,32 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
         mention = TriggerMention(span, family)
         mention.dropped = drop_reason(mention, sent, weapons)
         mentions.append(mention)
+    protests = [m for m in mentions if m.family == "protest" and not m.dropped]
+    if protests:
+        for mention in mentions:
+            if mention.family != "protest" and not mention.dropped and is_protest_topic(mention.head):
+                mention.dropped = "what a protest is about"
     return mentions
+
+
+PROTEST_TOPIC_MARKERS = frozenset(
+    {"against", "over", "for", "about", "demanding", "demand", "demanded", "denounce", "denouncing", "denounced",
+     "condemn", "condemning", "condemned", "justice", "solidarity", "support", "commemorate", "commemorating",
+     "mourn", "mourning", "following", "after", "anniversary", "memory", "death", "killing", "murder", "protest",
+     "protesting", "oppose", "opposing", "accused", "arrest", "release"}
+)
+
+
+def is_protest_topic(head: Token) -> bool:
+    """ "protested against the killing of a student": the killing is the protest's topic, not an event here."""
+    token = head
+    for _ in range(6):
+        if token.head is token:
+            return False
+        token = token.head
+        if token.lower_ in PROTEST_TOPIC_MARKERS and token.i != head.i:
+            return True
+    return False
 
 
 def refine_family(span: Span, family: str, sent: Span) -> str:
