@@ -196,7 +196,7 @@ def main() -> None:
         _silence_stdout()
         sys.exit(0)
     except typer.Exit as done:
-        sys.exit(done.exit_code)
+        _exit(done.exit_code)
     except SystemExit:
         raise
     except Exception as error:  # usage errors and the rest
@@ -209,12 +209,26 @@ def main() -> None:
         log.debug("unexpected error", exc_info=True)
         sys.exit(1)
     # Without standalone mode, click returns the command's exit code instead of exiting.
-    sys.exit(code if isinstance(code, int) else 0)
+    _exit(code if isinstance(code, int) else 0)
 
 
 def _interrupted() -> None:
     # Ctrl-C: the conventional 128 + SIGINT, without a traceback.
-    sys.exit(130)
+    _exit(130)
+
+
+def _exit(code: int) -> None:
+    if code == 130 and "multiprocessing" in sys.modules:
+        # After an interrupted multi-process run, the feeder threads of spaCy's
+        # work queues wait forever on workers that are gone: flush and leave
+        # without running the interpreter's exit hooks.
+        for stream in (sys.stdout, sys.stderr):
+            try:
+                stream.flush()
+            except (OSError, ValueError):
+                pass
+        os._exit(code)
+    sys.exit(code)
 
 
 def _abort_types() -> tuple[type[BaseException], ...]:

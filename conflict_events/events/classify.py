@@ -123,8 +123,10 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.AGREEMENT, "ceasefire, deal or exchange → Agreement"
     if "base" in families:
         return S.HEADQUARTERS_ESTABLISHED, "base or headquarters set up → Headquarters or base established"
-    if "change" in families:
-        return S.CHANGE_TO_GROUP, "recruitment, deployment or restructuring → Change to group/activity"
+    if families & {"change", "security"}:
+        return S.CHANGE_TO_GROUP, "recruitment, deployment, restructuring or security measures → Change to group/activity"
+    if "other" in families:
+        return S.OTHER, "displacement or another development → Strategic developments/Other"
     return None
 
 

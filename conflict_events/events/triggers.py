@@ -19,10 +19,11 @@ STRONG_FAMILIES = frozenset(
         "chemical", "clash", "ambush", "attack", "raid", "kill", "shoot", "mob", "stab", "abduct",
         "sexual", "protest", "riot", "loot", "arrest", "capture", "regain", "withdraw", "handover",
         "intercept", "shootdown", "defuse", "agreement", "base", "strike", "beat", "change",
+        "other", "security",
     }
 )
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
-WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch", "throw"})
+WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch", "throw", "find"})
 PROTEST_CONTEXT = (
     "demand", "against", "denounc", "condemn", "chant", "placard", "banner", "slogan", "protest",
     "rally", "petition", "call for", "calling for", "called for", "in support of", "support", "solidarity",
@@ -122,10 +123,14 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         return "none"
     if family in WEAK_PROTEST_FAMILIES:
         return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
+    if family == "find":
+        # "police found a cache of rifles": a seizure; "a body was found": not an event by itself.
+        armed = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end and w.label_ not in ("less_lethal", "blunt")]
+        return "defuse" if armed else "none"
     if family == "seize":
         objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")] or list(doc[span.end : min(sent.end, span.end + 4)])
         words = " ".join(t.text.lower() for o in objects for t in o.subtree)[:80]
-        if any(word in words for word in SEIZED_WEAPON_OBJECTS):
+        if any(word in words for word in SEIZED_WEAPON_OBJECTS) or any(w.label_ not in ("less_lethal", "blunt") for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end):
             return "defuse"
         if any(word in words for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
             return "capture"
