@@ -152,6 +152,9 @@ def seam_document(limit: int, target_chars: int) -> str:
             text += paragraph
         else:  # inside a piece
             text += FILLER * 3 + paragraph + FILLER * 3
+        # More than a piece of filler: the text now runs past the next cut, so the
+        # start of its last piece is a real cut.
+        text += FILLER * (limit // len(FILLER) + 1)
     while len(text) < target_chars:
         text += FILLER
     return text

@@ -381,14 +381,20 @@ def _wait_for(predicate, timeout: float = 120) -> None:
         time.sleep(0.05)
 
 
-def test_ctrl_c_ends_quietly_with_130_and_whole_lines(big_corpus):
+@pytest.mark.parametrize("workers", ["1", "2"])
+def test_ctrl_c_ends_quietly_with_130_and_whole_lines(big_corpus, workers):
+    # Its own process group, signalled as a whole, as a terminal's Ctrl-C does (workers included).
     process = subprocess.Popen(
-        [*console_script(), "extract", str(big_corpus), "--format", "csv"],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        [*console_script(), "extract", str(big_corpus), "--format", "csv", "--workers", workers],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
     )
     first = process.stdout.readline() + process.stdout.readline()  # header and a row: mid-run
-    process.send_signal(signal.SIGINT)
-    rest, err = process.communicate(timeout=120)
+    os.killpg(process.pid, signal.SIGINT)
+    try:
+        rest, err = process.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.killpg(process.pid, signal.SIGKILL)
+        raise
     assert process.returncode == 130
     assert b"Traceback" not in err
     assert err == b""

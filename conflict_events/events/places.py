@@ -173,7 +173,8 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
     doc = sent.doc
     found: list[Span] = []
     for token in sent:
-        if token.text != "(" or token.i == sent.start:
+        if token.text != "(" or token.i == sent.start or (token.i - 1) in taken:
+            # After a place name the parenthesis only says which district or province it is in.
             continue
         close = next((t.i for t in doc[token.i + 1 : min(sent.end, token.i + 14)] if t.text == ")"), None)
         if close is None:

@@ -158,6 +158,9 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
+    if hint_countries and best.country not in hint_countries and best.country not in countries:
+        # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
+        return _hint_fallback(gaz, hints, countries or hint_countries, cands)
     if countries and not ctx_hit and not _well_known(best):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
         return _hint_fallback(gaz, hints, countries, cands)

@@ -9,10 +9,12 @@ here raises for a bad input.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import importlib.util
 import io
+import itertools
 import json
 import logging
 import sys
@@ -153,15 +155,25 @@ def _read_path(name: str, path: Path, options: _Options) -> Iterator[Document]:
 
 
 def _read_stdin(stream: BinaryIO, fmt: str, options: _Options) -> Iterator[Document]:
+    fmt = fmt.lower()
     try:
-        data = stream.read()
+        if fmt in ("auto", "jsonl"):
+            # Look at the first non-empty line only: JSON lines are then read
+            # line by line as they arrive (a pipe streams; memory stays flat).
+            head = _head_lines(stream)
+            first = next((line for line in head if line.strip()), b"")
+            if fmt == "auto":
+                fmt = "jsonl" if first.lstrip().startswith(b"{") and _is_json_object(first) else "text"
+            if fmt == "jsonl" and _line_by_line(first):
+                lines = itertools.chain(head, iter(stream.readline, b""))
+                yield from _read_jsonl(STDIN, _decode_lines(lines), options)
+                return
+            data = b"".join(head) + stream.read()
+        else:
+            data = stream.read()
     except OSError as exc:
         options.report.skipped_file(f"cannot read {STDIN}: {_reason(exc)}")
         return
-    fmt = fmt.lower()
-    if fmt == "auto":
-        first = next((line for line in data[:_SNIFF_BYTES].splitlines() if line.strip()), b"")
-        fmt = "jsonl" if first.lstrip().startswith(b"{") and _is_json_object(first) else "text"
     if fmt in ("csv", "tsv", "jsonl"):
         if looks_binary(data):
             options.report.skipped_file(f"skipped binary file {STDIN}", error=False)
@@ -173,6 +185,40 @@ def _read_stdin(stream: BinaryIO, fmt: str, options: _Options) -> Iterator[Docum
             yield from _read_csv(STDIN, handle, "\t" if fmt == "tsv" else ",", options)
         return
     yield from _document_from_bytes(STDIN, data, options, is_html=False)
+
+
+def _head_lines(stream: BinaryIO) -> list[bytes]:
+    """Lines up to and including the first non-empty one (all of them at the end of the stream)."""
+    head: list[bytes] = []
+    readline = getattr(stream, "readline", None)
+    if readline is None:
+        return [stream.read()]
+    while True:
+        line = readline()
+        if not line:
+            return head
+        head.append(line)
+        if line.strip():
+            return head
+
+
+def _line_by_line(first: bytes) -> bool:
+    """Whether lines can be decoded one by one: not UTF-16/32 (BOM) and not binary."""
+    return not first.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) and not looks_binary(first)
+
+
+def _decode_lines(lines: Iterator[bytes]) -> Iterator[str]:
+    """UTF-8 lines (a BOM on the first is dropped); others in the encoding detected from the first such line."""
+    fallback: str | None = None
+    for number, line in enumerate(lines):
+        if number == 0 and line.startswith(codecs.BOM_UTF8):
+            line = line[len(codecs.BOM_UTF8):]
+        try:
+            yield line.decode("utf-8")
+        except UnicodeDecodeError:
+            if fallback is None:
+                fallback = sniff_encoding(line)
+            yield line.decode(fallback, errors="replace")
 
 
 def _is_json_object(line: bytes) -> bool:
