@@ -436,3 +436,37 @@ def test_output_file_replaces_the_old_one_when_done(runner, workdir):
     assert result.exit_code == 0
     assert locations((workdir / "events.csv").read_text(encoding="utf-8")) == [("attack.txt", "Mosul")]
     assert sorted(p.name for p in workdir.iterdir()) == ["attack.txt", "events.csv"]
+
+
+def test_jsonl_on_stdin_is_read_line_by_line():
+    """A JSON-lines stream on stdin gives its first document before the rest has arrived."""
+    from conflict_events.io.readers import iter_documents
+    from conflict_events.io.report import InputReport
+
+    class SlowPipe(io.BytesIO):
+        lines_read = 0
+
+        def readline(self, *args):
+            SlowPipe.lines_read += 1
+            return super().readline(*args)
+
+        def read(self, *args):
+            raise AssertionError("stdin read whole")
+
+    data = "".join(json.dumps({"text": t, "id": str(i)}) + "\n" for i, t in enumerate([ATTACK, PROTEST, CLASH]))
+    for fmt in ("auto", "jsonl"):
+        SlowPipe.lines_read = 0
+        documents = iter_documents(["-"], report=InputReport(stream=None), stdin=SlowPipe(data.encode()), stdin_format=fmt, id_column="id")
+        first = next(documents)
+        assert (first.id, first.text) == ("0", ATTACK)
+        assert SlowPipe.lines_read == 1
+        assert [d.id for d in documents] == ["1", "2"]
+
+
+def test_jsonl_on_stdin_in_cp1252_and_with_a_bom(runner, workdir):
+    line = json.dumps({"text": ACCENTED}, ensure_ascii=False) + "\n"
+    for data in (line.encode("cp1252"), codecs.BOM_UTF8 + line.encode("utf-8"), line.encode("utf-16")):
+        result = extract(runner, "--stdin-format", "jsonl", "--date", DATE, "-f", "jsonl", input=data)
+        assert result.exit_code == 0 and result.stderr == ""
+        [row] = [json.loads(x) for x in result.stdout.splitlines()]
+        assert "Ségou" in row["evidence"] and row["doc_id"] == "-:1"

@@ -68,6 +68,7 @@ class Resources:
     actors: object  # actors.ActorDictionary
     resolve_place: object  # geo.resolve.resolve_place
     country_of: object  # str -> country name | None
+    admin1_countries: object = None  # str -> list of countries with an admin1 unit of that name
 
 
 def default_resources(actors_file: str | None = None) -> Resources:
@@ -80,14 +81,14 @@ def default_resources(actors_file: str | None = None) -> Resources:
         country = gazetteer.country(name)
         return country.name if country else None
 
-    return Resources(get_actor_dictionary(actors_file), resolve_place, country_of)
+    return Resources(get_actor_dictionary(actors_file), resolve_place, country_of, gazetteer.admin1_countries)
 
 
 def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[EventRow]:
     """All event rows an article reports, in order of first mention."""
     from conflict_events.actors import find_acronyms
 
-    context = country_context(doc, resources.country_of)
+    context = country_context(doc, resources.country_of, resources.admin1_countries)
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
     sentences = [sent for sent in doc.sents if sent.text.strip()]

@@ -28,6 +28,7 @@ class PlaceMention:
     # A place that only locates another one: "Jurf al-Sakhar, which is south of Baghdad".
     descriptor: bool = False
     anaphoric: bool = False
+    hint_only: bool = False
     admin_hints: list[str] = field(default_factory=list)
 
     @property
@@ -66,8 +67,18 @@ def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
     for part in _parenthetical_names(sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))
-    spans = sorted((s for s in spans if not is_attribution(s)), key=lambda s: s.start)
+    spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
     mentions = [PlaceMention(span) for span in spans]
+    for previous, mention in zip(mentions, mentions[1:]):
+        between = doc[previous.span.end : mention.span.start]
+        if not between or len(between) > 2 or not all(t.text in (",", "(", "-") or t.is_space for t in between):
+            continue
+        # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
+        # first is; but "Raqqa, Tabqa and Manbij" is a list of places.
+        root = mention.span.root
+        in_list = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children) or any(c.dep_ == "conj" for c in previous.span.root.children)
+        if "(" in between.text or not in_list:
+            mention.hint_only = True
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
@@ -108,6 +119,26 @@ def _split_coordinated(ent: Span) -> list[Span]:
 
 
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "toward", "towards", "upon"})
+
+
+INSTITUTION_WORDS = frozenset(
+    {"congress", "parliament", "senate", "assembly", "court", "ministry", "hospital", "university", "school",
+     "college", "palace", "square", "plaza", "stadium", "embassy", "office", "headquarters", "council", "department",
+     "directorate", "station", "church", "mosque", "temple", "market", "house", "hall", "building", "prison",
+     "police", "supreme", "national", "federal", "central", "government", "state", "city", "municipal"}
+)
+
+
+def _not_a_place_name(span: Span) -> bool:
+    """Institutions ("the Congress", "City Hall") and bare initialisms ("UP", "BJP") are not places to look up."""
+    if span.label_ == "SITE":
+        return False
+    words = [t for t in span if not t.is_punct]
+    if not words:
+        return True
+    if words[0].lower_ in INSTITUTION_WORDS or words[-1].lower_ in INSTITUTION_WORDS - {"city", "state"}:
+        return True
+    return len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4 and span.label_ not in ("GPE",)
 
 
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
@@ -218,6 +249,7 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
         return []
     head = trigger.root
     scope = _scope(head)
+    mentions = [m for m in mentions if not m.hint_only] or mentions
     inside = [m for m in mentions if m.span.root.i in scope and not m.descriptor]
     owned_by_others = {i for t in other_triggers if t.start != trigger.start for i in _scope(t.root) if i not in scope or t.root.i in scope and i in _scope(t.root) and t.root.i != head.i}
     if not inside:
@@ -254,13 +286,14 @@ def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
     return []
 
 
-def country_context(doc: Doc, country_of) -> list[str]:
+def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     """Countries the article names as places, most mentioned first (ties by first mention).
 
-    Nationality words are left out: "Russian forces shelled a village" names an actor,
-    not the country the village is in.
+    A country name counts, and so does a province or state name that only one country has
+    ("Kharkiv", "Sagaing region"). Nationality words are left out: "Russian forces shelled a
+    village" names an actor, not the country the village is in.
     """
-    counts: Counter[str] = Counter()
+    counts: Counter[float] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
@@ -268,4 +301,9 @@ def country_context(doc: Doc, country_of) -> list[str]:
             if country:
                 counts[country] += 1
                 first.setdefault(country, ent.start)
+            elif admin1_countries is not None:
+                owners = admin1_countries(clean_place_name(ent.text))
+                if len(owners) == 1:
+                    counts[owners[0]] += 0.5
+                    first.setdefault(owners[0], ent.start)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
