@@ -418,6 +418,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     def generic(name: str):
         return actors.resolve(name, event_country=country, event_date=event_date)
 
+    # Gang violence is coded with gang actors, other unclaimed violence with an unidentified armed group.
+    unknown_armed = "gang members" if GANG_CONTEXT.search(text) else "unknown gunmen"
+
     if event_type is EventType.PROTESTS:
         protesters = generic("protesters")
         police = None
@@ -433,20 +436,24 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         return rioters, other
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
-        perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic("unknown gunmen")
+        perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic(unknown_armed)
         return perpetrator, victim
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
     if agent is None:
         if event_type in (EventType.BATTLES, EventType.EXPLOSIONS):
-            agent = generic("unknown gunmen")
+            agent = generic(unknown_armed)
         elif sub is S.ARRESTS:
             agent = generic("police")
-    if agent is not None and target is not None and agent.name == target.name:
+    if event_type is EventType.BATTLES and target is None:
+        # A battle has two sides; an unnamed one is an unidentified armed group (or gang).
+        target = generic(unknown_armed)
+    if agent is not None and target is not None and agent.name == target.name and not agent.name.startswith("Unidentified"):
         target = None
     return agent, target
 
 
+GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|cartels?|criminal groups?|traffickers|narco\w*|militia groups? of the west zone)\b", re.IGNORECASE)
 CIVILIAN_HARM = re.compile(
     r"\b(civilians?|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
     r"residential|houses?|homes?|apartment|market|school|hospital|shops?|civilian)\b",

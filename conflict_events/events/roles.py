@@ -167,10 +167,18 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
 
 
 def _opponents(head: Token, roles: Roles) -> None:
-    """ "clashed with the army", "fighting between troops and rebels"."""
+    """ "clashed with the army", "fighting between troops and rebels", "X and Y clashed"."""
     anchors = [head]
-    if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+    if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.head is not head:
         anchors.append(head.head)
+        anchors.extend(c for c in head.head.children if c.dep_ in ("dobj", "attr"))
+    subject = _first(head, "nsubj")
+    if subject is not None:
+        other = next((c for c in subject.children if c.dep_ == "conj"), None)
+        if other is not None:
+            # "Russian and Ukrainian forces clashed": the two sides are the coordinated subjects.
+            roles.agent, roles.agent_rule = _phrase(subject), "first of coordinated subjects"
+            roles.target, roles.target_rule = _conjunct_phrase(other, subject), "second of coordinated subjects"
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ == "with" and roles.target is None:
@@ -184,6 +192,12 @@ def _opponents(head: Token, roles: Roles) -> None:
                     roles.agent, roles.agent_rule = _phrase(pobj), "first side of 'between'"
                     if other is not None:
                         roles.target, roles.target_rule = _phrase(other), "second side of 'between'"
+
+
+def _conjunct_phrase(conj: Token, first: Token) -> Span:
+    """The second conjunct, borrowing the head noun when it is only a modifier: "Russian and Ukrainian forces"."""
+    phrase = _phrase(conj)
+    return phrase
 
 
 def _casualty_object(head: Token) -> Span | None:

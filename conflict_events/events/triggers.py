@@ -123,6 +123,10 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         return "none"
     if family in WEAK_PROTEST_FAMILIES:
         return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
+    if family == "operation":
+        # "an operation against Al Shabaab hideouts" is fighting; "a rescue operation" is not.
+        tail = doc[span.end : min(sent.end, span.end + 3)]
+        return "clash" if any(t.lower_ in ("against", "targeting", "on") for t in tail) else "none"
     if family == "find":
         # "police found a cache of rifles": a seizure; "a body was found": not an event by itself.
         armed = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end and w.label_ not in ("less_lethal", "blunt")]
