@@ -445,6 +445,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
             agent = generic(unknown_armed)
         elif sub is S.ARRESTS:
             agent = generic("police")
+    if unknown_armed == "gang members":
+        agent = _as_gang(agent, generic)
+        target = _as_gang(target, generic)
     if event_type is EventType.BATTLES and target is None:
         # A battle has two sides; an unnamed one is an unidentified armed group (or gang).
         target = generic(unknown_armed)
@@ -464,6 +467,12 @@ CIVILIAN_HARM = re.compile(
 def _civilians_hit(text: str) -> bool:
     """Remote violence that hits people or homes: ACLED names the civilians as actor2."""
     return bool(CIVILIAN_HARM.search(text))
+
+
+def _as_gang(actor, generic):
+    if actor is not None and actor.name.startswith("Unidentified Armed Group"):
+        return generic("gang members") or actor
+    return actor
 
 
 def _confidence(candidate: Candidate, agent, resolution) -> float:

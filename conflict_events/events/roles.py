@@ -49,6 +49,12 @@ class Roles:
 
 
 CLASH_FAMILIES = frozenset({"clash", "ambush", "raid", "attack"})
+# "the military forces of Tajikistan", "members of Barrio 18": the "of" phrase names the actor.
+OF_GROUP_NOUNS = frozenset(
+    {"members", "member", "group", "groups", "fighters", "soldiers", "units", "unit", "elements", "forces", "force",
+     "military", "army", "police", "troops", "militia", "militiamen", "supporters", "activists", "officers",
+     "cadres", "wing", "faction", "battalion", "brigade", "division", "regiment", "personnel", "agents"}
+)
 
 
 def find_roles(trigger: Span) -> Roles:
@@ -175,10 +181,16 @@ def _opponents(head: Token, roles: Roles) -> None:
     subject = _first(head, "nsubj")
     if subject is not None:
         other = next((c for c in subject.children if c.dep_ == "conj"), None)
+        modifier = next((c for c in subject.children if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)), None)
         if other is not None:
-            # "Russian and Ukrainian forces clashed": the two sides are the coordinated subjects.
+            # "The army and the rebels clashed": the two sides are the coordinated subjects.
             roles.agent, roles.agent_rule = _phrase(subject), "first of coordinated subjects"
-            roles.target, roles.target_rule = _conjunct_phrase(other, subject), "second of coordinated subjects"
+            roles.target, roles.target_rule = _phrase(other), "second of coordinated subjects"
+        elif modifier is not None:
+            # "Russian and Ukrainian forces clashed": coordinated modifiers of one noun.
+            second = next(g for g in modifier.children if g.dep_ == "conj")
+            roles.agent, roles.agent_rule = subject.doc[modifier.i : modifier.i + 1], "first of coordinated modifiers"
+            roles.target, roles.target_rule = subject.doc[second.i : second.i + 1], "second of coordinated modifiers"
     for anchor in anchors:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ == "with" and roles.target is None:
@@ -192,12 +204,6 @@ def _opponents(head: Token, roles: Roles) -> None:
                     roles.agent, roles.agent_rule = _phrase(pobj), "first side of 'between'"
                     if other is not None:
                         roles.target, roles.target_rule = _phrase(other), "second side of 'between'"
-
-
-def _conjunct_phrase(conj: Token, first: Token) -> Span:
-    """The second conjunct, borrowing the head noun when it is only a modifier: "Russian and Ukrainian forces"."""
-    phrase = _phrase(conj)
-    return phrase
 
 
 def _casualty_object(head: Token) -> Span | None:
@@ -233,7 +239,7 @@ def _phrase(token: Token, modifiers_only: bool = False) -> Span:
     for child in token.children:
         if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct") and child.i < token.i:
             keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in ("members", "member", "group", "fighters", "soldiers", "units", "elements"):
+        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in OF_GROUP_NOUNS:
             keep.extend(child.subtree)
         elif child.dep_ == "appos":
             continue
