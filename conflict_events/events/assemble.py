@@ -321,6 +321,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         target_inter=target.inter if target else 0,
         killed=candidate.casualties.killed,
         injured=candidate.casualties.injured,
+        agent_unarmed=_unarmed_collective(agent_span, agent) if agent_span is not None else _unarmed_passive(candidate.sent),
     )
     decided = classify(evidence)
     if decided is None:
@@ -467,6 +468,39 @@ CIVILIAN_HARM = re.compile(
 def _civilians_hit(text: str) -> bool:
     """Remote violence that hits people or homes: ACLED names the civilians as actor2."""
     return bool(CIVILIAN_HARM.search(text))
+
+
+UNARMED_COLLECTIVES = frozenset(
+    {"group", "groups", "people", "persons", "students", "settlers", "supporters", "members", "pedestrians",
+     "residents", "villagers", "locals", "youths", "youth", "crowd", "mob", "passers-by", "neighbours", "neighbors",
+     "relatives", "family", "families", "workers", "traders", "individuals", "men", "women", "assailants",
+     "activists", "cadres", "fans", "inmates", "prisoners", "drivers", "protesters", "demonstrators", "rioters",
+     "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others"}
+)
+ARMED_WORDS = frozenset(
+    {"gunmen", "armed", "militants", "fighters", "soldiers", "police", "policemen", "troops", "rebels", "bandits",
+     "insurgents", "jihadists", "militia", "militiamen", "forces", "army", "military", "terrorists", "gangsters",
+     "gang", "cartel", "guards", "commandos"}
+)
+
+
+def _unarmed_collective(span: Span, actor) -> bool:
+    words = {t.lower_ for t in span}
+    if words & ARMED_WORDS:
+        return False
+    if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):
+        return False
+    return span.root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
+
+
+def _unarmed_passive(sent: Span) -> bool:
+    """ "a man was beaten by a group of people": the 'by' phrase names the crowd."""
+    for token in sent:
+        if token.dep_ == "agent":
+            pobj = next((c for c in token.children if c.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj.lower_ in UNARMED_COLLECTIVES and not {t.lower_ for t in pobj.subtree} & ARMED_WORDS
+    return False
 
 
 def _as_gang(actor, generic):

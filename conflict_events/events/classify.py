@@ -59,6 +59,8 @@ class Evidence:
     text: str = ""
     agent_inter: int = 0
     target_inter: int = 0
+    # The perpetrators are a crowd or ordinary people, not an armed organisation.
+    agent_unarmed: bool = False
     killed: int = 0
     injured: int = 0
 
@@ -72,6 +74,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
     if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
+    lethal = ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}
+    if ev.agent_unarmed and not lethal and families & {"attack", "kill", "beat", "stab", "loot", "clash", "throw", "bombing", "shoot"} - ({"shoot"} if "firearm" in ev.weapons else set()):
+        return S.MOB_VIOLENCE, "ordinary people or a crowd used violence, no armed group → Mob violence"
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
     if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:
         return S.MOB_VIOLENCE, "stones, sticks or petrol bombs, no armed group → Mob violence"

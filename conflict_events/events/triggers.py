@@ -78,6 +78,9 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
         mention = TriggerMention(span, family)
         mention.dropped = drop_reason(mention, sent, weapons)
         mentions.append(mention)
+    for mention in mentions:
+        if not mention.dropped and is_accusation(mention.head):
+            mention.dropped = "an accusation, not an event"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
         for mention in mentions:
@@ -92,6 +95,21 @@ PROTEST_TOPIC_MARKERS = frozenset(
      "mourn", "mourning", "following", "after", "anniversary", "memory", "death", "killing", "murder", "protest",
      "protesting", "oppose", "opposing", "accused", "arrest", "release"}
 )
+
+
+ACCUSATION_MARKERS = frozenset({"suspected", "accused", "charged", "convicted", "alleged", "allegedly", "suspect", "suspects", "accusing", "accusation", "accusations", "trial", "sentenced", "guilty"})
+
+
+def is_accusation(head: Token) -> bool:
+    """ "a man suspected of rape", "accused of killing a farmer": a charge, not an event reported here."""
+    token = head
+    for _ in range(3):
+        if token.head is token:
+            return False
+        if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("of", "for", "with") and token.head.head.lower_ in ACCUSATION_MARKERS:
+            return True
+        token = token.head
+    return False
 
 
 def is_protest_topic(head: Token) -> bool:
