@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import signal
 import sys
 from enum import Enum
 from pathlib import Path

@@ -471,10 +471,10 @@ def _civilians_hit(text: str) -> bool:
 
 
 UNARMED_COLLECTIVES = frozenset(
-    {"group", "groups", "people", "persons", "students", "settlers", "supporters", "members", "pedestrians",
+    {"group", "groups", "people", "persons", "students", "settlers", "supporters", "pedestrians",
      "residents", "villagers", "locals", "youths", "youth", "crowd", "mob", "passers-by", "neighbours", "neighbors",
-     "relatives", "family", "families", "workers", "traders", "individuals", "men", "women", "assailants",
-     "activists", "cadres", "fans", "inmates", "prisoners", "drivers", "protesters", "demonstrators", "rioters",
+     "relatives", "family", "families", "workers", "traders", "women",
+     "activists", "fans", "inmates", "prisoners", "drivers", "protesters", "demonstrators", "rioters",
      "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others"}
 )
 ARMED_WORDS = frozenset(
@@ -485,8 +485,8 @@ ARMED_WORDS = frozenset(
 
 
 def _unarmed_collective(span: Span, actor) -> bool:
-    words = {t.lower_ for t in span}
-    if words & ARMED_WORDS:
+    words = {t.lower_ for t in span.root.subtree} if span.root.lower_ in ("group", "groups") else {t.lower_ for t in span}
+    if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug", "rival"}:
         return False
     if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):
         return False

@@ -13,6 +13,7 @@ from conflict_events.schema import Inter, SubEventType as S
 REMOTE_FAMILIES = frozenset({"air", "drone", "bombing", "shelling", "missile", "rocket", "explosion", "suicide", "grenade", "chemical"})
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch", "throw"})
 CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
+FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
     "chemical": S.CHEMICAL_WEAPON,
@@ -74,8 +75,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
     if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
-    lethal = ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}
-    if ev.agent_unarmed and not lethal and families & {"attack", "kill", "beat", "stab", "loot", "clash", "throw", "bombing", "shoot"} - ({"shoot"} if "firearm" in ev.weapons else set()):
+    lethal = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
+    if ev.agent_unarmed and not lethal and families & {"attack", "kill", "beat", "stab", "loot", "clash", "throw", "bombing"}:
         return S.MOB_VIOLENCE, "ordinary people or a crowd used violence, no armed group → Mob violence"
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
     if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:

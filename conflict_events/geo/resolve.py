@@ -69,7 +69,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
 
 
 def _well_known(place: Place) -> bool:
-    return place.population >= 100_000 or place.feature == "capital" or place.source == "sites"
+    return place.population >= 20_000 or place.feature == "capital" or place.source == "sites"
 
 
 def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
