@@ -470,3 +470,21 @@ def test_jsonl_on_stdin_in_cp1252_and_with_a_bom(runner, workdir):
         assert result.exit_code == 0 and result.stderr == ""
         [row] = [json.loads(x) for x in result.stdout.splitlines()]
         assert "Ségou" in row["evidence"] and row["doc_id"] == "-:1"
+
+
+def test_console_script_exit_code_after_a_missing_file(workdir):
+    """main() passes the command's exit code on (click returns it instead of exiting)."""
+    done = subprocess.run(
+        [*console_script(), "extract", "missing.txt", "attack.txt", "--date", DATE, "-f", "csv"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert done.returncode == 1
+    assert locations(done.stdout) == [("attack.txt", "Mosul")]
+    assert done.stderr == (
+        "Error: cannot read missing.txt: No such file or directory\n"
+        "Summary: read 1 document; skipped 1 file\n"
+    )
+    fine = subprocess.run(
+        [*console_script(), "extract", "attack.txt", "--date", DATE, "-f", "csv"], capture_output=True, text=True, timeout=120
+    )
+    assert (fine.returncode, fine.stderr) == (0, "")
