@@ -295,6 +295,18 @@ def test_geocode_a_site(runner):
     assert (as_json["chosen"]["latitude"], as_json["chosen"]["longitude"]) == (32.87, 44.17)
 
 
+def test_geocode_without_a_match_says_so_on_stderr(runner, capsys):
+    result = invoke(runner, "geocode", "Nowhereville Qqq")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no place found for 'Nowhereville Qqq'. Try another spelling, or without --country.\n"
+
+
+def test_geocode_with_an_unknown_country(runner):
+    result = invoke(runner, "geocode", "Mosul", "--country", "Atlantis")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: unknown country 'Atlantis'. Give a country name as ACLED writes it, e.g. Iraq.\n"
+
+
 # --- help stays light ----------------------------------------------------------------
 
 

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
-from conflict_events.events.places import PlaceMention, country_context, link_places, place_mentions
+from conflict_events.events.places import PlaceMention, country_context, link_places, place_mentions, sentence_entities
 from conflict_events.events.roles import Roles, find_roles, is_actor_like
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
@@ -92,7 +92,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
     sentences = [sent for sent in doc.sents if sent.text.strip()]
-    places_by_sentence = [place_mentions(doc, sent) for sent in sentences]
+    entities = sentence_entities(doc)
+    places_by_sentence = [place_mentions(doc, sent, entities.get(sent.start, [])) for sent in sentences]
     resolved: dict[int, object] = {}
     for places in places_by_sentence:
         for place in places:
@@ -104,7 +105,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         for place in places:
             if place.anaphoric:
                 resolved[id(place)] = state.last_place
-        sentence_date, date_span = _sentence_date(doc, sent, document.date)
+        sentence_date, date_span = _sentence_date(doc, sent, document.date, entities.get(sent.start, []))
         if sentence_date is not None:
             state.last_date, state.last_date_span = sentence_date, date_span
         for place in places:
@@ -214,10 +215,10 @@ class _DocState:
         self.sentence_country = ""
 
 
-def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None) -> tuple[ResolvedDate | None, Span | None]:
+def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None, ents: list[Span]) -> tuple[ResolvedDate | None, Span | None]:
     spans = [s for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
-    spans += [e for e in sent.ents if e.label_ == "DATE" and taken.isdisjoint(range(e.start, e.end))]
+    spans += [e for e in ents if e.label_ == "DATE" and taken.isdisjoint(range(e.start, e.end))]
     for span in sorted(spans, key=lambda s: s.start):
         before = doc[span.start - 1].lower_ if span.start > sent.start else ""
         if before in DATE_BLOCKERS or span.text.lower() in CURRENT_PERIODS:

@@ -44,17 +44,29 @@ def clean_place_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
-def place_mentions(doc: Doc, sent: Span) -> list[PlaceMention]:
+def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
+    """Entities grouped by the start of their sentence; ``sent.ents`` rebuilds all of them at each call."""
+    grouped: dict[int, list[Span]] = {}
+    starts = sorted(s.start for s in doc.sents)
+    import bisect
+
+    for ent in doc.ents:
+        grouped.setdefault(starts[bisect.bisect_right(starts, ent.start) - 1], []).append(ent)
+    return grouped
+
+
+def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
+    ents = list(sent.ents) if ents is None else ents
     actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
     spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for ent in sent.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS and taken.isdisjoint(range(ent.start, ent.end)):
             if actor_tokens.issuperset(range(ent.start, ent.end)):
                 continue
             spans.append(ent)
             taken.update(range(ent.start, ent.end))
-    for ent in sent.ents:
+    for ent in ents:
         # The NER often reads unfamiliar town names as people or organisations;
         # their position in the sentence says they are places.
         if ent.label_ in NAME_LABELS and taken.isdisjoint(range(ent.start, ent.end)) and (_in_locative_position(ent, spans) or _before_place_word(ent)):
@@ -268,7 +280,7 @@ def _scope(head: Token) -> set[int]:
     anchor = head
     if head.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj", "compound", "amod") and head.pos_ in ("NOUN", "PROPN"):
         anchor = head.head if head.dep_ != "pobj" else head.head.head
-    return {t.i for t in anchor.subtree}
+    return set(range(anchor.left_edge.i, anchor.right_edge.i + 1))
 
 
 def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
