@@ -61,6 +61,8 @@ class Candidate:
     roles: list[Roles] = field(default_factory=list)
     weapons: list[Span] = field(default_factory=list)
     casualties: Casualties = field(default_factory=Casualties)
+    # Later sentences that say more about the same event ("They broke windows and set cars on fire.").
+    follow_ups: list[Span] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -155,8 +157,10 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 nearest.roles.append(roles)
         elif unplaced:
             previous = _previous_candidate(candidates, state, sentence_date)
-            if previous is not None and state.sentence_country in ("", previous.country):
+            if previous is not None and state.recent_country in ("", previous.country):
                 previous.roles.extend(roles for _, roles in unplaced)
+                previous.triggers.extend(mention for mention, _ in unplaced)
+                previous.follow_ups.append(sent)
                 previous.casualties = previous.casualties.merge(casualties_in(sent), additive=is_additive(sent))
                 continue
             if state.sentence_country:
@@ -271,11 +275,14 @@ def _previous_candidate(candidates: list[Candidate], state: _DocState, sentence_
 
 
 def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState) -> None:
+    previous = _previous_candidate(candidates, state, None)
+    if previous is not None and state.recent_country in ("", previous.country) and state.sentence_index - state.last_candidate_sentence == 1:
+        previous.follow_ups.append(sent)
     found = casualties_in(sent)
     if not found.spans:
         return
     previous = _previous_candidate(candidates, state, None)
-    if previous is not None and state.sentence_country in ("", previous.country):
+    if previous is not None and state.recent_country in ("", previous.country):
         previous.casualties = previous.casualties.merge(found, additive=is_additive(sent))
 
 
@@ -317,7 +324,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         families=families,
         weapons={w.label_ for w in candidate.weapons},
         weapon_words=[w.text.lower() for w in candidate.weapons],
-        text=candidate.sent.text,
+        text=" ".join([candidate.sent.text, *(f.text for f in candidate.follow_ups)]),
         agent_inter=agent.inter if agent else 0,
         target_inter=target.inter if target else 0,
         killed=candidate.casualties.killed,
