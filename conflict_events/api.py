@@ -57,14 +57,33 @@ def iter_extract(
     batch_size: int = 32,
     n_process: int = 1,
 ) -> Iterator[tuple[Document, list[EventRow]]]:
-    """Rows per document, streamed in input order as each document finishes."""
-    from conflict_events.events.assemble import default_resources, events_from_doc, merge_rows
-    from conflict_events.io.clean import clean
+    """Rows per document, streamed in input order as each document finishes.
+
+    With ``n_process`` > 1 the documents go, a few at a time, to that many worker
+    processes, each running the whole extraction (spaCy and the rules); the rows
+    come back in input order and are numbered here, so the output is the same as
+    with one process.
+    """
+    from conflict_events.events.assemble import default_resources
     from conflict_events.nlp.pipeline import build_pipeline
 
     nlp = build_pipeline(model, actors_file)
     resources = default_resources(actors_file)
     numbering = EventNumbering()
+    if n_process > 1:
+        results = _pooled_rows(documents, nlp, resources, n_process, model=model, actors_file=actors_file, batch_size=batch_size)
+    else:
+        results = document_rows(nlp, resources, documents, batch_size=batch_size)
+    for document, rows in results:
+        for row in rows:
+            row.event_id_cnty = numbering.next_id(row.country)
+        yield document, rows
+
+
+def document_rows(nlp, resources, documents: Iterable[Document], *, batch_size: int = 32) -> Iterator[tuple[Document, list[EventRow]]]:
+    """Rows per document (event ids not yet given), streamed in input order: the work of one process."""
+    from conflict_events.events.assemble import events_from_doc, merge_rows
+    from conflict_events.io.clean import clean
 
     def pieces() -> Iterator[tuple[str, tuple[Document, int, int, int]]]:
         for document in documents:
@@ -74,8 +93,7 @@ def iter_extract(
                 yield piece, (document, offset, index, len(parts))
 
     pending: list[EventRow] = []
-    process = n_process if n_process > 1 else 1
-    for doc, (document, offset, index, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size, n_process=process):
+    for doc, (document, offset, index, total) in nlp.pipe(pieces(), as_tuples=True, batch_size=batch_size):
         rows = events_from_doc(doc, document, resources)
         for row in rows:
             row.char_start += offset
@@ -89,9 +107,184 @@ def iter_extract(
         if index == total - 1:
             finished = merge_rows(pending) if total > 1 else pending
             pending = []
-            for row in finished:
-                row.event_id_cnty = numbering.next_id(row.country)
             yield document, finished
+
+
+# Work sent to a worker at a time: a few documents, so that both cores stay busy
+# to the end of a small corpus and rows still stream out as documents finish.
+CHUNK_DOCUMENTS = 4
+CHUNK_CHARS = 40_000
+
+
+def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
+    chunk: list[Document] = []
+    size = 0
+    for document in documents:
+        chunk.append(document)
+        size += len(document.text)
+        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARS:
+            yield chunk
+            chunk, size = [], 0
+    if chunk:
+        yield chunk
+
+
+def _pooled_rows(documents, nlp, resources, n_process: int, *, model, actors_file, batch_size: int):
+    """``document_rows`` spread over ``n_process`` worker processes, results in input order."""
+    chunks = _chunks(documents)
+    first = next(chunks, None)
+    if first is None:
+        return
+    second = next(chunks, None)
+    if second is None:
+        # One chunk of work: not worth starting processes for.
+        yield from document_rows(nlp, resources, first, batch_size=batch_size)
+        return
+    import itertools
+
+    from multiprocessing.connection import wait
+
+    pool = _WorkerPool(n_process, nlp, resources, model=model, actors_file=actors_file, batch_size=batch_size)
+    work = itertools.chain([first, second], chunks)
+    sent: dict[int, list[Document]] = {}  # sequence number -> the chunk's documents
+    done: dict[int, list[list[EventRow]]] = {}
+    busy: dict = {}  # connection -> sequence number
+    idle = list(pool.connections)
+    next_seq = next_out = 0
+    exhausted = False
+    ahead = 2 * n_process + 2  # chunks in flight or finished but not yet yielded
+    try:
+        while True:
+            while idle and not exhausted and next_seq - next_out < ahead:
+                chunk = next(work, None)
+                if chunk is None:
+                    exhausted = True
+                    break
+                connection = idle.pop()
+                connection.send((next_seq, chunk))
+                busy[connection] = next_seq
+                sent[next_seq] = chunk
+                next_seq += 1
+            while next_out in done:
+                for document, rows in zip(sent.pop(next_out), done.pop(next_out)):
+                    yield document, rows
+                next_out += 1
+            if exhausted and next_out == next_seq:
+                break
+            if not busy:
+                continue
+            for connection in wait(list(busy)):
+                try:
+                    seq, ok, payload = connection.recv()
+                except (EOFError, OSError):
+                    raise RuntimeError("an extraction worker process ended unexpectedly") from None
+                del busy[connection]
+                if not ok:
+                    raise payload
+                done[seq] = payload
+                idle.append(connection)
+        pool.close()
+    finally:
+        pool.terminate()
+
+
+class _WorkerPool:
+    """Worker processes, each with a pipe: (seq, documents) in, (seq, ok, rows per document) out.
+
+    With the fork start method the workers inherit the pipeline and resources
+    built by the parent (copy-on-write memory, nothing reloaded); otherwise each
+    worker builds its own.
+    """
+
+    def __init__(self, size: int, nlp, resources, *, model, actors_file, batch_size: int) -> None:
+        import gc
+        import multiprocessing
+
+        forking = "fork" in multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if forking else "spawn")
+        state = (nlp, resources) if forking else None
+        self.connections = []
+        self.processes = []
+        # Objects that exist now are never collected, so the children's garbage
+        # collector does not touch (and copy) the pages they share with the parent.
+        gc.freeze()
+        try:
+            for _ in range(size):
+                parent_end, child_end = context.Pipe(duplex=True)
+                process = context.Process(
+                    target=_worker_main,
+                    args=(child_end, state, model, actors_file, batch_size, list(self.connections) if forking else []),
+                    daemon=True,
+                    name="conflict-events-worker",
+                )
+                process.start()
+                child_end.close()
+                self.connections.append(parent_end)
+                self.processes.append(process)
+        finally:
+            gc.unfreeze()
+
+    def close(self) -> None:
+        """Tell the workers to stop once idle and wait for them."""
+        for connection in self.connections:
+            try:
+                connection.send(None)
+            except OSError:
+                pass
+        for process in self.processes:
+            process.join(timeout=5)
+
+    def terminate(self) -> None:
+        for process in self.processes:
+            if process.is_alive():
+                process.terminate()
+        for process in self.processes:
+            process.join(timeout=5)
+            if process.is_alive():
+                process.kill()
+                process.join()
+        for connection in self.connections:
+            connection.close()
+
+
+def _worker_main(connection, state, model, actors_file, batch_size: int, inherited) -> None:
+    import signal
+
+    # Ctrl-C reaches the whole process group: the parent stops the workers.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for other in inherited:
+        other.close()
+    try:
+        if state is None:
+            from conflict_events.events.assemble import default_resources
+            from conflict_events.nlp.pipeline import build_pipeline
+
+            state = (build_pipeline(model, actors_file), default_resources(actors_file))
+        nlp, resources = state
+    except Exception as error:  # reported with the first chunk of work
+        nlp = resources = None
+        failure = error
+    while True:
+        try:
+            message = connection.recv()
+        except (EOFError, OSError):
+            return
+        if message is None:
+            return
+        seq, documents = message
+        try:
+            if nlp is None:
+                raise failure
+            rows = [rows for _, rows in document_rows(nlp, resources, documents, batch_size=batch_size)]
+            reply = (seq, True, rows)
+        except Exception as error:
+            reply = (seq, False, error)
+        try:
+            connection.send(reply)
+        except (EOFError, OSError):
+            return
+        except Exception as error:  # an exception that does not pickle
+            connection.send((seq, False, RuntimeError(f"{error.__class__.__name__}: {error}")))
 
 
 def extract_batch(records: Sequence[dict], *, model: str | None = None, actors_file: str | None = None) -> list[dict]:

@@ -163,7 +163,14 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     if root.dep_ == "dobj" and root.head.i in triggers:
         return True
     place_roots = {p.root.i for p in places}
-    return root.dep_ == "conj" and root.head.i in place_roots
+    if root.dep_ == "conj" and root.head.i in place_roots:
+        return True
+    # "Virnopillia district, Kharkiv": a name after a comma that follows a place names its province.
+    doc = ent.doc
+    before = ent.start - 1
+    if before > 0 and doc[before].text == "," and (doc[before - 1].lower_ in GENERIC_PLACE_WORDS or any(p.start <= before - 1 < p.end for p in places)):
+        return True
+    return False
 
 
 def is_attribution(span: Span) -> bool:
@@ -185,9 +192,19 @@ def is_attribution(span: Span) -> bool:
 
 
 def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
-    """Names the NER missed, read as capitalised words after a locative preposition."""
+    """Names the NER missed, read as capitalised words after a locative preposition
+    or as the object of an event verb ("Russian forces shelled Dmytrivka, Kharkiv region")."""
     doc = sent.doc
     found: list[Span] = []
+    triggers = {i for t in doc.spans.get("triggers", []) for i in range(t.start, t.end)}
+    for token in sent:
+        if token.dep_ == "dobj" and token.head.i in triggers and token.is_title and token.i not in taken and token.ent_type_ not in ("PERSON", "NORP", "DATE", "CARDINAL"):
+            start = token.i
+            while start - 1 >= sent.start and doc[start - 1].dep_ == "compound" and doc[start - 1].is_title and (start - 1) not in taken:
+                start -= 1
+            if doc[start].lower_ not in _NOT_PLACES:
+                found.append(doc[start : token.i + 1])
+                taken = taken | set(range(start, token.i + 1))
     i = sent.start
     while i < sent.end - 1:
         token = doc[i]

@@ -268,11 +268,21 @@ def is_backgrounded(token: Token) -> bool:
 
 
 def is_aggregate(mention: TriggerMention) -> bool:
-    """"151 attacks since October", "a number of the attacks": totals, not events."""
+    """"151 attacks since October", "a number of the attacks": totals, not events.
+
+    A count on one named day ("on 3 May, a total of 6 explosions near X") is that day's event.
+    """
     head = mention.head
     if head.pos_ not in ("NOUN", "PROPN") or head.tag_ not in ("NNS", "NNPS"):
         return False
     sent = head.sent
+    lower = sent.text.lower()
+    one_day = _names_one_day(sent)
+    if any(phrase in lower for phrase in (" since ", "so far", "to date", "this year", "over the past", "in recent")):
+        if any(c.dep_ in ("nummod", "amod", "quantmod") for c in head.children) or head.dep_ in ("attr", "nsubj", "pobj"):
+            return True
+    if one_day:
+        return False
     for child in head.children:
         if child.dep_ == "nummod":
             value = _number(child)
@@ -285,14 +295,19 @@ def is_aggregate(mention: TriggerMention) -> bool:
             return True
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.lower_ in AGGREGATE_HEADS:
         return True
-    lower = sent.text.lower()
-    if any(phrase in lower for phrase in (" since ", "so far", "this year", "in total", "a total of", "to date")) and not any(
-        d.start >= sent.start and d.end <= sent.end for d in head.doc.spans.get("dates", []) if d.text.lower().rstrip("'s") in _WEEKDAY_NAMES
-    ):
-        return any(c.dep_ in ("nummod", "amod", "quantmod") for c in head.children) or head.dep_ in ("attr", "nsubj", "pobj")
     return False
 
 
+def _names_one_day(sent: Span) -> bool:
+    for span in sent.doc.spans.get("dates", []):
+        if sent.start <= span.start < sent.end:
+            text = span.text.lower()
+            if any(ch.isdigit() for ch in text) and any(m in text for m in _MONTH_WORDS) or text.rstrip("'s") in _WEEKDAY_NAMES or text in ("yesterday", "today"):
+                return True
+    return False
+
+
+_MONTH_WORDS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 
