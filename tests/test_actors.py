@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import statistics
-import time
 from datetime import date
 from pathlib import Path
 
@@ -580,14 +578,9 @@ def test_associate_group(mention, country, label):
     assert associate_group(mention, country) == label
 
 
-def test_load_is_fast_and_cached():
+def test_load_is_cached():
+    # Load time is a benchmark figure (benchmarks/actors.py), not a test.
     assert get_actor_dictionary() is get_actor_dictionary()
-    times = []
-    for _ in range(5):
-        t = time.perf_counter()
-        ActorDictionary.load()
-        times.append(time.perf_counter() - t)
-    assert statistics.median(times) < 0.05
 
 
 def test_user_file_adds_a_government_period(tmp_path: Path):

@@ -177,13 +177,11 @@ def test_places_for_text_without_country_names():
     assert ctx and ctx[0] == "Ukraine"
 
 
-def test_open_and_lookup_speed(gaz):
-    names = ["Baghdad", "Mosul", "Homs", "Kabul", "Kharkiv", "Tripoli", "Aleppo", "Erbil"] * 2000
-    t = time.perf_counter()
-    for n in names:
-        gaz.candidates(n)
-    rate = len(names) / (time.perf_counter() - t)
-    assert rate > 50_000
+def test_repeated_lookups_give_the_same_answer(gaz):
+    # Lookup speed is a benchmark figure (benchmarks/geocode.py), not a test.
+    first = [gaz.candidates(n)[:1] for n in ("Baghdad", "Mosul", "Kharkiv")]
+    again = [gaz.candidates(n)[:1] for n in ("Baghdad", "Mosul", "Kharkiv")]
+    assert first == again and all(first)
 
 
 @pytest.mark.parametrize("name", ["South-East", "North-West Frontier", "north-east"])

@@ -1,0 +1,80 @@
+"""The fast paths give the same rows as the plain ones: worker processes, cached matchers."""
+
+from __future__ import annotations
+
+import multiprocessing
+
+import pytest
+
+import conflict_events.api as api
+from conflict_events.api import iter_extract
+from conflict_events.io.documents import Document
+
+TEXTS = [
+    "Gunmen shot dead three farmers in Mosul on Sunday.",
+    "Militants attacked a checkpoint in Kirkuk on Monday, killing three policemen.",
+    "Hundreds of protesters marched in Basra on Tuesday against power cuts.",
+    "An airstrike hit a village near Idlib on Wednesday, killing five civilians.",
+    "The regional council reviewed the annual report on farm output.",
+    "Soldiers clashed with rebels in Cucuta on Friday, leaving four fighters dead.",
+    "Militants attacked an army post in Baiji on Saturday, killing two soldiers.",
+]
+
+
+def documents(n: int) -> list[Document]:
+    return [Document(id=f"d{i}", text=TEXTS[i % len(TEXTS)]) for i in range(n)]
+
+
+def as_dicts(results) -> list[tuple[str, list[dict]]]:
+    return [(document.id, [row.to_dict() for row in rows]) for document, rows in results]
+
+
+def test_two_workers_give_the_same_rows_and_ids_in_the_same_order():
+    docs = documents(30)  # several chunks per worker
+    one = as_dicts(iter_extract(docs, n_process=1))
+    two = as_dicts(iter_extract(docs, n_process=2))
+    assert [doc_id for doc_id, _ in two] == [d.id for d in docs]
+    assert two == one
+    assert any(rows for _, rows in one)
+    assert multiprocessing.active_children() == []
+
+
+def test_one_chunk_of_work_starts_no_process(monkeypatch):
+    started = []
+    monkeypatch.setattr(api._WorkerPool, "__init__", lambda self, *a, **k: started.append(1))
+    rows = as_dicts(iter_extract(documents(2), n_process=2))
+    assert [doc_id for doc_id, _ in rows] == ["d0", "d1"]
+    assert started == []
+
+
+def test_workers_stream_and_read_ahead_only_a_little():
+    read = []
+
+    def source():
+        for document in documents(400):
+            read.append(document.id)
+            yield document
+
+    results = iter_extract(source(), n_process=2)
+    first_document, _ = next(results)
+    assert first_document.id == "d0"
+    assert len(read) < 100, "the whole input was read before the first rows came out"
+    results.close()
+    assert multiprocessing.active_children() == []
+
+
+def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
+    original = api.document_rows
+
+    def failing(nlp, resources, docs, **kwargs):
+        if any(d.id == "d9" for d in docs):
+            raise ValueError("broken document")
+        return original(nlp, resources, docs, **kwargs)
+
+    # The workers are forked after this, so they run the patched function.
+    monkeypatch.setattr(api, "document_rows", failing)
+    if multiprocessing.get_start_method(allow_none=True) not in (None, "fork") or "fork" not in multiprocessing.get_all_start_methods():
+        pytest.skip("needs the fork start method")
+    with pytest.raises(ValueError, match="broken document"):
+        list(iter_extract(documents(20), n_process=2))
+    assert multiprocessing.active_children() == []
