@@ -1,7 +1,6 @@
 """Geocoder tests on place names and short texts written for this project."""
 from __future__ import annotations
 
-import time
 
 import pytest
 
