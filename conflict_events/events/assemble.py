@@ -383,6 +383,10 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         tagged = [s for s in doc.spans.get("actors", []) if lo <= s.start and s.end <= hi]
     first = _first_conjunct(span)
     mention = first if first != span.text or not tagged else tagged[0].label_
+    if not tagged and any(w.start <= span.root.i < w.end for w in doc.spans.get("weapons", [])):
+        # "4 Syrian regime helicopters": the owner is in the modifiers.
+        owner = " ".join(t.text for t in span if t.i < span.root.i and not t.like_num and t.dep_ != "det")
+        mention = owner or mention
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
@@ -392,9 +396,12 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         if dominant is not None and (actor is None or "gunmen" not in words):
             return dominant
     if actor is None and not is_actor_like(span):
-        modifiers = [t for t in span if t.i < span.root.i]
+        modifiers = [t for t in span if t.i < span.root.i and t.dep_ != "det" and not t.like_num]
         if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
             return _dominant_group(doc, actors, country, event_date, acronyms, state)
+        if modifiers:
+            # "DPR positions", "Houthi bases": whose positions they are.
+            actor = actors.resolve(" ".join(t.text for t in modifiers), event_country=country, event_date=event_date, text_acronyms=acronyms)
     return actor
 
 

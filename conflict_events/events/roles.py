@@ -49,6 +49,8 @@ class Roles:
 
 
 CLASH_FAMILIES = frozenset({"clash", "ambush", "raid", "attack"})
+TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
+ACTOR_NOUNS = frozenset({"coalition", "army", "military", "militia", "rebel", "police", "regime", "government", "forces", "insurgent", "jihadist"})
 # "the military forces of Tajikistan", "members of Barrio 18": the "of" phrase names the actor.
 OF_GROUP_NOUNS = frozenset(
     {"members", "member", "group", "groups", "fighters", "soldiers", "units", "unit", "elements", "forces", "force",
@@ -66,6 +68,16 @@ def find_roles(trigger: Span) -> Roles:
         _verb_roles(head, roles)
     else:
         _noun_roles(head, roles)
+    if roles.agent is not None and _is_weapon(roles.agent):
+        owner = _weapon_owner(roles.agent.root)
+        if owner is not None:
+            roles.agent, roles.agent_rule = owner, "the one who used the weapon"
+    if roles.agent is None:
+        for weapon in _weapons_in(head):
+            owner = _weapon_owner(weapon)
+            if owner is not None:
+                roles.agent, roles.agent_rule = owner, "the one who used the weapon"
+                break
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
     if roles.target is not None and roles.target.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
@@ -81,6 +93,22 @@ def find_roles(trigger: Span) -> Roles:
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
     return roles
+
+
+def _weapon_owner(weapon: Token) -> Span | None:
+    """ "an IED planted by Al Shabaab militants", "a mine by the rebels": who used the weapon."""
+    for token in weapon.subtree:
+        if token.dep_ in ("agent",) or (token.dep_ == "prep" and token.lower_ == "by" and token.head.i == weapon.i):
+            pobj = _first(token, "pobj")
+            if pobj is not None:
+                return _phrase(pobj)
+    return None
+
+
+def _weapons_in(head: Token) -> list[Token]:
+    doc = head.doc
+    lo, hi = head.left_edge.i, head.right_edge.i + 1
+    return [doc[w.end - 1] for w in doc.spans.get("weapons", []) if lo <= w.start < hi]
 
 
 def _can_act(span: Span) -> bool:
@@ -108,11 +136,17 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
                 roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase of a passive"
         elif child.dep_ == "nsubjpass" and roles.target is None:
             roles.target, roles.target_rule = _phrase(child), "subject of a passive"
-        elif child.dep_ == "dobj" and roles.target is None:
+        elif child.dep_ == "dobj" and roles.target is None and not _is_weapon(_phrase(child)):
             roles.target, roles.target_rule = _phrase(child), "object"
+        elif child.dep_ == "dobj" and roles.target is None:
+            # "fired mortars at DPR positions": the object is the instrument, its 'at' phrase the target.
+            prep = next((c for c in child.children if c.dep_ == "prep" and c.lower_ in TARGET_PREPOSITIONS), None)
+            pobj = _first(prep, "pobj") if prep is not None else None
+            if pobj is not None:
+                roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of the weapon"
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS and roles.target is None:
             pobj = _first(child, "pobj")
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
                 roles.target, roles.target_rule = _phrase(pobj), f"'{child.lower_}' phrase"
         elif child.dep_ in ("advcl", "xcomp") and child.lower_ in ("targeting", "targetting") and roles.target is None:
             obj = _first(child, "dobj")
@@ -137,7 +171,7 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
     for child in noun.children:
         if child.dep_ == "poss" and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(child), "possessive"
-        elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or _is_tagged_actor(child)):
+        elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or _is_tagged_actor(child) or child.lower_ in ACTOR_NOUNS):
             if roles.agent is None:
                 roles.agent, roles.agent_rule = _phrase(child, modifiers_only=True), "modifier"
         elif child.dep_ == "prep" and child.lower_ == "by":
@@ -146,7 +180,7 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
                 roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase"
         elif child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS and roles.target is None:
             pobj = _first(child, "pobj")
-            if pobj is not None:
+            if pobj is not None and pobj.ent_type_ not in TIME_ENTITIES:
                 roles.target, roles.target_rule = _phrase(pobj), f"'{child.lower_}' phrase"
         elif child.dep_ == "acl":
             agent_child = _first(child, "agent")
