@@ -322,7 +322,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     ("Kharkiv", "Sagaing region"). Nationality words are left out: "Russian forces shelled a
     village" names an actor, not the country the village is in.
     """
-    counts: Counter[float] = Counter()
+    counts: Counter[str] = Counter()
     first: dict[str, int] = {}
     for ent in doc.ents:
         if ent.label_ in ("GPE", "LOC"):
@@ -330,9 +330,12 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             if country:
                 counts[country] += 1
                 first.setdefault(country, ent.start)
-            elif admin1_countries is not None:
-                owners = admin1_countries(clean_place_name(ent.text))
-                if len(owners) == 1:
-                    counts[owners[0]] += 0.5
-                    first.setdefault(owners[0], ent.start)
+                continue
+        if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None:
+            # The NER often misreads province names ("Shan-North" as a person): the name decides.
+            name = re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", clean_place_name(ent.text), flags=re.I)
+            owners = admin1_countries(name) if name else []
+            if len(owners) == 1:
+                counts[owners[0]] += 0.5
+                first.setdefault(owners[0], ent.start)
     return sorted(counts, key=lambda c: (-counts[c], first[c]))
