@@ -81,6 +81,11 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
     for mention in mentions:
         if not mention.dropped and is_accusation(mention.head):
             mention.dropped = "an accusation, not an event"
+    kept = [m for m in mentions if not m.dropped]
+    if len(kept) > 1:
+        for mention in kept:
+            if _in_relative_clause(mention.head) and any(not _in_relative_clause(other.head) for other in kept if other is not mention):
+                mention.dropped = "background in a relative clause"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
         for mention in mentions:
@@ -95,6 +100,17 @@ PROTEST_TOPIC_MARKERS = frozenset(
      "mourn", "mourning", "following", "after", "anniversary", "memory", "death", "killing", "murder", "protest",
      "protesting", "oppose", "opposing", "accused", "arrest", "release"}
 )
+
+
+def _in_relative_clause(token: Token) -> bool:
+    """ "the land where a tower was bombed": background to the sentence's own event."""
+    for _ in range(3):
+        if token.dep_ == "relcl":
+            return True
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 ACCUSATION_MARKERS = frozenset({"suspected", "accused", "charged", "convicted", "alleged", "allegedly", "suspect", "suspects", "accusing", "accusation", "accusations", "trial", "sentenced", "guilty"})
@@ -156,7 +172,8 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "defuse"
         if any(word in words for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
             return "capture"
-        return "none"
+        # Seizing drugs, land or property is property destruction in the codebook.
+        return "loot" if objects else "none"
     if family == "shoot" and {"down"} & words_after:
         return "shootdown"
     if family in ("capture", "regain") and span.text.lower() in ("captured", "capture"):
