@@ -181,6 +181,9 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             candidates.append(candidate)
             state.last_candidate = candidate
             state.last_candidate_sentence = state.sentence_index
+            # Countries the event's own sentence names in passing ("against the invasion of Ukraine")
+            # do not move the story elsewhere.
+            state.recent_country = candidate.country
     rows = [row for c in candidates for row in _rows(c, doc, document, resources, acronyms, state)]
     return merge_rows(rows)
 

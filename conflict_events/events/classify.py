@@ -44,7 +44,8 @@ INTERVENTION = re.compile(
     r"dispers(ed|ing|e)|broke up|cracked down|crackdown|scuffled?|scuffles|"
     r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters|demonstrators|participants|activists|people|students|of them|them|persons|individuals|marchers)|"
     r"(protesters|demonstrators|participants|activists|students|marchers)\b[^.]{0,40}\b(were|was) (arrested|detained|dispersed|removed)|"
-    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested))\b"
+    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested|beat|moved)|"
+    r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*)\b"
 )
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|pelted|pelting)\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
