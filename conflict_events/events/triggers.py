@@ -98,7 +98,8 @@ PROTEST_TOPIC_MARKERS = frozenset(
     {"against", "over", "for", "about", "demanding", "demand", "demanded", "denounce", "denouncing", "denounced",
      "condemn", "condemning", "condemned", "justice", "solidarity", "support", "commemorate", "commemorating",
      "mourn", "mourning", "following", "after", "anniversary", "memory", "death", "killing", "murder", "protest",
-     "protesting", "oppose", "opposing", "accused", "arrest", "release"}
+     "protesting", "oppose", "opposing", "accused", "arrest", "release", "reject", "rejecting", "repudiate",
+     "repudiating", "case", "victims", "victim", "demanding", "seeking", "sentence", "trial"}
 )
 
 
@@ -129,7 +130,10 @@ def is_accusation(head: Token) -> bool:
 
 
 def is_protest_topic(head: Token) -> bool:
-    """ "protested against the killing of a student": the killing is the protest's topic, not an event here."""
+    """ "protested against the killing of a student": the killing is the protest's topic, not an event here;
+    so is what happened before it ("after he was attacked by guards")."""
+    if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in head.children):
+        return True
     token = head
     for _ in range(6):
         if token.head is token:
