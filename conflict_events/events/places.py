@@ -148,7 +148,7 @@ def _not_a_place_name(span: Span) -> bool:
     words = [t for t in span if not t.is_punct]
     if not words:
         return True
-    if words[0].lower_ in INSTITUTION_WORDS or words[-1].lower_ in INSTITUTION_WORDS - {"city", "state"}:
+    if words[0].lower_ in INSTITUTION_WORDS or " ".join(t.lower_ for t in words[-2:]) in ("city hall", "town hall", "police station"):
         return True
     return len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4 and span.label_ not in ("GPE",)
 
@@ -241,6 +241,8 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
             continue
         end = next((t.i for t in doc[token.i + 1 : close] if t.text in (",", ";")), close)
         start = token.i + 1
+        while end > start + 1 and doc[end - 1].lower_ in GENERIC_PLACE_WORDS:
+            end -= 1
         if start < end and all(doc[i].is_title or doc[i].lower_ in NAME_PARTICLES for i in range(start, end)) and taken.isdisjoint(range(start, end)):
             if doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])

@@ -221,7 +221,8 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
         return "not an event word here"
     if family not in STRONG_FAMILIES and family not in WEAPON_DEPENDENT:
         return "no event family"
-    if family in WEAPON_DEPENDENT and not [w for w in weapons if w.label_ not in ("less_lethal", "blunt")] and not _fire_object(mention):
+    usable = ("less_lethal",) if family == "throw" else ("less_lethal", "blunt")
+    if family in WEAPON_DEPENDENT and not [w for w in weapons if w.label_ not in usable] and not _fire_object(mention):
         return "needs a weapon"
     head = mention.head
     if is_negated(head):
