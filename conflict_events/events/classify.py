@@ -13,6 +13,7 @@ from conflict_events.schema import Inter, SubEventType as S
 REMOTE_FAMILIES = frozenset({"air", "drone", "bombing", "shelling", "missile", "rocket", "explosion", "suicide", "grenade", "chemical"})
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch", "throw"})
 CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
+PROPERTY_FAMILIES = frozenset({"loot", "attack", "throw", "raid"})
 FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
@@ -74,6 +75,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return _demonstration(ev, text)
     if "mob" in families:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
+    if "loot" in families and not ev.killed and not ev.injured and not families - PROPERTY_FAMILIES and not ev.weapons - CROWD_WEAPONS - {"less_lethal"}:
+        # Arson, vandalism and seizures with nobody hurt: the target was property.
+        return S.LOOTING, "property burned, damaged or taken, nobody hurt → Looting/property destruction"
     if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
     lethal = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))

@@ -32,6 +32,12 @@ def dedupe_rows(rows: Sequence[EventRow]) -> list[EventRow]:
 def _same_event(a: EventRow, b: EventRow) -> bool:
     if (a.location, a.country, a.event_type) != (b.location, b.country, b.event_type):
         return False
+    if not a.location and not a.country:
+        # Two events without a place cannot be told to be the same one.
+        return False
+    if _shares_document(a, b):
+        # One article's rows were already told apart (or merged) by the extractor.
+        return False
     if not _dates_close(a.event_date, b.event_date):
         return False
     return _actor_match(a.actor1, b.actor1) and _actor_match(a.actor2, b.actor2)
@@ -40,7 +46,15 @@ def _same_event(a: EventRow, b: EventRow) -> bool:
 def _dates_close(a: str, b: str) -> bool:
     if not a or not b:
         return a == b
-    return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= DAY_TOLERANCE
+    try:
+        return abs((dt.date.fromisoformat(a) - dt.date.fromisoformat(b)).days) <= DAY_TOLERANCE
+    except ValueError:
+        return a == b
+
+
+def _shares_document(a: EventRow, b: EventRow) -> bool:
+    ids = {part for part in a.doc_id.split("; ") if part}
+    return bool(ids) and any(part in ids for part in b.doc_id.split("; ") if part)
 
 
 def _actor_match(x: str, y: str) -> bool:
@@ -53,6 +67,7 @@ def _join(a: str, b: str) -> str:
 
 
 def _combine(into: EventRow, other: EventRow) -> None:
+    before = _notes_inputs(into)
     into.doc_id = _join(into.doc_id, other.doc_id)
     into.source = _join(into.source, other.source)
     reports = [f for f in (into.fatalities, other.fatalities) if f > 0]
@@ -70,4 +85,28 @@ def _combine(into: EventRow, other: EventRow) -> None:
     if other.event_date and (not into.event_date or other.event_date < into.event_date):
         into.event_date = other.event_date
         into.year = other.year
+    if other.time_precision and (not into.time_precision or other.time_precision < into.time_precision):
+        into.time_precision = other.time_precision
     into.confidence = min(0.95, round(max(into.confidence, other.confidence) + 0.05, 2))
+    if _notes_inputs(into) != before:
+        # The notes column states date, actors and casualties: keep it true to the merged row.
+        into.notes = _notes(into) or into.notes
+    if other.doc_id:
+        notes = list(into.explanation.get("notes") or ())
+        notes.append(f"also reported by {other.doc_id}")
+        into.explanation["notes"] = notes
+
+
+def _notes_inputs(row: EventRow) -> tuple:
+    return (row.event_date, row.actor1, row.actor2, row.fatalities, row.injuries)
+
+
+def _notes(row: EventRow) -> str:
+    try:
+        from conflict_events.events.assemble import _notes as assemble_notes
+    except ImportError:  # pragma: no cover - the note then stays as first written
+        return ""
+    try:
+        return assemble_notes(row)
+    except (ValueError, TypeError):
+        return ""

@@ -172,9 +172,10 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
     if family == "seize":
         objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")] or list(doc[span.end : min(sent.end, span.end + 4)])
         words = " ".join(t.text.lower() for o in objects for t in o.subtree)[:80]
+        heads = " ".join(t.text.lower() for o in objects for t in o.subtree if t.i <= o.i or t.dep_ in ("conj",))
         if any(word in words for word in SEIZED_WEAPON_OBJECTS) or any(w.label_ not in ("less_lethal", "blunt") for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end):
             return "defuse"
-        if any(word in words for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
+        if any(word in heads for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
             return "capture"
         # Seizing drugs, land or property is property destruction in the codebook.
         return "loot" if objects else "none"
