@@ -188,7 +188,8 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "abduct"
     if family == "release" or family == "none":
         return "none"
-    if family == "beat" and span.text.lower() == "beat" and not (words_before & {"was", "were", "been", "and", "had", "they", "he", "she"}):
+    if family == "beat" and span.text.lower() == "beat" and any(t.like_num or t.lower_ in ("the", "team", "club") for t in after[:1]) and not words_after & {"him", "her", "them", "up"}:
+        # "Nigeria beat Ghana 2-1": a score, not a beating.
         return "none"
     return family
 
