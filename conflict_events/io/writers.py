@@ -58,6 +58,8 @@ class RowWriter:
         self.skipped_no_coordinates = 0
         self.closed = False
         self._explain_console: Any = None
+        # Set by a --dedupe run, which writes its merged rows as one pseudo-document.
+        self.documents_seen: int | None = None
 
     def write_document(self, doc: Document, rows: list[EventRow]) -> None:
         self.documents_read += 1
@@ -67,7 +69,8 @@ class RowWriter:
             self._write_row(row)
         if self._explain_console is not None:
             for row in rows:
-                self._explain_console.print(render_explanation(row))
+                # Off a terminal (a log file, a pipe) keep each explanation line whole.
+                self._explain_console.print(render_explanation(row), soft_wrap=not self._explain_console.is_terminal)
         self._flush()
 
     def close(self) -> None:
@@ -247,12 +250,15 @@ class TableWriter(RowWriter):
         if self.explain:
             for number, row in enumerate(self.rows, start=1):
                 self.console.print()
-                self.console.print(render_explanation(row, number=number))
+                self.console.print(render_explanation(row, number=number), soft_wrap=not self.console.is_terminal)
 
     def caption(self) -> str:
         counts = Counter(row.event_type or "(no type)" for row in self.rows)
         parts = [f"{event_type} {count}" for event_type, count in _ordered_counts(counts)]
-        docs = f"{_plural(self.documents_read, 'document')} read, {self.documents_without_events} with no event"
+        if self.documents_seen is not None:
+            docs = f"{_plural(self.documents_seen, 'document')} read, same events merged"
+        else:
+            docs = f"{_plural(self.documents_read, 'document')} read, {self.documents_without_events} with no event"
         return (" · ".join(parts) + " | " + docs) if parts else docs
 
 
