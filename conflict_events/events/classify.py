@@ -103,6 +103,10 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.DISRUPTED_WEAPONS_USE, "drone or missile shot down → Disrupted weapons use"
     if families & {"intercept", "defuse"}:
         return S.DISRUPTED_WEAPONS_USE, "intercepted, defused or seized weapons → Disrupted weapons use"
+    if "capture_person" in families and not ev.killed and not families & {"abduct"}:
+        if ev.agent_inter in STATE:
+            return S.ARRESTS, "people captured by state forces → Arrests"
+        return S.ABDUCTION, "people captured by a non-state group → Abduction/forced disappearance"
     if "abduct" in families and not ev.killed:
         return S.ABDUCTION, "kidnapping or abduction → Abduction/forced disappearance"
     if "arrest" in families and not families & VIOLENT_FAMILIES:

@@ -19,7 +19,7 @@ STRONG_FAMILIES = frozenset(
         "chemical", "clash", "ambush", "attack", "raid", "kill", "shoot", "mob", "stab", "abduct",
         "sexual", "protest", "riot", "loot", "arrest", "capture", "regain", "withdraw", "handover",
         "intercept", "shootdown", "defuse", "agreement", "base", "strike", "beat", "change",
-        "other", "security",
+        "other", "security", "capture_person",
     }
 )
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
@@ -86,6 +86,8 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
         for mention in kept:
             if _in_relative_clause(mention.head) and any(not _in_relative_clause(other.head) for other in kept if other is not mention):
                 mention.dropped = "background in a relative clause"
+            elif mention.family != "protest" and _earlier_event(mention.head) and any(not _earlier_event(other.head) for other in kept if other is not mention):
+                mention.dropped = "an earlier event the sentence refers to"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
         for mention in mentions:
@@ -101,6 +103,13 @@ PROTEST_TOPIC_MARKERS = frozenset(
      "protesting", "oppose", "opposing", "accused", "arrest", "release", "reject", "rejecting", "repudiate",
      "repudiating", "case", "victims", "victim", "demanding", "seeking", "sentence", "trial"}
 )
+
+
+def _earlier_event(token: Token) -> bool:
+    """ "arrested two men after the explosion": the explosion is reported elsewhere, as its own event."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "amid", "before"):
+        return True
+    return any(c.dep_ == "mark" and c.lower_ in ("after", "following", "because") for c in token.children)
 
 
 def _in_relative_clause(token: Token) -> bool:
@@ -184,8 +193,8 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
     if family in ("capture", "regain") and span.text.lower() in ("captured", "capture"):
         tail = doc[span.end : min(sent.end, span.end + 6)].text.lower()
         if not any(word in tail for word in TERRITORY_OBJECTS) and not _is_place_object(span):
-            # "captured two soldiers" is an abduction or arrest, not territory.
-            return "abduct"
+            # "captured two soldiers" is an abduction or an arrest, not territory: the captor decides.
+            return "capture_person"
     if family == "release" or family == "none":
         return "none"
     if family == "beat" and span.text.lower() == "beat" and any(t.like_num or t.lower_ in ("the", "team", "club") for t in after[:1]) and not words_after & {"him", "her", "them", "up"}:
