@@ -183,17 +183,17 @@ def _is_coordinate(value: Any, bound: float) -> bool:
 
 
 TABLE_COLUMNS: tuple[tuple[str, str, dict[str, Any]], ...] = (
-    ("doc_id", "doc", {"max_width": 24, "min_width": 6, "no_wrap": True, "overflow": "ellipsis"}),
+    ("doc_id", "doc", {"max_width": 24, "min_width": 4, "overflow": "ellipsis"}),
     ("event_date", "date", {"no_wrap": True, "min_width": 10}),
-    ("event_type", "event type", {"max_width": 16, "min_width": 8}),
-    ("sub_event_type", "sub-event type", {"max_width": 22, "min_width": 10}),
-    ("actor1", "actor 1", {"max_width": 28, "min_width": 10}),
-    ("actor2", "actor 2", {"max_width": 28, "min_width": 10}),
-    ("location", "location", {"max_width": 20, "min_width": 8}),
+    ("event_type", "event type", {"max_width": 16, "min_width": 6}),
+    ("sub_event_type", "sub-event type", {"max_width": 22, "min_width": 8}),
+    ("actor1", "actor 1", {"max_width": 28, "min_width": 8}),
+    ("actor2", "actor 2", {"max_width": 28, "min_width": 8}),
+    ("location", "location", {"max_width": 20, "min_width": 6}),
     ("admin1", "admin1", {"max_width": 16, "min_width": 6}),
-    ("country", "country", {"max_width": 16, "min_width": 7}),
-    ("fatalities", "deaths", {"justify": "right", "no_wrap": True}),
-    ("injuries", "injured", {"justify": "right", "no_wrap": True}),
+    ("country", "country", {"max_width": 16, "min_width": 6}),
+    ("fatalities", "deaths", {"justify": "right", "no_wrap": True, "min_width": 6}),
+    ("injuries", "injured", {"justify": "right", "no_wrap": True, "min_width": 7}),
 )
 # Piped or redirected tables are read in editors and pagers, not 80-column terminals.
 _FILE_TABLE_WIDTH = 180
@@ -238,6 +238,7 @@ class TableWriter(RowWriter):
             caption_justify="left",
             box=box.SIMPLE_HEAD,
             pad_edge=False,
+            collapse_padding=True,
             header_style="bold",
         )
         for _name, title, options in TABLE_COLUMNS:
