@@ -125,6 +125,13 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         unplaced: list[tuple[TriggerMention, Roles]] = []
         trigger_spans = [m.span for m in mentions]
         locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
+        if not locations and context and not state.sentence_country:
+            # The text names a place the gazetteer does not know: keep the event with the name and
+            # the article's country, and no coordinates, rather than drop it.
+            for place in places:
+                if not place.anaphoric and not place.descriptor and not place.hint_only and _looks_like_a_name(place):
+                    resolved[id(place)] = _unresolved(place, context[0], resources)
+                    locations.append(place)
 
         def candidate_for(resolution, place_span: Span | None) -> Candidate:
             key = resolution.place.name
@@ -253,6 +260,41 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
         return None
 
 
+@dataclass(frozen=True, slots=True)
+class UnresolvedPlace:
+    name: str
+    country: str
+    admin1: str = ""
+    admin2: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    feature: str = "unresolved"
+    iso: int | None = None
+    region: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class UnresolvedResolution:
+    place: UnresolvedPlace
+    geo_precision: int | None = None
+    rule: str = "not in the gazetteer: name and country kept, no coordinates"
+
+
+def _looks_like_a_name(place: PlaceMention) -> bool:
+    tokens = [t for t in place.span if not t.is_punct]
+    return bool(tokens) and tokens[0].is_title and len(place.text) > 2 and not any(t.like_num for t in tokens)
+
+
+def _unresolved(place: PlaceMention, country: str, resources: Resources) -> UnresolvedResolution:
+    admin1 = ""
+    for hint in place.admin_hints:
+        owners = resources.admin1_countries(hint) if resources.admin1_countries else []
+        if country in owners:
+            admin1 = hint
+            break
+    return UnresolvedResolution(UnresolvedPlace(name=place.text, country=country, admin1=admin1))
+
+
 def _is_country(resolution) -> bool:
     return getattr(resolution.place, "feature", "") == "country"
 
@@ -359,9 +401,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         admin1=place.admin1,
         admin2=getattr(place, "admin2", ""),
         location=place.name,
-        latitude=round(place.latitude, 4),
-        longitude=round(place.longitude, 4),
-        geo_precision=int(resolution.geo_precision),
+        latitude=round(place.latitude, 4) if place.latitude is not None else None,
+        longitude=round(place.longitude, 4) if place.longitude is not None else None,
+        geo_precision=int(resolution.geo_precision) if resolution.geo_precision is not None else None,
         source=document.source,
         fatalities=candidate.casualties.killed,
         injuries=candidate.casualties.injured,
