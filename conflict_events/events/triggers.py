@@ -278,7 +278,7 @@ def is_irrealis(token: Token) -> bool:
         ):
             # "threatened to attack", "plans to strike"; not "continued to stage a picket"
             return True
-        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "advcl" and verb.head.lower_ in ("used", "use", "uses"):
+        if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ == "advcl" and verb.head.lower_ in ("used", "use", "uses") and _habitual(verb.head):
             return True
         if child.dep_ == "mark" and child.lower_ in ("if", "unless", "whether"):
             return True
@@ -286,13 +286,22 @@ def is_irrealis(token: Token) -> bool:
     for _ in range(3):
         if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head is not ancestor:
             ancestor = ancestor.head
-            if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and verb.pos_ != "VERB"):
+            if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and (verb.pos_ != "VERB" or not _habitual(ancestor))):
                 return True
-            if ancestor.lower_ in ("used", "use", "uses") and verb.pos_ == "VERB":
+            if ancestor.lower_ in ("used", "use", "uses") and verb.pos_ == "VERB" and _habitual(ancestor):
                 return True
         else:
             break
     return False
+
+
+def _habitual(verb: Token) -> bool:
+    """ "the militias have typically used drones to attack": a habit, not one event.
+    "On 9 May, Russian forces used artillery to strike Popasna" is an event."""
+    return verb.lower_ in ("use", "uses") or any(
+        (c.dep_ == "aux" and c.lower_ in ("have", "has", "had")) or (c.dep_ == "advmod" and c.lower_ in ("typically", "often", "usually", "regularly", "frequently", "routinely"))
+        for c in verb.children
+    )
 
 
 def is_backgrounded(token: Token) -> bool:
