@@ -44,6 +44,18 @@ def clean_place_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+def _join_adjacent(ents: list[Span]) -> list[Span]:
+    """ "Baja" + "California" read as two places: one name."""
+    joined: list[Span] = []
+    for ent in ents:
+        if joined and joined[-1].end == ent.start and joined[-1].label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS:
+            last = joined.pop()
+            joined.append(Span(ent.doc, last.start, ent.end, label=last.label_))
+        else:
+            joined.append(ent)
+    return joined
+
+
 def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
     """Entities grouped by the start of their sentence; ``sent.ents`` rebuilds all of them at each call."""
     grouped: dict[int, list[Span]] = {}
@@ -60,7 +72,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
     spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
-    for ent in ents:
+    for ent in _join_adjacent(ents):
         if ent.label_ in PLACE_LABELS and taken.isdisjoint(range(ent.start, ent.end)):
             if actor_tokens.issuperset(range(ent.start, ent.end)):
                 continue
@@ -173,6 +185,13 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     return False
 
 
+SPEAKER_NOUNS = frozenset(
+    {"spokesperson", "spokesman", "spokeswoman", "official", "officials", "authorities", "government", "governor",
+     "minister", "ministry", "mayor", "administration", "sources", "source", "media", "newspaper", "agency",
+     "prosecutor", "prosecutors", "statement", "officer", "command", "leadership", "regime"}
+)
+
+
 def is_attribution(span: Span) -> bool:
     """Who says it, not where it happened: "according to the Pentagon", "the White House said"."""
     root = span.root
@@ -185,8 +204,8 @@ def is_attribution(span: Span) -> bool:
         return True
     if root.dep_ == "pobj" and root.head.lower_ in ("from", "by") and root.head.head.lower_ in SPEECH_VERBS:
         return True
-    # "Pentagon spokesperson", "Kyiv officials": a modifier of a person, not a location.
-    if root.dep_ == "compound" and root.head.pos_ == "NOUN" and root.head.lower_ not in GENERIC_PLACE_WORDS:
+    # "Pentagon spokesperson", "Kyiv officials": a modifier of a speaker, not a location.
+    if root.dep_ == "compound" and root.head.lower_ in SPEAKER_NOUNS:
         return True
     return False
 
