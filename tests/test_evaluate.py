@@ -54,10 +54,15 @@ def test_actor_normalisation(a: str, b: str, equal: bool) -> None:
 
 @pytest.mark.parametrize(
     "a, b",
-    [("São Tomé", "Sao Tome"), ("Port Ville - Harbour", "port ville harbour"), ("  Ålby ", "alby")],
+    [("São Tomé", "Sao Tome"), ("Port Ville - Harbour", "port ville harbour"), ("  Ålby ", "alby"), ("Al Qaryah", "Qaryah"), ("El-Wadi", "wadi")],
 )
 def test_place_normalisation(a: str, b: str) -> None:
     assert normalise_place(a) == normalise_place(b)
+
+
+def test_the_article_is_only_dropped_before_a_name() -> None:
+    assert normalise_place("Al") == "al"
+    assert normalise_place("Alba") != normalise_place("Ba")
 
 
 # --- field rules -------------------------------------------------------------

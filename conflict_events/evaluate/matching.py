@@ -63,13 +63,18 @@ def normalise_actor(name: str | None) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
+_ARTICLE = re.compile(r"^(al|el|ad|ar|as|ash|at|az|an) (?=\w)")
+
+
 def normalise_place(name: str | None) -> str:
     """Place name casefolded, diacritics and punctuation dropped ("City - District" == "city district")."""
     if not name:
         return ""
     text = strip_diacritics(name).casefold()
     text = _PUNCT.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", text).strip()
+    # Transliterations differ in the Arabic article: "Al Anbar" and "Anbar" are one province.
+    return _ARTICLE.sub("", text)
 
 
 def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:

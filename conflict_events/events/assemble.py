@@ -288,9 +288,10 @@ def _looks_like_a_name(place: PlaceMention) -> bool:
 def _unresolved(place: PlaceMention, country: str, resources: Resources) -> UnresolvedResolution:
     admin1 = ""
     for hint in place.admin_hints:
-        owners = resources.admin1_countries(hint) if resources.admin1_countries else []
+        name = re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", hint, flags=re.I)
+        owners = resources.admin1_countries(name) if resources.admin1_countries else []
         if country in owners:
-            admin1 = hint
+            admin1 = name
             break
     return UnresolvedResolution(UnresolvedPlace(name=place.text, country=country, admin1=admin1))
 
