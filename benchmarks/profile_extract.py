@@ -3,7 +3,7 @@
     python benchmarks/profile_extract.py [--articles 40] [--top 30] [--pyinstrument HTML]
 
 1. Builds the project pipeline (``build_pipeline``) and times each component's
-   ``pipe`` over the generated corpus (batch 32, as ``iter_extract``), then the
+   ``pipe`` over the generated corpus (batch ``api.BATCH_SIZE``, as ``iter_extract``), then the
    rule layer (``events_from_doc``) over the finished docs.
 2. Runs ``conflict_events.api.iter_extract`` over the same documents under
    cProfile (pipeline already built) and prints the top functions by own time
@@ -48,7 +48,7 @@ def main(argv: list[str] | None = None) -> int:
     docs_in = documents(articles)
 
     t = time.perf_counter()
-    from conflict_events.api import iter_extract
+    from conflict_events.api import BATCH_SIZE, iter_extract
     from conflict_events.events.assemble import default_resources, events_from_doc
     from conflict_events.io.clean import clean
     from conflict_events.nlp.pipeline import build_pipeline
@@ -68,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     for name, proc in nlp.pipeline:
         t = time.perf_counter()
         if hasattr(proc, "pipe"):
-            docs = list(proc.pipe(docs, batch_size=32))
+            docs = list(proc.pipe(docs, batch_size=BATCH_SIZE))
         else:
             docs = [proc(doc) for doc in docs]
         timings.append((name, time.perf_counter() - t))

@@ -44,7 +44,7 @@ def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = 
     """Run extraction; returns the exit code (0 fine, 1 some input failed)."""
     from conflict_events.io.readers import iter_documents
     from conflict_events.io.writers import open_writer
-    from conflict_events.nlp.pipeline import ModelNotFoundError
+    from conflict_events.nlp.pipeline import ModelNotFoundError, find_model
 
     stdout = stdout or sys.stdout
     stderr = stderr or sys.stderr
@@ -60,6 +60,12 @@ def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = 
         if error:
             stderr.write(f"Error: {error}\n")
             return 1
+    try:
+        # Before any output: a missing pipeline is one error line, not a CSV header and an error.
+        find_model(options.model)
+    except ModelNotFoundError as error:
+        stderr.write(f"Error: {error}\n")
+        return 1
     target_stream = stdout
     fmt = options.fmt or ("table" if options.output is None and _is_terminal(stdout) else "csv")
     if options.output is not None and options.fmt is None:
@@ -134,10 +140,11 @@ def _extract_stream(documents: Iterator[Document], options: ExtractOptions, stde
 def _stop_workers_on_interrupt(active: bool):
     """Make Ctrl-C end a multi-process run at once and without tracebacks.
 
-    spaCy's worker processes are forked inside this block and inherit the
-    handler: in a worker it does nothing (the parent stops it); in the parent
-    it terminates the workers before raising KeyboardInterrupt, so spaCy's
-    clean-up does not wait for them to finish their batches.
+    The extraction worker processes (``conflict_events.api``) are forked inside
+    this block; they ignore SIGINT, since a terminal's Ctrl-C reaches the whole
+    process group. In the parent the handler terminates the workers before
+    raising KeyboardInterrupt, so nothing waits for them to finish their chunks;
+    ``iter_extract`` then reaps them on its way out.
     """
     import signal
     import threading

