@@ -69,3 +69,17 @@ def test_codebook_rules(evidence, expected):
 
 def test_nothing_to_classify():
     assert classify(ev(set())) is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("villagers and police clashed over a land dispute, injuring two women", S.MOB_VIOLENCE),
+        ("members of two rival parties clashed near the polling station", S.MOB_VIOLENCE),
+        ("troops clashed with rebels near the river", S.ARMED_CLASH),
+        ("villagers clashed with gunmen who opened fire on them", S.ARMED_CLASH),
+    ],
+)
+def test_clashes_without_armed_groups_are_mob_violence(text, expected):
+    sub, _ = classify(ev({"clash"}, set(), text))
+    assert sub is expected

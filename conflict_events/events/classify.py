@@ -14,6 +14,11 @@ REMOTE_FAMILIES = frozenset({"air", "drone", "bombing", "shelling", "missile", "
 VIOLENT_FAMILIES = frozenset({"attack", "kill", "shoot", "stab", "beat", "ambush", "raid", "strike", "hit", "target", "fire", "launch", "throw"})
 CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
 PROPERTY_FAMILIES = frozenset({"loot", "attack", "throw", "raid"})
+CROWD = re.compile(
+    r"\b(villagers|locals|residents|youths?|supporters|activists|members of (two )?(rival )?(political )?part(y|ies)|"
+    r"party (members|workers|supporters|cadres)|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
+)
+ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|gangs?|militia\w*|terrorists)\b")
 FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
@@ -90,6 +95,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if "regain" in families or ev.agent_inter in STATE:
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"
         return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "non-state group takes territory after fighting → Non-state actor overtakes territory"
+    if "clash" in families and not FIREARM_USE.search(text) and not ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"} and CROWD.search(text) and not ARMED_GROUP.search(text):
+        return S.MOB_VIOLENCE, "a clash between crowds or with police, no armed group or firearms → Mob violence"
     if "clash" in families and not _one_sided_remote(ev):
         return S.ARMED_CLASH, "armed groups fought → Armed clash"
     if "sexual" in families:
