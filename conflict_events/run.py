@@ -14,7 +14,6 @@ from typing import Iterator, TextIO
 
 from conflict_events.io.documents import Document
 from conflict_events.io.report import InputReport
-from conflict_events.schema import EventRow
 
 log = logging.getLogger(__name__)
 
@@ -92,9 +91,14 @@ def run_extract(options: ExtractOptions, *, stdin=None, stdout: TextIO | None = 
                 if options.dedupe:
                     from conflict_events.events.dedupe import dedupe_rows
 
+                    from conflict_events.api import EventNumbering
+
                     collected = [(doc, rows) for doc, rows in results]
                     merged = dedupe_rows([row for _, rows in collected for row in rows])
-                    writer.documents_seen = len(collected) if hasattr(writer, "documents_seen") else None
+                    numbering = EventNumbering()
+                    for row in merged:
+                        row.event_id_cnty = numbering.next_id(row.country)
+                    writer.documents_seen = len(collected)
                     results = iter([(Document(id="(deduplicated)", text=""), merged)])
                 for document, rows in results:
                     writer.write_document(document, rows)

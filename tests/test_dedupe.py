@@ -78,6 +78,8 @@ def test_dedupe_keeps_other_events_apart(articles):
     by_type = {row["event_type"]: row for row in rows}
     assert by_type["Protests"]["doc_id"] == "protest.txt"
     assert by_type["Violence against civilians"]["doc_id"].count("; ") == 2
+    # Merged rows are numbered again, without the gaps the merged-away rows left.
+    assert sorted(row["event_id_cnty"] for row in rows) == ["NGA1", "NGA2"]
 
 
 def test_dedupe_notes_follow_the_lowest_figure_whatever_the_order(articles):

@@ -13,14 +13,21 @@ import logging
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Protocol, Sequence
+from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
-from conflict_events.events.places import PlaceMention, country_context, link_places, place_mentions, sentence_entities
+from conflict_events.events.places import (
+    PlaceMention,
+    country_context,
+    link_places,
+    place_mentions,
+    sentence_entities,
+    strip_admin_word,
+)
 from conflict_events.events.roles import Roles, find_roles, is_actor_like
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
@@ -30,7 +37,6 @@ from conflict_events.schema import (
     EventType,
     Inter,
     SubEventType as S,
-    TimePrecision,
     disorder_type,
     interaction,
 )
@@ -41,10 +47,6 @@ GENERIC_GROUP_WORDS = frozenset({"militia", "militias", "militants", "militant",
 DATE_BLOCKERS = frozenset({"since", "until", "till", "by", "before"})
 # "the third attack this month": the current period counts events, it does not date one.
 CURRENT_PERIODS = frozenset({"this month", "this year", "this week", "the year", "this past week"})
-
-
-class ActorResolver(Protocol):
-    def resolve(self, mention: str, *, event_country: str = "", event_date: dt.date | None = None, text_acronyms=...): ...
 
 
 @dataclass(slots=True)
@@ -163,7 +165,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 nearest.triggers.append(mention)
                 nearest.roles.append(roles)
         elif unplaced:
-            previous = _previous_candidate(candidates, state, sentence_date)
+            previous = _previous_candidate(state, sentence_date)
             if previous is not None and state.recent_country in ("", previous.country):
                 previous.roles.extend(roles for _, roles in unplaced)
                 previous.triggers.extend(mention for mention, _ in unplaced)
@@ -222,7 +224,8 @@ class _DocState:
     sentence_country: str = ""
     # The country of the most recent place named, country-level names included.
     recent_country: str = ""
-    dominant_group: str | None = None
+    # The article's most-named armed group, per event country and date ("the militia").
+    dominant_groups: dict = field(default_factory=dict)
 
     def new_sentence(self, sent: Span) -> None:
         self.sentence_index += 1
@@ -288,7 +291,7 @@ def _looks_like_a_name(place: PlaceMention) -> bool:
 def _unresolved(place: PlaceMention, country: str, resources: Resources) -> UnresolvedResolution:
     admin1 = ""
     for hint in place.admin_hints:
-        name = re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", hint, flags=re.I)
+        name = strip_admin_word(hint)
         owners = resources.admin1_countries(name) if resources.admin1_countries else []
         if country in owners:
             admin1 = name
@@ -307,7 +310,7 @@ def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocStat
             state.last_place = r
 
 
-def _previous_candidate(candidates: list[Candidate], state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
+def _previous_candidate(state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
     previous = state.last_candidate
     if previous is None:
         return None
@@ -321,13 +324,13 @@ def _previous_candidate(candidates: list[Candidate], state: _DocState, sentence_
 
 
 def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState) -> None:
-    previous = _previous_candidate(candidates, state, None)
+    previous = _previous_candidate(state, None)
     if previous is not None and state.recent_country in ("", previous.country) and state.sentence_index - state.last_candidate_sentence == 1:
         previous.follow_ups.append(sent)
     found = casualties_in(sent)
     if not found.spans:
         return
-    previous = _previous_candidate(candidates, state, None)
+    previous = _previous_candidate(state, None)
     if previous is not None and state.recent_country in ("", previous.country):
         previous.casualties = previous.casualties.merge(found, additive=is_additive(sent))
 
@@ -456,13 +459,18 @@ def _first_conjunct(span: Span) -> str:
     cc = next((t for t in span if t.dep_ == "cc" and t.head.i != span.root.i and t.i < span.root.i), None)
     if cc is None:
         return span.text
-    conj_head = cc.head
-    left = span.doc[span.start : cc.i].text
-    return f"{left} {span.root.text}" if conj_head.i != span.root.i else span.text
+    return f"{span.doc[span.start : cc.i].text} {span.root.text}"
 
 
 def _dominant_group(doc: Doc, actors, country: str, event_date, acronyms, state: _DocState):
     """The named non-state armed group an article talks about most: what "the militia" refers to."""
+    key = (country, event_date)
+    if key not in state.dominant_groups:
+        state.dominant_groups[key] = _most_named_group(doc, actors, country, event_date, acronyms)
+    return state.dominant_groups[key]
+
+
+def _most_named_group(doc: Doc, actors, country: str, event_date, acronyms):
     counts: Counter[str] = Counter()
     for span in doc.spans.get("actors", []):
         counts[span.label_] += 1

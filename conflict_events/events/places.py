@@ -36,6 +36,11 @@ class PlaceMention:
         return clean_place_name(self.span.text)
 
 
+def strip_admin_word(name: str) -> str:
+    """ "Sagaing region" -> "Sagaing": the province's own name."""
+    return re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", name, flags=re.I)
+
+
 def clean_place_name(text: str) -> str:
     # "Goma (Goma, Nord-Kivu" and "Piskivka, Kyiv": the name is what comes first.
     text = re.split(r"[(,;]", text, maxsplit=1)[0]
@@ -301,8 +306,8 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     scope = _scope(head)
     mentions = [m for m in mentions if not m.hint_only] or mentions
     inside = [m for m in mentions if m.span.root.i in scope and not m.descriptor]
-    owned_by_others = {i for t in other_triggers if t.start != trigger.start for i in _scope(t.root) if i not in scope or t.root.i in scope and i in _scope(t.root) and t.root.i != head.i}
     if not inside:
+        owned_by_others = _scopes_of_others(trigger, scope, other_triggers)
         inside = [m for m in mentions if not m.descriptor and m.span.root.i not in owned_by_others]
     if not inside:
         inside = [m for m in mentions if not m.descriptor] or mentions
@@ -312,6 +317,20 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     if listed:
         return listed
     return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
+
+
+def _scopes_of_others(trigger: Span, scope: set[int], other_triggers: list[Span]) -> set[int]:
+    """Tokens that belong to the other triggers: all of a trigger nested in this one's scope,
+    and the part of any other trigger's scope that lies outside this one's."""
+    owned: set[int] = set()
+    head = trigger.root
+    for other in other_triggers:
+        if other.start == trigger.start:
+            continue
+        other_scope = _scope(other.root)
+        nested = other.root.i in scope and other.root.i != head.i
+        owned |= other_scope if nested else other_scope - scope
+    return owned
 
 
 def _scope(head: Token) -> set[int]:
@@ -354,7 +373,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
                 continue
         if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None:
             # The NER often misreads province names ("Shan-North" as a person): the name decides.
-            name = re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", clean_place_name(ent.text), flags=re.I)
+            name = strip_admin_word(clean_place_name(ent.text))
             owners = admin1_countries(name) if name else []
             if len(owners) == 1:
                 counts[owners[0]] += 0.5

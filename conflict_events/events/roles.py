@@ -162,9 +162,6 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
                 if subject is not None:
                     roles.agent, roles.agent_rule = _phrase(subject), "subject of the governing verb"
                     break
-    if verb.dep_ == "acl" and roles.agent is None:
-        # "rockets launched by militants" is handled above; "militants firing rockets" here.
-        pass
 
 
 def _noun_roles(noun: Token, roles: Roles) -> None:
