@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Sequence
 
 from spacy.tokens import Doc, Span
@@ -131,7 +131,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             # The text names a place the gazetteer does not know: keep the event with the name and
             # the article's country, and no coordinates, rather than drop it.
             for place in places:
-                if not place.anaphoric and not place.descriptor and not place.hint_only and _looks_like_a_name(place):
+                if not place.anaphoric and not place.descriptor and not place.hint_only and not place.facility and _looks_like_a_name(place):
                     resolved[id(place)] = _unresolved(place, context[0], resources)
                     locations.append(place)
 
@@ -154,8 +154,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             if not linked:
                 unplaced.append((mention, roles))
                 continue
-            for place in linked:
-                candidate = candidate_for(resolved[id(place)], place.span)
+            for place, resolution in _one_per_locator([(p, resolved[id(p)]) for p in linked]):
+                candidate = candidate_for(resolution, place.span)
                 candidate.triggers.append(mention)
                 candidate.roles.append(roles)
         _remember_places(places, resolved, state)
@@ -195,6 +195,28 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             state.recent_country = candidate.country
     rows = [row for c in candidates for row in _rows(c, doc, document, resources, acronyms, state)]
     return merge_rows(rows)
+
+
+def _one_per_locator(linked: list[tuple[PlaceMention, object]]) -> list[tuple[PlaceMention, object]]:
+    """ "airstrikes on A, B and C in Marte LGA", none of the villages known: one event, at the place
+    that locates them all, rather than one row per name on the same coordinates."""
+    if len(linked) < 2:
+        return linked
+    kept: list[tuple[PlaceMention, object]] = []
+    shared: dict[tuple, int] = {}
+    for place, resolution in linked:
+        locator = getattr(resolution, "located_by", None)
+        if locator is None:
+            kept.append((place, resolution))
+            continue
+        key = (locator.name, locator.latitude, locator.longitude)
+        if key in shared:
+            first_place, first = kept[shared[key]]
+            kept[shared[key]] = (first_place, replace(first, place=locator, located_by=None, rule=first.rule + ", several unknown places"))
+        else:
+            shared[key] = len(kept)
+            kept.append((place, resolution))
+    return kept
 
 
 def _place_elsewhere(index: int, places_by_sentence: list[list[PlaceMention]], resolved: dict, state: "_DocState"):

@@ -29,6 +29,8 @@ class PlaceMention:
     descriptor: bool = False
     anaphoric: bool = False
     hint_only: bool = False
+    # A building, square or institution: it says where in a town, the town is the location.
+    facility: bool = False
     admin_hints: list[str] = field(default_factory=list)
 
     @property
@@ -73,7 +75,7 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
-    ents = list(sent.ents) if ents is None else ents
+    ents = [_before_parenthesis(e) for e in (list(sent.ents) if ents is None else ents)]
     actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
     spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -87,6 +89,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         # The NER often reads unfamiliar town names as people or organisations;
         # their position in the sentence says they are places.
         if ent.label_ in NAME_LABELS and taken.isdisjoint(range(ent.start, ent.end)) and (_in_locative_position(ent, spans) or _before_place_word(ent)):
+            ent = _extend_left(ent, sent, taken | actor_tokens)
             for part in _split_coordinated(ent):
                 spans.append(part)
             taken.update(range(ent.start, ent.end))
@@ -96,11 +99,14 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for part in _parenthetical_names(sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))
+    for part in _names_after_comma(sorted(spans, key=lambda s: s.start), sent, taken | actor_tokens):
+        spans.append(part)
+        taken.update(range(part.start, part.end))
     spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
     mentions = [PlaceMention(span) for span in spans]
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
-        if not between or len(between) > 2 or not all(t.text in (",", "(", "-") or t.is_space for t in between):
+        if not between or len(between) > 3 or not all(t.text in (",", "(", "-") or t.is_space or t.lower_ in GENERIC_PLACE_WORDS for t in between):
             continue
         # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
         # first is; but "Raqqa, Tabqa and Manbij" is a list of places.
@@ -111,7 +117,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
-        mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0
+        mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0 or _origin_of_people(mention.span)
+        mention.facility = _is_facility(mention.span)
         mention.admin_hints = [m.text for m in mentions[i + 1 :] if m.span.start - mention.span.end <= 8]
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:
@@ -126,15 +133,69 @@ SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
+def _before_parenthesis(ent: Span) -> Span:
+    """ "Matalla (Rafah, North Sinai" read as one entity: the name, with its parenthesis left to say where it is."""
+    for token in ent[1:]:
+        if token.text == "(":
+            return Span(ent.doc, ent.start, token.i, label=ent.label_)
+    return ent
+
+
+def _extend_left(ent: Span, sent: Span, taken: set[int]) -> Span:
+    """ "in Let Pan Hla village" with only "Pan Hla" read as a name: the capitalised words between
+    the preposition and the name belong to it."""
+    doc = ent.doc
+    start = ent.start
+    while start - 1 > sent.start and (start - 1) not in taken and doc[start - 1].is_title and not doc[start - 1].ent_type_ and doc[start - 1].lower_ not in _NOT_PLACES:
+        start -= 1
+    if start < ent.start and doc[start - 1].lower_ in LOCATIVE_PREPOSITIONS:
+        return Span(doc, start, ent.end, label=ent.label_)
+    return ent
+
+
 def _before_place_word(ent: Span) -> bool:
     """ "Mubana village", "Mykolaiv region", "Al Hasakeh countryside"."""
     doc = ent.doc
     return ent.end < len(doc) and doc[ent.end].lower_ in GENERIC_PLACE_WORDS | {"countryside", "outskirts", "suburb", "suburbs"}
 
 
+FACILITY_WORDS = frozenset(
+    {"square", "plaza", "park", "commons", "common", "courthouse", "court", "monument", "memorial", "college",
+     "university", "school", "academy", "institute", "hospital", "clinic", "church", "cathedral", "mosque", "temple",
+     "synagogue", "shrine", "home", "house", "residence", "hall", "capitol", "building", "tower", "center", "centre",
+     "mall", "market", "bazaar", "stadium", "arena", "station", "terminal", "airport", "port", "bridge", "avenue",
+     "street", "boulevard", "roundabout", "junction", "embassy", "consulate", "ministry", "office", "headquarters",
+     "palace", "parliament", "prison", "jail", "factory", "plant", "mine", "hotel", "restaurant", "club", "library",
+     "museum", "gate", "company", "corporation", "bank"}
+)
+
+
+# ACLED codes a neighbourhood to its town.
+SUBTOWN_WORDS = frozenset({"neighbourhood", "neighborhood", "sector", "quarter", "colonia", "barrio", "suburb", "estate"})
+
+
+def _is_facility(span: Span) -> bool:
+    """ "Lafayette Square", "Emory & Henry College", "Mayor Wu's home": a place within a town."""
+    if span.label_ == "SITE":
+        return False
+    doc = span.doc
+    last = span[-1].lower_
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    possessive = after in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in FACILITY_WORDS
+    return last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or possessive or (span.label_ == "PERSON" and after in ("'s", "’s"))
+
+
+def _origin_of_people(span: Span) -> bool:
+    """ "locals from northern Salingyi", "citizens from Ukraine": where the people come from, not the event."""
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.pos_ in ("NOUN", "PROPN", "PRON")
+
+
 def _split_coordinated(ent: Span) -> list[Span]:
     """ "Qamishli and Kobani" read as one name: two places."""
     doc = ent.doc
+    if ent[-1].lower_ in FACILITY_WORDS:
+        return [ent]
     parts: list[Span] = []
     start = ent.start
     for token in ent:
@@ -173,6 +234,9 @@ def _not_a_place_name(span: Span) -> bool:
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS - {"of", "from", "to"}:
+        return True
+    # "the village of Novohnativka", "the town of Beni"
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in GENERIC_PLACE_WORDS:
         return True
     triggers = {i for t in ent.doc.spans.get("triggers", []) for i in range(t.start, t.end)}
     if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS and any(ent.sent.start <= i < ent.sent.end for i in triggers):
@@ -251,6 +315,28 @@ _NOT_PLACES = frozenset(
 )
 
 
+_NAME_BLOCKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"})
+
+
+def _names_after_comma(places: list[Span], sent: Span, taken: set[int]) -> list[Span]:
+    """ "shelled Novomykhaylivka, Donetsk." : a capitalised name set off by a comma after a place,
+    and ending the phrase, says which province or district the place is in."""
+    doc = sent.doc
+    found: list[Span] = []
+    for place in places:
+        start = place.end + 1
+        if start >= sent.end or doc[place.end].text != "," or start in taken or not doc[start].is_title:
+            continue
+        end = start
+        while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
+            end += 1
+        closes_phrase = end >= sent.end or doc[end].is_punct or doc[end].lower_ in GENERIC_PLACE_WORDS
+        if closes_phrase and doc[start].lower_ not in _NOT_PLACES and not any(doc[i].ent_type_ in _NAME_BLOCKING_ENTITIES for i in range(start, end)):
+            found.append(doc[start:end])
+            taken = taken | set(range(start, end))
+    return found
+
+
 def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
     """ "at the hospital of Oujda (Oujda, Oriental)": a parenthesis of capitalised names after a
     noun specifies where; its first name is a place mention in its own right."""
@@ -292,10 +378,15 @@ def _anaphors(sent: Span, taken: set[int]) -> list[PlaceMention]:
             continue
         if token.lower_ == "there" and token.dep_ == "advmod":
             found.append(PlaceMention(doc[token.i : token.i + 1], anaphoric=True))
-        elif token.lower_ in ANAPHORS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children):
+        elif token.lower_ in ANAPHORS and token.pos_ == "NOUN" and any(c.lower_ == "the" for c in token.children) and not _named_by_of(token, taken):
             left = min(c.i for c in token.children if c.lower_ == "the")
             found.append(PlaceMention(doc[left : token.i + 1], anaphoric=True))
     return found
+
+
+def _named_by_of(token: Token, taken: set[int]) -> bool:
+    """ "the village of Novohnativka": the noun is named right there, it points back to nothing."""
+    return any(c.lower_ == "of" and any(g.i in taken for g in c.children) for c in token.children)
 
 
 def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: list[Span]) -> list[PlaceMention]:
@@ -304,7 +395,7 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
         return []
     head = trigger.root
     scope = _scope(head)
-    mentions = [m for m in mentions if not m.hint_only] or mentions
+    mentions = [m for m in mentions if not m.hint_only and not m.facility] or mentions
     inside = [m for m in mentions if m.span.root.i in scope and not m.descriptor]
     if not inside:
         owned_by_others = _scopes_of_others(trigger, scope, other_triggers)
@@ -346,6 +437,9 @@ def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
         return []
     ids = {m.span.root.i: m for m in mentions}
     for mention in mentions:
+        if _between(mention.span):
+            # "clashes between Toun and Koloye": one event, placed at the first.
+            continue
         group = [mention]
         for token in mention.span.root.conjuncts:
             if token.i in ids and ids[token.i] not in group:
@@ -353,6 +447,13 @@ def _listed_together(mentions: list[PlaceMention]) -> list[PlaceMention]:
         if len(group) > 1:
             return sorted(group, key=lambda m: m.span.start)
     return []
+
+
+def _between(span: Span) -> bool:
+    token = span.root
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
 def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:

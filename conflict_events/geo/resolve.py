@@ -32,6 +32,8 @@ class Resolution:
     geo_precision: int
     rule: str
     candidates: tuple[Place, ...]
+    # For a place the gazetteer lacks: the known place whose coordinates it was given.
+    located_by: Place | None = None
 
 
 def _split_suffix(norm: str, words: Sequence[str]) -> str:
@@ -54,18 +56,35 @@ def _admin1_in(gaz: Gazetteer, name: str, countries: Sequence[str]) -> Place | N
 
 
 def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
-                   cands: tuple[Place, ...]) -> Resolution | None:
-    """The named place is unknown: code to the hinted district town (GP2) or province capital (GP3)."""
+                   cands: tuple[Place, ...], name: str = "") -> Resolution | None:
+    """The named place is unknown: locate it by the hinted district town (GP2) or province capital (GP3).
+
+    The location keeps the name the text gives ("Let Pan Hla village (Pauk township, Magway region)"
+    is Let Pan Hla, in Magway), with the coordinates of the place that locates it: a village the
+    gazetteer lacks is still that village, not its province's capital.
+    """
+    # "Matalla (Rafah, North Sinai)": the province that only one country has says which Rafah.
+    owners = [gaz.admin1_countries(h) for h in hints]
+    hinted = [found[0] for found in owners if len(found) == 1]
+    countries = list(dict.fromkeys([*hinted, *countries]))
     for h in hints:
         if gaz.country(h) is not None:
             continue
         seat = _admin1_in(gaz, h, countries)
         if seat is not None and normalize(h) not in (normalize(seat.name),):
-            return Resolution(seat, 3, "hint-admin1-fallback", cands)
+            return Resolution(_named(seat, name, keep_admin2=False), 3, "hint-admin1-fallback", cands, seat)
         for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
             if p.feature not in ("country", "admin1") and (not countries or p.country in countries):
-                return Resolution(p, 2, "hint-town-fallback", cands)
+                return Resolution(_named(p, name, keep_admin2=True), 2, "hint-town-fallback", cands, p)
     return None
+
+
+def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
+    """A place the gazetteer lacks, placed at ``locator``."""
+    if not name or normalize(name) == normalize(locator.name):
+        return locator
+    return replace(locator, name=name, admin2=locator.admin2 if keep_admin2 else "", feature="located-by-hint",
+                   population=0, source="text")
 
 
 def _well_known(place: Place) -> bool:
@@ -151,7 +170,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if not ranked and base_d:
         ranked = gaz.scored_candidates(base_d, tuple(countries))
     if not ranked:
-        return _hint_fallback(gaz, hints, countries, ())
+        return _hint_fallback(gaz, hints, countries, (), text)
     if hints:
         ranked = sorted(((s + (HINT_BONUS if any(_hint_matches(gaz, p, h) for h in hints) else 0.0), p)
                          for s, p in ranked), key=lambda t: -t[0])
@@ -160,10 +179,10 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     ctx_hit = bool(countries) and best.country in countries
     if hint_countries and best.country not in hint_countries and best.country not in countries:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
-        return _hint_fallback(gaz, hints, countries or hint_countries, cands)
+        return _hint_fallback(gaz, hints, countries or hint_countries, cands, text)
     if countries and not ctx_hit and not _well_known(best):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
-        return _hint_fallback(gaz, hints, countries, cands)
+        return _hint_fallback(gaz, hints, countries, cands, text)
     if best.feature == "admin1":
         seat = gaz.admin1_capital(best.country, best.admin1)
         if seat is not None:

@@ -34,18 +34,19 @@ if not Span.has_extension("casualty_count"):
     Span.set_extension("casualty_count", default=None)
 
 
-def _phrase_matcher(nlp: Language, phrases: Iterable[tuple[str, str]]) -> PhraseMatcher:
-    matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
+def _phrase_matcher(nlp: Language, phrases: Iterable[tuple[str, str]], attr: str = "LOWER") -> PhraseMatcher:
+    matcher = PhraseMatcher(nlp.vocab, attr=attr)
     by_label: dict[str, list[str]] = {}
     for phrase, label in phrases:
         by_label.setdefault(label, []).append(phrase)
     # The patterns as LOWER hashes, the values the matcher takes from tokenized Docs,
     # cached on disk by phrase list and tokenizer: tokenizing ~17k actor aliases is
     # most of the cost of building the pipeline.
-    patterns = _cached_patterns(nlp, by_label)
+    patterns = _cached_patterns(nlp, by_label, attr)
     if patterns is None:
-        patterns = {label: [[token.lower for token in doc] for doc in nlp.tokenizer.pipe(items)] for label, items in by_label.items()}
-        _cache_patterns(nlp, by_label, patterns)
+        value = (lambda token: token.orth) if attr == "ORTH" else (lambda token: token.lower)
+        patterns = {label: [[value(token) for token in doc] for doc in nlp.tokenizer.pipe(items)] for label, items in by_label.items()}
+        _cache_patterns(nlp, by_label, patterns, attr)
     for label, keywords in patterns.items():
         matcher.add(label, keywords)
     return matcher
@@ -72,7 +73,7 @@ def _cache_dir():
     return Path(base) / "conflict-events"
 
 
-def _cache_key(nlp: Language, by_label: dict[str, list[str]]) -> str | None:
+def _cache_key(nlp: Language, by_label: dict[str, list[str]], attr: str) -> str | None:
     import hashlib
     import json
     from pathlib import Path
@@ -87,17 +88,17 @@ def _cache_key(nlp: Language, by_label: dict[str, list[str]]) -> str | None:
     except OSError:
         return None
     meta = nlp.meta
-    head = [spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"), str(nlp.path), stat.st_size, stat.st_mtime_ns, "LOWER"]
+    head = [spacy.__version__, meta.get("lang"), meta.get("name"), meta.get("version"), str(nlp.path), stat.st_size, stat.st_mtime_ns, attr]
     digest = hashlib.sha256(json.dumps(head).encode("utf-8"))
     digest.update(json.dumps(by_label, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()
 
 
-def _cached_patterns(nlp: Language, by_label: dict[str, list[str]]) -> dict[str, list[list[int]]] | None:
+def _cached_patterns(nlp: Language, by_label: dict[str, list[str]], attr: str) -> dict[str, list[list[int]]] | None:
     import json
 
     directory = _cache_dir()
-    key = _cache_key(nlp, by_label) if directory is not None else None
+    key = _cache_key(nlp, by_label, attr) if directory is not None else None
     if key is None:
         return None
     try:
@@ -112,13 +113,13 @@ def _cached_patterns(nlp: Language, by_label: dict[str, list[str]]) -> dict[str,
         return None
 
 
-def _cache_patterns(nlp: Language, by_label: dict[str, list[str]], patterns: dict[str, list[list[int]]]) -> None:
+def _cache_patterns(nlp: Language, by_label: dict[str, list[str]], patterns: dict[str, list[list[int]]], attr: str) -> None:
     import json
     import os
     import tempfile
 
     directory = _cache_dir()
-    key = _cache_key(nlp, by_label) if directory is not None else None
+    key = _cache_key(nlp, by_label, attr) if directory is not None else None
     if key is None:
         return
     try:
@@ -150,6 +151,13 @@ def _site_names() -> list[str]:
     return names
 
 
+def is_acronym(alias: str) -> bool:
+    """ "LeT", "PDF", "M23", "ISWAP": one word written with capitals after its first letter, matched
+    only as written, since its lower-case form is often an ordinary word ("let", "pdf")."""
+    word = alias.strip()
+    return not any(c in word for c in " -'’") and any(c.isupper() for c in word[1:])
+
+
 class LineBreaks:
     """Starts a sentence after every line break and after blanked-out boilerplate, so headlines,
     list items, paragraphs and what cleaning removed from a dateline never run together."""
@@ -178,25 +186,29 @@ class EntityRuler:
         self.weapons = _phrase_matcher(nlp, lexicon.weapon_phrases().items())
         self.triggers = _phrase_matcher(nlp, lexicon.trigger_phrases().items())
         self.actors: PhraseMatcher | None = None
+        self.actor_acronyms: PhraseMatcher | None = None
         self.sites: PhraseMatcher | None = None
         if actor_aliases:
             from conflict_events.actors import get_actor_dictionary
 
             dictionary = get_actor_dictionary(actors_file or None)
-            self.actors = _phrase_matcher(nlp, dictionary.aliases())
+            aliases = list(dictionary.aliases())
+            self.actors = _phrase_matcher(nlp, [(a, name) for a, name in aliases if not is_acronym(a)])
+            # "LeT" is Lashkar-e-Taiba; "Let" starting a sentence is not.
+            self.actor_acronyms = _phrase_matcher(nlp, [(a, name) for a, name in aliases if is_acronym(a)], attr="ORTH")
         if sites:
             self.sites = _phrase_matcher(nlp, ((n, "SITE") for n in _site_names()))
 
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["weapons"] = self._longest(doc, self.weapons)
         doc.spans["triggers"] = self._longest(doc, self.triggers)
-        doc.spans["actors"] = self._longest(doc, self.actors) if self.actors else []
+        doc.spans["actors"] = self._longest(doc, self.actors, self.actor_acronyms) if self.actors else []
         doc.spans["sites"] = self._longest(doc, self.sites) if self.sites else []
         return doc
 
     @staticmethod
-    def _longest(doc: Doc, matcher: PhraseMatcher) -> list[Span]:
-        spans = [Span(doc, start, end, label=match_id) for match_id, start, end in matcher(doc)]
+    def _longest(doc: Doc, *matchers: PhraseMatcher | None) -> list[Span]:
+        spans = [Span(doc, start, end, label=match_id) for matcher in matchers if matcher is not None for match_id, start, end in matcher(doc)]
         return sorted(filter_spans(spans), key=lambda s: s.start)
 
 
