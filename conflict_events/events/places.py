@@ -119,7 +119,15 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
         mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0 or _origin_of_people(mention.span)
         mention.facility = _is_facility(mention.span)
-        mention.admin_hints = [m.text for m in mentions[i + 1 :] if m.span.start - mention.span.end <= 8]
+        mention.admin_hints = []
+        end = mention.span.end
+        for following in mentions[i + 1 :]:
+            # "Kwanan Dutse, Mariga LGA (Niger)", "Akeirshi town in Ar Raqqa countryside": the names
+            # that go on locating it, not a later place of the sentence ("... in Ukraine").
+            if not _locates(doc[end : following.span.start]):
+                break
+            mention.admin_hints.append(following.text)
+            end = following.span.end
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:
             mention.admin_hints = [*parenthetical, *mention.admin_hints]
@@ -359,12 +367,21 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
     return found
 
 
+def _locates(between: Span) -> bool:
+    """What may stand between a place and the names of the areas it lies in."""
+    return len(between) <= 4 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or t.lower_ in GENERIC_PLACE_WORDS for t in between)
+
+
 def _parenthetical_after(span: Span) -> list[str]:
+    """ "Pale town (Pale township, Yinmarbin district, Sagaing region)": the names in the parenthesis."""
     doc = span.doc
-    if span.end < len(doc) and doc[span.end].text == "(":
-        close = next((t.i for t in doc[span.end : min(len(doc), span.end + 12)] if t.text == ")"), None)
+    start = span.end
+    while start < len(doc) and start < span.end + 2 and doc[start].lower_ in GENERIC_PLACE_WORDS:
+        start += 1
+    if start < len(doc) and doc[start].text == "(":
+        close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
         if close is not None:
-            inner = doc[span.end + 1 : close].text
+            inner = doc[start + 1 : close].text
             return [part.strip() for part in inner.split(",") if part.strip() and not part.strip().isdigit()]
     return []
 

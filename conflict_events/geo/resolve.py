@@ -63,20 +63,55 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     is Let Pan Hla, in Magway), with the coordinates of the place that locates it: a village the
     gazetteer lacks is still that village, not its province's capital.
     """
-    # "Matalla (Rafah, North Sinai)": the province that only one country has says which Rafah.
-    owners = [gaz.admin1_countries(h) for h in hints]
-    hinted = [found[0] for found in owners if len(found) == 1]
-    countries = list(dict.fromkeys([*hinted, *countries]))
+    decisive = _decisive_hint_country(gaz, hints, countries)
+    countries = [decisive] if decisive else list(countries)
     for h in hints:
         if gaz.country(h) is not None:
             continue
         seat = _admin1_in(gaz, h, countries)
+        if seat is not None and countries and seat.country not in countries:
+            seat = None
         if seat is not None and normalize(h) not in (normalize(seat.name),):
             return Resolution(_named(seat, name, keep_admin2=False), 3, "hint-admin1-fallback", cands, seat)
         for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
             if p.feature not in ("country", "admin1") and (not countries or p.country in countries):
                 return Resolution(_named(p, name, keep_admin2=True), 2, "hint-town-fallback", cands, p)
     return None
+
+
+def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
+    """How strongly the hints point to each country: each hint votes for the countries that have
+    a province (or are a country) of that name, the article's own country breaking ties.
+
+    "Toreno (Leon, Castilla y Leon)": Leon is a department of Nicaragua, but the region named last,
+    the larger unit, is Spain's; "Matalla (Rafah, North Sinai)": North Sinai is Egypt's.
+    """
+    score: Counter[str] = Counter()
+    for position, h in enumerate(hints):
+        country = gaz.country(h)
+        owners = list(dict.fromkeys(([country.name] if country is not None else []) + gaz.admin1_countries(h)))
+        for owner in owners:
+            # Parentheses go from small to large: the last name is the province, the surest vote.
+            score[owner] += (1.0 + 0.1 * position) / len(owners)
+    for rank, country in enumerate(countries[:2]):
+        if country in score:
+            score[country] += 0.05 / (rank + 1)
+    return score
+
+
+def _hint_countries(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> list[str]:
+    score = _hint_scores(gaz, hints, countries)
+    return sorted(score, key=lambda c: -score[c])
+
+
+def _decisive_hint_country(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> str | None:
+    """The hints' country when they settle it: "(Western)" alone could be a dozen countries' province."""
+    score = _hint_scores(gaz, hints, countries)
+    hinted = sorted(score, key=lambda c: -score[c])
+    if not hinted:
+        return None
+    runner_up = score[hinted[1]] if len(hinted) > 1 else 0.0
+    return hinted[0] if score[hinted[0]] - runner_up >= 0.5 else None
 
 
 def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
@@ -165,7 +200,10 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         if cplace is not None:
             return Resolution(cplace, 3, "country", (cplace,))
 
-    hint_countries = [c for h in hints for c in gaz.admin1_countries(h)]
+    hint_countries = _hint_countries(gaz, hints, countries)
+    decisive = _decisive_hint_country(gaz, hints, countries)
+    if decisive and not countries:
+        countries = [decisive]
     ranked = gaz.scored_candidates(text, tuple(countries) + tuple(c for c in hint_countries if c not in countries))
     if not ranked and base_d:
         ranked = gaz.scored_candidates(base_d, tuple(countries))
