@@ -12,6 +12,11 @@ def nlp():
     return add_project_components(blank, actor_aliases=False, sites=False)
 
 
+@pytest.fixture(scope="module")
+def nlp_with_actors():
+    return add_project_components(spacy.blank("en"), actor_aliases=True, sites=False)
+
+
 def _labels(doc, group):
     return [(span.text, span.label_) for span in doc.spans[group]]
 
@@ -97,3 +102,26 @@ def test_components_are_registered_as_entry_points():
 
     names = {ep.name for ep in entry_points(group="spacy_factories")}
     assert {"conflict_entity_ruler", "conflict_casualty_tagger", "conflict_date_tagger", "conflict_line_breaks"} <= names
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("LeT fighters attacked the post.", ["LeT"]),
+        # The same letters as an ordinary word are not the acronym.
+        ("Let the talks begin, the envoy said.", []),
+        ("ISWAP claimed the attack.", ["ISWAP"]),
+        # Names that are not acronyms match in any case.
+        ("al-shabaab attacked the base.", ["al-shabaab"]),
+    ],
+)
+def test_actor_acronyms_match_as_written(nlp_with_actors, text, expected):
+    doc = nlp_with_actors(text)
+    assert [s.text for s in doc.spans["actors"]] == expected
+
+
+@pytest.mark.parametrize("alias, acronym", [("LeT", True), ("ISWAP", True), ("HTS", True), ("Al-Shabaab", False), ("Hamas", False), ("M23", False), ("Islamic State", False)])
+def test_is_acronym(alias, acronym):
+    from conflict_events.nlp.components import is_acronym
+
+    assert is_acronym(alias) is acronym

@@ -131,8 +131,23 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:
             mention.admin_hints = [*parenthetical, *mention.admin_hints]
+    _share_hints_in_lists(mentions)
     mentions.extend(_anaphors(sent, taken))
     return mentions
+
+
+def _share_hints_in_lists(mentions: list[PlaceMention]) -> None:
+    """ "in A, B and C in Marte LGA (Borno)", "between A and B (Beni, Nord-Kivu)": what locates the
+    last of a list locates them all."""
+    by_root = {m.span.root.i: m for m in mentions}
+    for mention in mentions:
+        if mention.admin_hints:
+            continue
+        for token in mention.span.root.conjuncts:
+            other = by_root.get(token.i)
+            if other is not None and other.span.start > mention.span.start and other.admin_hints:
+                mention.admin_hints = list(other.admin_hints)
+                break
 
 
 SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports", "stated", "states", "confirmed", "confirms", "added", "claimed", "claims", "according", "denied", "warned", "noted", "briefed", "tweeted", "posted"})

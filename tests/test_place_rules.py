@@ -1,0 +1,80 @@
+"""Place rules over whole texts we wrote: unknown villages located by their hints, facilities and
+neighbourhoods inside towns, "between A and B", and how hints settle the country.
+
+The village names here are made up, so the gazetteer cannot know them.
+"""
+
+import pytest
+
+from conflict_events import extract
+from conflict_events.geo.resolve import resolve_place
+
+DATE = "2024-05-12"
+
+
+@pytest.mark.parametrize(
+    "text, location, admin1, country",
+    [
+        # A village the gazetteer lacks keeps its own name, placed by the districts in its parenthesis.
+        ("On 3 May 2024, soldiers shelled Zorvelkivka village (Bakhmut district, Donetsk region).", "Zorvelkivka", "Donetsk", "Ukraine"),
+        # ... or by the province named after a comma.
+        ("On 3 May 2024, Russian forces shelled Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
+        # "the village of X": named right there, not a pointer back.
+        ("On 3 May 2024, Russian forces shelled the village of Tamrikunda, Kharkiv.", "Tamrikunda", "Kharkiv", "Ukraine"),
+        # "X town in Y countryside"
+        ("On 3 May 2024, regime forces shelled Qaryat Zumrud town in Idleb countryside.", "Qaryat Zumrud", "Idleb", "Syria"),
+        # A province only one country has settles which country a namesake town is in.
+        ("On 3 May 2024, gunmen attacked a checkpoint in Zawiyat Kerma (Rafah, North Sinai), killing one officer.", "Zawiyat Kerma", "North Sinai", "Egypt"),
+        # A facility says where in the town; the town is the location.
+        ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
+        # ACLED codes a neighbourhood to its town.
+        ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
+    ],
+)
+def test_place_of_the_event(text, location, admin1, country):
+    rows = extract(text, date=DATE)
+    assert rows, "no event found"
+    row = rows[0]
+    assert (row.location, row.admin1, row.country) == (location, admin1, country), row.explanation.get("place_rule")
+
+
+def test_unknown_village_has_the_coordinates_of_what_locates_it():
+    row = extract("On 3 May 2024, soldiers shelled Zorvelkivka village (Bakhmut district, Donetsk region).", date=DATE)[0]
+    assert row.latitude is not None and row.longitude is not None
+    assert row.geo_precision in (2, 3)
+
+
+def test_between_two_places_is_one_event():
+    rows = extract("On 4 May 2024, militiamen clashed with soldiers between Ilombaye and Kaveruka (Beni, Nord-Kivu).", date=DATE)
+    assert len(rows) == 1
+    assert rows[0].location == "Ilombaye"
+
+
+def test_several_unknown_villages_in_one_district_are_one_event_there():
+    rows = extract("On 4 May 2024, the air force bombed militant camps in Zawrami, Kukudunga and Bilsamawa in Marte LGA (Borno).", date=DATE)
+    assert len(rows) == 1
+    assert (rows[0].location, rows[0].admin1) == ("Marte", "Borno")
+
+
+def test_where_people_come_from_is_not_the_event_place():
+    rows = extract("On 6 May 2024, locals from Mosul held a protest in Erbil against power cuts.", date=DATE)
+    assert [r.location for r in rows] == ["Erbil"]
+
+
+@pytest.mark.parametrize(
+    "hints, country",
+    [
+        (["Rafah", "North Sinai"], "Egypt"),  # North Sinai is only Egypt's
+        (["Leon", "Castilla y Leon", "Spain"], "Spain"),
+    ],
+)
+def test_hints_vote_for_the_country(hints, country):
+    resolution = resolve_place("Zorvelkivka", admin_hints=hints)
+    assert resolution is not None
+    assert resolution.place.country == country
+    assert resolution.place.name == "Zorvelkivka"
+
+
+def test_an_ambiguous_province_name_alone_does_not_pick_a_country():
+    # "Western" is a province of a dozen countries: nothing says which, so nothing is invented.
+    assert resolve_place("Zorvelkivka", admin_hints=["Western"]) is None
