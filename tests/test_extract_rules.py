@@ -99,3 +99,25 @@ def test_without_a_document_date_relative_days_are_not_guessed():
     rows = extract("Protesters marched against fuel prices in Accra on Tuesday.")
     assert rows and rows[0].event_date == ""
     assert "unknown date" in rows[0].notes
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor1, actor2",
+    [
+        # Property with no named owner is the civilians'; "set ... on fire" has its agent on the verb.
+        ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
+        # Whose weapon it was: the nationality on the weapon ...
+        ("On 2 May 2024, Ukrainian forces shot down a Russian drone over Odesa.", "Disrupted weapons use", "military forces of ukraine", "military forces of russia"),
+        # ... the one who planted it ...
+        ("On 2 May 2024, soldiers defused two IEDs planted by JNIM militants near Djibo.", "Disrupted weapons use", "military forces of burkina faso", "jnim"),
+        # ... or, with nobody named, an unidentified armed group of the country.
+        ("On 2 May 2024, police seized a cache of rifles and grenades in Imphal, Manipur.", "Disrupted weapons use", "police forces of india", "unidentified armed group (india)"),
+    ],
+)
+def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
+    rows = extract(text, date=DATE)
+    assert rows, "no event found"
+    row = rows[0]
+    assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
+    assert row.actor1.lower().startswith(actor1)
+    assert row.actor2.lower().startswith(actor2)

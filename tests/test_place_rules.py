@@ -78,3 +78,12 @@ def test_hints_vote_for_the_country(hints, country):
 def test_an_ambiguous_province_name_alone_does_not_pick_a_country():
     # "Western" is a province of a dozen countries: nothing says which, so nothing is invented.
     assert resolve_place("Zorvelkivka", admin_hints=["Western"]) is None
+
+
+def test_a_namesake_in_another_province_is_not_the_place():
+    # A "Kharkiv" the text puts in Lviv Oblast is not the city in Kharkiv Oblast but a namesake the
+    # gazetteer lacks: it is placed by its province.
+    resolution = resolve_place("Kharkiv", admin_hints=["Lviv Oblast"])
+    assert resolution is not None
+    assert resolution.place.admin1 == "Lviv"
+    assert resolution.rule.startswith("hint-")

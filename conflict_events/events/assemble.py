@@ -406,6 +406,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if decided is None:
         return []
     sub, rule = decided
+    if sub in (S.DISRUPTED_WEAPONS_USE, S.LOOTING) and (target is None or target.inter == 0):
+        # Whose weapons were seized, whose hideout was burned: the other party the sentence names.
+        target = _other_party(candidate.sent, agent_span, agent, resolve)
     actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, candidate.sent.text)
     event_type = EVENT_TYPE_OF[sub]
     row = EventRow(
@@ -503,6 +506,22 @@ def _most_named_group(doc: Doc, actors, country: str, event_date, acronyms):
     return None
 
 
+def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
+    """The first actor the sentence names outside the agent's own phrase and its coordinates:
+    "seized weapons from an NPA cache", "shot down a Russian drone", "IEDs planted by JNIM"."""
+    doc = sent.doc
+    excluded = set(range(agent_span.root.left_edge.i, agent_span.root.right_edge.i + 1)) if agent_span is not None else set()
+    mentions = [s for s in doc.spans.get("actors", []) if sent.start <= s.start < sent.end]
+    mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"]
+    for mention in sorted(mentions, key=lambda m: m.start):
+        if excluded.intersection(range(mention.start, mention.end)):
+            continue
+        actor = resolve(mention)
+        if actor is not None and (agent is None or actor.name != agent.name) and actor.inter != Inter.CIVILIANS:
+            return actor
+    return None
+
+
 def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: str):
     """The codebook's actor conventions per event type."""
     event_type = EVENT_TYPE_OF[sub]
@@ -530,6 +549,12 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
         perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic(unknown_armed)
         return perpetrator, victim
+    if sub is S.DISRUPTED_WEAPONS_USE and target is None:
+        # Weapons nobody is named for belong to an unidentified armed group.
+        target = generic(unknown_armed)
+    if sub is S.LOOTING and target is None:
+        # Property with no named owner is the civilians'.
+        target = generic("civilians")
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
     if agent is None:

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
+from conflict_events.geo.resolve import strip_admin_suffix as strip_admin_word
+
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within", "between", "over", "towards", "toward", "along", "through", "via", "on"})
 NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km from", "kilometres from", "kilometers from", "miles from", "km of", "kilometres of", "kilometers of", "miles of")
@@ -36,11 +38,6 @@ class PlaceMention:
     @property
     def text(self) -> str:
         return clean_place_name(self.span.text)
-
-
-def strip_admin_word(name: str) -> str:
-    """ "Sagaing region" -> "Sagaing": the province's own name."""
-    return re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", name, flags=re.I)
 
 
 def clean_place_name(text: str) -> str:
@@ -130,7 +127,12 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             end = following.span.end
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:
-            mention.admin_hints = [*parenthetical, *mention.admin_hints]
+            mention.admin_hints = list(dict.fromkeys([*parenthetical, *mention.admin_hints]))
+            # Every name in that parenthesis only says where this place is.
+            close = next((t.i for t in doc[mention.span.end : min(len(doc), mention.span.end + 20)] if t.text == ")"), mention.span.end)
+            for inner in mentions[i + 1 :]:
+                if inner.span.start < close:
+                    inner.hint_only = True
     _share_hints_in_lists(mentions)
     mentions.extend(_anaphors(sent, taken))
     return mentions

@@ -68,6 +68,10 @@ def find_roles(trigger: Span) -> Roles:
         _verb_roles(head, roles)
     else:
         _noun_roles(head, roles)
+        carrier = _carrying_verb(head)
+        if roles.agent is None and carrier is not None:
+            # "soldiers set houses on fire": the verb the phrase completes has the agent.
+            _verb_roles(carrier, roles)
     if roles.agent is not None and _is_weapon(roles.agent):
         owner = _weapon_owner(roles.agent.root)
         if owner is not None:
@@ -201,6 +205,19 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
         obj = _first(governor, "dobj")
         if obj is not None:
             roles.target, roles.target_rule = _phrase(obj), f"object of '{governor.lower_}'"
+
+
+def _carrying_verb(noun: Token) -> Token | None:
+    """The verb of "set X on fire", "put X to the torch": a trigger noun in its completing phrase."""
+    if noun.dep_ == "prep":  # the trigger is the whole phrase, "on fire"
+        prep = noun
+    elif noun.dep_ == "pobj":
+        prep = noun.head
+    else:
+        return None
+    if prep.lower_ in ("on", "to") and prep.head.pos_ == "VERB" and _first(prep.head, "dobj") is not None:
+        return prep.head
+    return None
 
 
 def _opponents(head: Token, roles: Roles) -> None:

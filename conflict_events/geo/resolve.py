@@ -114,6 +114,11 @@ def _decisive_hint_country(gaz: Gazetteer, hints: Sequence[str], countries: Sequ
     return hinted[0] if score[hinted[0]] - runner_up >= 0.5 else None
 
 
+def strip_admin_suffix(name: str) -> str:
+    """ "Sagaing region" -> "Sagaing"."""
+    return re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", name.strip(), flags=re.I)
+
+
 def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
     """A place the gazetteer lacks, placed at ``locator``."""
     if not name or normalize(name) == normalize(locator.name):
@@ -221,6 +226,13 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if countries and not ctx_hit and not _well_known(best):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
         return _hint_fallback(gaz, hints, countries, cands, text)
+    hinted_admin1 = {a for h in hints if (a := gaz.admin1_name(best.country, strip_admin_suffix(h)))}
+    if hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites":
+        # "Ma Gyi Kan village (..., Sagaing region)" and the gazetteer's Ma Gyi Kan is in Yangon:
+        # a namesake, the village itself is missing.
+        fallback = _hint_fallback(gaz, hints, [best.country], cands, text)
+        if fallback is not None:
+            return fallback
     if best.feature == "admin1":
         seat = gaz.admin1_capital(best.country, best.admin1)
         if seat is not None:
