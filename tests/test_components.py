@@ -65,6 +65,13 @@ def test_triggers(nlp, text, expected):
         ("Nobody was hurt.", 0, 0),
         ("Three soldiers and at least five militants were killed.", 8, 0),
         ("They mourned a killed woman.", 0, 0),
+        ("A street vendor was shot and killed by two men.", 1, 0),
+        ("Gunmen killed eight men and one woman.", 9, 0),
+        ("Bandits killed a driver and his assistant.", 2, 0),
+        ("Gunmen shot dead two farmers and a herder.", 3, 0),
+        ("The attack killed 3 people and 5 were injured.", 3, 5),
+        ("The blast killed two soldiers and three civilians were wounded.", 2, 3),
+        ("1 fatality.", 1, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

@@ -220,7 +220,7 @@ def make_entity_ruler(nlp: Language, name: str, actor_aliases: bool, sites: bool
     return EntityRuler(nlp, name, actor_aliases, sites, actors_file)
 
 
-KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "bodies", "lifeless"]
+KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "fatality", "bodies", "lifeless"]
 INJURY_WORDS = ["injured", "wounded", "injuring", "wounding", "hurt", "injuries", "injures", "wounds", "hospitalised", "hospitalized"]
 _NUMBER_WORDS = sorted(set(lexicon.NUMBER_WORDS) | {w for k in lexicon.VAGUE_QUANTITIES for w in k.split()})
 _QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "approximately", "up", "to", "over", "more", "than", "as", "many", "an", "estimated", "roughly", "another", "other", "additional", "further"]
@@ -237,11 +237,17 @@ class CasualtyTagger:
         numeric = {"LIKE_NUM": True}
         gap = {"IS_PUNCT": False, "LOWER": {"NOT_IN": _STOP_GAP}, "LIKE_NUM": False, "OP": f"{{0,{max_gap}}}"}
         aux = {"LOWER": {"IN": ["were", "was", "have", "has", "had", "been", "are", "is", "being", "also", "reportedly", "later", "allegedly", "all", "both"]}, "OP": "*"}
+        # "a vendor was shot and killed", "two men were abducted and killed"
+        harmed_and = [{"LOWER": {"IN": HARM_PARTICIPLES}}, {"LOWER": "and"}]
         for label, words in (("KILLED", KILL_WORDS), ("INJURED", INJURY_WORDS)):
             word = {"LOWER": {"IN": words}}
             for num in (number, numeric):
                 # "five civilians were killed", "12 dead"
                 self.matcher.add(label, [[num, gap, aux, word]])
+                self.matcher.add(label, [[num, gap, aux, *harmed_and, word]])
+                # "killed eight men and one woman", "shot dead two farmers and a herder", "killed a driver and his co-driver"
+                for other in (number, numeric, {"LOWER": {"IN": ["his", "her"]}}):
+                    self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other]])
                 # "three soldiers and at least five militants were killed"
                 for other in (number, numeric):
                     self.matcher.add(label, [[num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other, gap, aux, word]])
@@ -259,6 +265,12 @@ class CasualtyTagger:
                 continue
             if doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ in KILL_WORDS + INJURY_WORDS:
                 # "a killed woman": an adjective, not a count.
+                continue
+            if any(t.lower_ == "and" for t in span) and doc[start].lower_ not in KILL_WORDS + INJURY_WORDS and _after_harm_word(doc, start):
+                # "killed 3 people and 5 were injured": the first figure is the earlier verb's.
+                continue
+            if doc[start].lower_ in KILL_WORDS + INJURY_WORDS and any(t.lower_ == "and" for t in span) and _reports_other_harm(doc, end):
+                # "killed 3 people and 5 were injured": the second figure is not of the same victims.
                 continue
             if start >= 2 and doc[start - 1].lower_ in ("-", "to", "and", "or") and doc[start - 2].like_num:
                 # "1-4 soldiers", "between 3 and 5 people": the lowest credible figure.
@@ -281,6 +293,26 @@ class CasualtyTagger:
         return doc
 
 
+HARM_PARTICIPLES = ["shot", "stabbed", "beaten", "attacked", "abducted", "kidnapped", "tortured", "hacked", "burnt", "burned", "ambushed", "captured", "raped", "lynched", "executed", "assaulted", "injured", "wounded"]
+
+
+def _after_harm_word(doc: Doc, start: int) -> bool:
+    i = start - 1
+    while i >= 0 and doc[i].lower_ in _QUALIFIERS:
+        i -= 1
+    return i >= 0 and doc[i].lower_ in KILL_WORDS + INJURY_WORDS
+
+
+def _reports_other_harm(doc: Doc, end: int) -> bool:
+    following = [t.lower_ for t in doc[end : min(len(doc), end + 4)]]
+    for word in following:
+        if word in INJURY_WORDS or word in KILL_WORDS:
+            return True
+        if word in (",", ".", ";", "in", "on", "at", "near"):
+            return False
+    return False
+
+
 def casualty_number(span: Span) -> int | None:
     """The figure in a casualty span: digits, number words or the codebook's vague quantities.
 
@@ -293,7 +325,8 @@ def casualty_number(span: Span) -> int | None:
         else:
             parts[-1].append(token)
     if len(parts) > 1:
-        counts = [_figure(part) for part in parts]
+        # "a driver and his co-driver": one more person.
+        counts = [_figure(part) if part and part[0].lower_ not in ("his", "her") else 1 for part in parts]
         if all(c is not None for c in counts):
             return sum(counts)
     return _figure(list(span))
