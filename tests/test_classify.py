@@ -83,3 +83,22 @@ def test_nothing_to_classify():
 def test_clashes_without_armed_groups_are_mob_violence(text, expected):
     sub, _ = classify(ev({"clash"}, set(), text))
     assert sub is expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("around 300 people demonstrated by burning the gates of the town hall", S.VIOLENT_DEMONSTRATION),
+        ("the demonstrators kidnapped two officials sent to negotiate", S.VIOLENT_DEMONSTRATION),
+        ("protesters blocked the road with burning tyres", S.VIOLENT_DEMONSTRATION),
+        # Symbolic burning is a peaceful protest.
+        ("protesters burned effigies of the governor outside the palace", S.PEACEFUL_PROTEST),
+        # The violence is what the protest is about.
+        ("residents protested after gunmen attacked the village", S.PEACEFUL_PROTEST),
+        ("students protested the abduction of a classmate", S.PEACEFUL_PROTEST),
+        ("people protested against the burning of a church", S.PEACEFUL_PROTEST),
+    ],
+)
+def test_what_makes_a_demonstration_violent(text, expected):
+    sub, rule = classify(ev({"protest"}, set(), text))
+    assert sub is expected, rule

@@ -72,6 +72,9 @@ def test_triggers(nlp, text, expected):
         ("The attack killed 3 people and 5 were injured.", 3, 5),
         ("The blast killed two soldiers and three civilians were wounded.", 2, 3),
         ("1 fatality.", 1, 0),
+        ("The volunteer fighter was killed.", 1, 0),
+        ("The driver was seriously injured.", 0, 1),
+        ("The attack killed nobody.", 0, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

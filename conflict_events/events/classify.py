@@ -165,8 +165,28 @@ def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
     return S.PEACEFUL_PROTEST, "demonstration without violence or intervention → Peaceful protest"
 
 
+# What demonstrators did that makes a demonstration violent. Burning an object destroys
+# property, except the symbolic burning of effigies, flags, candles, torches or copies of a text.
+_BURNING = (
+    r"burn(?:ed|t|ing|s)?\s+(?:down\s+)?(?:the\s+|a\s+|an\s+|their\s+|his\s+|several\s+|two\s+|some\s+)?"
+    r"(?!effig|candle|flag|incense|torch|cop(?:y|ies)\b|pictures?\b|photos?\b|portraits?\b|posters?\b|books?\b|documents?\b|banners?\b"
+    r"|of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
+)
+_VIOLENT_ACTS = (
+    r"(threw|hurled|pelted|torched|set fire|set [^.]{0,30} on fire|set [^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|clashed|smashed|damaged|"
+    r"ransacked|looted|kidnapped|abducted|took [^.]{0,30}hostage|held [^.]{0,30}hostage|blocked roads with burning|" + _BURNING + ")"
+)
+_DEMONSTRATORS = (
+    r"(protesters|demonstrators|rioters|crowd|mob|students|supporters|people|residents|villagers|youths?|workers|members|"
+    r"farmers|drivers|traders|activists|locals|participants|strikers|they)"
+)
+# Words that turn what follows into the grievance: "protested after gunmen attacked the village".
+_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when)\b)[^.]){0,100}?"
+DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
+
+
 def _protesters_violent(text: str) -> bool:
-    return bool(re.search(r"\b(protesters|demonstrators|rioters|crowd|mob|students|supporters)\b[^.]{0,60}\b(threw|hurled|pelted|torched|set fire|burn\w*|vandali[sz]ed|stormed|attacked|clashed|smashed|damaged|ransacked|looted|blocked roads with burning)\b", text)) or bool(
+    return bool(DEMONSTRATOR_VIOLENCE.search(text)) or bool(
         re.search(r"\b(threw|hurling|pelted)\b[^.]{0,20}\b(stones|rocks|bricks|petrol bombs|molotov)", text)
     )
 
