@@ -121,3 +121,23 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
     assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
     assert row.actor1.lower().startswith(actor1)
     assert row.actor2.lower().startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor2",
+    [
+        # Two crowds fighting each other: rioters on both sides.
+        ("On 2 May 2024, supporters of two rival candidates clashed with each other with sticks and stones in Nakuru, injuring four people.", "Mob violence", "rioters (kenya)"),
+        # A mob's victim is a civilian.
+        ("On 2 May 2024, a mob lynched a suspected thief in Nakuru.", "Mob violence", "civilians (kenya)"),
+        # The police who faced a violent demonstration are actor2.
+        ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
+    ],
+)
+def test_riot_actors(text, sub_event_type, actor2):
+    rows = extract(text, date=DATE)
+    assert rows, "no event found"
+    row = rows[0]
+    assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
+    assert row.actor1.lower().startswith("rioters (kenya)")
+    assert row.actor2.lower().startswith(actor2)

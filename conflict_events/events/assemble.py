@@ -409,7 +409,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if sub in (S.DISRUPTED_WEAPONS_USE, S.LOOTING) and (target is None or target.inter == 0):
         # Whose weapons were seized, whose hideout was burned: the other party the sentence names.
         target = _other_party(candidate.sent, agent_span, agent, resolve)
-    actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, candidate.sent.text)
+    actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, evidence.text)
     event_type = EVENT_TYPE_OF[sub]
     row = EventRow(
         doc_id=document.id,
@@ -541,9 +541,16 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.RIOTS:
         rioters = generic("rioters")
         if sub is S.MOB_VIOLENCE:
-            other = target if target is not None and target.inter != Inter.RIOTERS else generic("civilians")
-            return rioters, other
+            if target is not None and target.inter != Inter.RIOTERS:
+                return rioters, target
+            # Two crowds fighting each other are rioters on both sides; a mob's victims are civilians.
+            return rioters, rioters if MUTUAL_FIGHT.search(text) else generic("civilians")
         other = target if target is not None and target.inter in (Inter.STATE_FORCES, Inter.CIVILIANS) else None
+        if other is None:
+            # The forces that faced the rioters: "clashed with riot police", "the police intervened".
+            found = SECURITY_FORCES.search(text)
+            if found:
+                other = generic("military forces" if found.group(1).lower() in ("soldiers", "troops", "army", "military") else "police")
         return rioters, other
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
@@ -573,6 +580,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     return agent, target
 
 
+MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
+SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
 GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|cartels?|criminal groups?|traffickers|narco\w*|militia groups? of the west zone)\b", re.IGNORECASE)
 CIVILIAN_HARM = re.compile(
     r"\b(civilians?|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
