@@ -22,6 +22,11 @@ def _trigger(doc, word):
         ("The group claimed responsibility for the bombing.", "bombing", "The group", None),
         ("No group claimed responsibility for the bombing.", "bombing", None, None),
         ("On Saturday's attack, nobody commented.", "attack", None, None),
+        # The verb that a trigger phrase completes has the agent.
+        ("Soldiers set the houses on fire.", "on fire", "Soldiers", "the houses"),
+        # Those who were deployed are the actor of the deployment.
+        ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
+        ("The governor declared a curfew in the city.", "curfew", "The governor", None),
     ],
 )
 def test_agent_and_target(tagged_nlp, text, trigger, agent, target):

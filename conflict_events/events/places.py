@@ -266,6 +266,9 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     triggers = {i for t in ent.doc.spans.get("triggers", []) for i in range(t.start, t.end)}
     if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS and any(ent.sent.start <= i < ent.sent.end for i in triggers):
         return True
+    # "were evacuated from Mariupol", "withdrew from Kherson": where the event left from.
+    if root.dep_ == "pobj" and root.head.lower_ == "from" and root.head.head.i in triggers:
+        return True
     if root.dep_ == "dobj" and root.head.i in triggers:
         return True
     place_roots = {p.root.i for p in places}

@@ -20,6 +20,8 @@ SUPPORT_VERBS = frozenset(
         "unleash", "unleashed", "execute", "executed", "organise", "organised", "organize",
         "organized", "lead", "led", "join", "joined", "resume", "resumed", "intensify",
         "intensified", "target", "targeted", "order", "ordered", "begin", "began", "start", "started",
+        "declare", "declared", "declares", "impose", "imposed", "imposes", "erect", "erected", "establish",
+        "established", "enforce", "enforced", "announce", "announced", "deploy", "deployed", "send", "sent",
     }
 )
 CLAIM_WORDS = frozenset({"claimed", "claim", "claims", "responsibility", "credit"})
@@ -82,6 +84,10 @@ def find_roles(trigger: Span) -> Roles:
             if owner is not None:
                 roles.agent, roles.agent_rule = owner, "the one who used the weapon"
                 break
+    if roles.agent is None and trigger.label_ == "change" and roles.target_rule == "subject of a passive":
+        # "300 soldiers were deployed": those moved are who the change is about.
+        roles.agent, roles.agent_rule = roles.target, "the forces moved or changed"
+        roles.target, roles.target_rule = None, ""
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
     if roles.target is not None and roles.target.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
