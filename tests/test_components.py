@@ -45,6 +45,8 @@ def test_weapons(nlp, text, expected):
         ("The two sides clashed overnight.", [("clashed", "clash")]),
         ("The army shelled the village.", [("shelled", "shelling")]),
         ("The army recaptured the town.", [("recaptured", "regain")]),
+        ("Investigators found a mass grave near the village.", [("found", "find"), ("mass grave", "other")]),
+        ("Twelve inmates escaped from prison overnight.", [("escaped from prison", "other")]),
     ],
 )
 def test_triggers(nlp, text, expected):
