@@ -141,3 +141,24 @@ def test_riot_actors(text, sub_event_type, actor2):
     assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
     assert row.actor1.lower().startswith("rioters (kenya)")
     assert row.actor2.lower().startswith(actor2)
+
+
+@pytest.mark.parametrize(
+    "text, actor1",
+    [
+        # Air strikes are the air force's, where the dictionary names one for the theatre.
+        ("On 8 May 2024, Russian forces launched an airstrike on Klynove, Donetsk.", "Military Forces of Russia (2000-) Air Force"),
+        # The modifier starts a longer actor name.
+        ("On 8 May 2024, a Saudi-led coalition air raid targeted Al Hazm district (Al Jawf).", "Operation Restoring Hope"),
+    ],
+)
+def test_air_strike_actors(text, actor1):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == "Air/drone strike"
+    assert rows[0].actor1 == actor1
+
+
+def test_anti_group_forces_are_not_the_group():
+    rows = extract("On 8 May 2024, anti-Houthi forces shelled Houthi positions in Hays (Al Hudaydah).", date=DATE)
+    assert rows
+    assert "Supreme Political Council" not in rows[0].actor1

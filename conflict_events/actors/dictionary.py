@@ -389,6 +389,14 @@ class ActorDictionary:
         return resolve_mention(self, mention, event_country=event_country,
                                event_date=event_date, text_acronyms=text_acronyms)
 
+    def air_unit(self, actor: Actor, *, event_country: str = "", event_date: date | None = None) -> Actor | None:
+        """The Air Force unit of a state's military forces, where the dictionary has one for that theatre."""
+        from .resolve import _air_unit
+
+        if actor.kind != "state" or not actor.name.startswith("Military Forces of ") or not actor.name.endswith(")"):
+            return None  # not a state's military, or already a unit
+        return _air_unit(self, actor, actor.country, event_date, event_country)
+
     def aliases(self) -> Iterator[tuple[str, str]]:
         """(surface form, canonical name) pairs for phrase patterns.
 

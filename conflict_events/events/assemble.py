@@ -451,6 +451,11 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
 
 def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
     tagged = [s for s in doc.spans.get("actors", []) if span.start <= s.start and s.end <= span.end]
+    if not tagged:
+        # "1 Saudi-led coalition air raid": the modifier is the start of a longer actor name.
+        tagged = [s for s in doc.spans.get("actors", []) if s.start < span.end and span.start < s.end]
+    # "anti-Houthi forces" are the Houthis' opponents, never the Houthis.
+    tagged = [s for s in tagged if not (s.start >= 2 and doc[s.start - 1].text in ("-", "‐") and doc[s.start - 2].lower_ == "anti") and not doc[s.start].lower_.startswith("anti-")]
     if not tagged and not is_actor_like(span):
         subtree = list(span.root.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
@@ -564,6 +569,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         target = generic("civilians")
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
+    if sub is S.AIR_DRONE_STRIKE and agent is not None:
+        # Air strikes are flown by the air force, where ACLED names one for that theatre.
+        agent = actors.air_unit(agent, event_country=country, event_date=event_date) or agent
     if agent is None:
         if event_type in (EventType.BATTLES, EventType.EXPLOSIONS):
             agent = generic(unknown_armed)
