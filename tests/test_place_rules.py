@@ -25,6 +25,12 @@ DATE = "2024-05-12"
         ("On 3 May 2024, regime forces shelled Qaryat Zumrud town in Idleb countryside.", "Qaryat Zumrud", "Idleb", "Syria"),
         # A province only one country has settles which country a namesake town is in.
         ("On 3 May 2024, gunmen attacked a checkpoint in Zawiyat Kerma (Rafah, North Sinai), killing one officer.", "Zawiyat Kerma", "North Sinai", "Egypt"),
+        # "X town in Y countryside", Y a name with particles the NER may cut.
+        ("On 5 May 2024, local youths organized a protest in Qaryat Haffan town in Deir ez Zor countryside against fuel prices.", "Qaryat Haffan", "Deir ez Zor", "Syria"),
+        # A place the parser takes for an adverbial, its province after a comma.
+        ("On 5 May 2024, Russian air forces bombed Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
+        # "close to X, Province"
+        ("On 5 May 2024, close to Silao de la Victoria, Guanajuato, armed men killed seven people.", "Silao de la Victoria", "Guanajuato", "Mexico"),
         # A facility says where in the town; the town is the location.
         ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
         # ACLED codes a neighbourhood to its town.
@@ -87,3 +93,9 @@ def test_a_namesake_in_another_province_is_not_the_place():
     assert resolution is not None
     assert resolution.place.admin1 == "Lviv"
     assert resolution.rule.startswith("hint-")
+
+
+def test_a_group_active_in_one_country_gives_the_country():
+    # No country is named, but the SDF only operate in Syria: the unknown village is kept, in Syria.
+    rows = extract("On 5 May 2024, SDF fighters clashed with gunmen in Tall Zorvel village.", date=DATE)
+    assert rows and rows[0].country == "Syria"

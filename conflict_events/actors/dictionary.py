@@ -389,6 +389,13 @@ class ActorDictionary:
         return resolve_mention(self, mention, event_country=event_country,
                                event_date=event_date, text_acronyms=text_acronyms)
 
+    def home_country(self, name: str) -> str | None:
+        """The one country a named non-state group operates in, if the dictionary says so."""
+        e = self.entries.get(name)
+        if e is None or e.kind.startswith("state") or e.inter not in (2, 3, 4) or len(e.countries) != 1:
+            return None
+        return e.countries[0]
+
     def air_unit(self, actor: Actor, *, event_country: str = "", event_date: date | None = None) -> Actor | None:
         """The Air Force unit of a state's military forces, where the dictionary has one for that theatre."""
         from .resolve import _air_unit

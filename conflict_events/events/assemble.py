@@ -92,7 +92,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     """All event rows an article reports, in order of first mention."""
     from conflict_events.actors import find_acronyms
 
-    context = country_context(doc, resources.country_of, resources.admin1_countries)
+    context = country_context(doc, resources.country_of, resources.admin1_countries) or _countries_of_named_groups(doc, resources.actors)
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
     sentences = [sent for sent in doc.sents if sent.text.strip()]
@@ -195,6 +195,12 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             state.recent_country = candidate.country
     rows = [row for c in candidates for row in _rows(c, doc, document, resources, acronyms, state)]
     return merge_rows(rows)
+
+
+def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
+    """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
+    counts: Counter[str] = Counter(c for s in doc.spans.get("actors", []) if (c := actors.home_country(s.label_)))
+    return [c for c, _ in counts.most_common()]
 
 
 def _one_per_locator(linked: list[tuple[PlaceMention, object]]) -> list[tuple[PlaceMention, object]]:

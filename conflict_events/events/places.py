@@ -19,8 +19,8 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "int
 NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km from", "kilometres from", "kilometers from", "miles from", "km of", "kilometres of", "kilometers of", "miles of")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "bin", "ibn", "de", "del", "la", "le", "da", "do", "dos", "das", "di", "-", "'", "of"})
-GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of"})
+GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway"})
 
 
 @dataclass(slots=True)
@@ -72,7 +72,7 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
-    ents = [_before_parenthesis(e) for e in (list(sent.ents) if ents is None else ents)]
+    ents = [_with_particles(_before_parenthesis(e), sent) for e in (list(sent.ents) if ents is None else ents)]
     actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
     spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -159,11 +159,23 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_A
 
 
 def _before_parenthesis(ent: Span) -> Span:
-    """ "Matalla (Rafah, North Sinai" read as one entity: the name, with its parenthesis left to say where it is."""
+    """ "Matalla (Rafah, North Sinai" or "Silao de la Victoria, Guanajuato" read as one entity: the
+    name, with what follows left to say where it is."""
     for token in ent[1:]:
-        if token.text == "(":
+        if token.text in ("(", ","):
             return Span(ent.doc, ent.start, token.i, label=ent.label_)
     return ent
+
+
+def _with_particles(ent: Span, sent: Span) -> Span:
+    """ "Deir" + "ez Zor", "Silao" + "de la Victoria": a name the NER cut at a particle."""
+    doc = ent.doc
+    end = ent.end
+    while end + 1 < sent.end and doc[end].lower_ in NAME_PARTICLES - {"-", "'", "of"} and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+        end += 2
+        while end < sent.end and doc[end].is_title and not doc[end].ent_type_:
+            end += 1
+    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
 
 
 def _extend_left(ent: Span, sent: Span, taken: set[int]) -> Span:
@@ -263,7 +275,17 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     # "the village of Novohnativka", "the town of Beni"
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in GENERIC_PLACE_WORDS:
         return True
+    # "close to Silao", "next to Kobani"
+    if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ in ("close", "next", "adjacent"):
+        return True
+    # "in the community Chica Brava"
+    if root.dep_ == "appos" and root.head.lower_ in GENERIC_PLACE_WORDS:
+        return True
     triggers = {i for t in ent.doc.spans.get("triggers", []) for i in range(t.start, t.end)}
+    # "bombed Liubotyn, Kharkiv", parsed as an adverbial: a place when its province follows.
+    doc = ent.doc
+    if root.dep_ == "npadvmod" and root.head.i in triggers and ent.end + 1 < len(doc) and doc[ent.end].text in (",", "(") and doc[ent.end + 1].is_title:
+        return True
     if root.dep_ == "pobj" and root.head.lower_ in TARGET_PREPOSITIONS and any(ent.sent.start <= i < ent.sent.end for i in triggers):
         return True
     # "were evacuated from Mariupol", "withdrew from Kherson": where the event left from.
@@ -275,7 +297,6 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     if root.dep_ == "conj" and root.head.i in place_roots:
         return True
     # "Virnopillia district, Kharkiv": a name after a comma that follows a place names its province.
-    doc = ent.doc
     before = ent.start - 1
     if before > 0 and doc[before].text == "," and (doc[before - 1].lower_ in GENERIC_PLACE_WORDS or any(p.start <= before - 1 < p.end for p in places)):
         return True

@@ -65,7 +65,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     """
     decisive = _decisive_hint_country(gaz, hints, countries)
     countries = [decisive] if decisive else list(countries)
-    for h in hints:
+    for h in dict.fromkeys(_area_name(h) for h in hints):
         if gaz.country(h) is not None:
             continue
         seat = _admin1_in(gaz, h, countries)
@@ -112,6 +112,12 @@ def _decisive_hint_country(gaz: Gazetteer, hints: Sequence[str], countries: Sequ
         return None
     runner_up = score[hinted[1]] if len(hinted) > 1 else 0.0
     return hinted[0] if score[hinted[0]] - runner_up >= 0.5 else None
+
+
+def _area_name(hint: str) -> str:
+    """ "Deir ez Zor countryside", "Pauk township", "Kwande LGA": the name of the area."""
+    return re.sub(r"\s+(countryside|district|sub-?district|township|county|municipality|lga|area|region|province|governorate|"
+                  r"state|oblast|department|division|zone|prefecture|rural|city)$", "", hint.strip(), flags=re.I) or hint
 
 
 def strip_admin_suffix(name: str) -> str:
