@@ -31,6 +31,14 @@ DATE = "2024-05-12"
         ("On 5 May 2024, Russian air forces bombed Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
         # "close to X, Province"
         ("On 5 May 2024, close to Silao de la Victoria, Guanajuato, armed men killed seven people.", "Silao de la Victoria", "Guanajuato", "Mexico"),
+        # The NER runs "X, Province." together; both names count.
+        ("On 5 May 2024, Russian forces fired mortars at Zorvelkivka, Kherson. Casualties unknown.", "Zorvelkivka", "Kherson", "Ukraine"),
+        # "in the direction of X"
+        ("On 5 May 2024, Ukrainian forces fired artillery in the direction of Zorvelkivka, Donetsk.", "Zorvelkivka", "Donetsk", "Ukraine"),
+        # A country named only as what the protest is about is not where it happened.
+        ("On 5 May 2024, people demonstrated in Volkach against the war in Ukraine.", "Volkach", "Bayern", "Germany"),
+        # "the City Hall in Malmo": the town inside a facility's name.
+        ("On 5 May 2024, activists demonstrated in front of the City Hall in Malmo against rent increases.", "Malmo", "Skane", "Sweden"),
         # A facility says where in the town; the town is the location.
         ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
         # ACLED codes a neighbourhood to its town.

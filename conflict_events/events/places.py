@@ -72,7 +72,7 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
-    ents = [_with_particles(_before_parenthesis(e), sent) for e in (list(sent.ents) if ents is None else ents)]
+    ents = [_with_particles(part, sent) for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
     actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
     spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -158,13 +158,28 @@ SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE"})
 
 
-def _before_parenthesis(ent: Span) -> Span:
-    """ "Matalla (Rafah, North Sinai" or "Silao de la Victoria, Guanajuato" read as one entity: the
-    name, with what follows left to say where it is."""
-    for token in ent[1:]:
-        if token.text in ("(", ","):
-            return Span(ent.doc, ent.start, token.i, label=ent.label_)
-    return ent
+def _entity_parts(ent: Span) -> list[Span]:
+    """The names in an entity the NER ran together: "Maryine, Kherson." is Maryine and Kherson;
+    "Matalla (Rafah, North Sinai" is Matalla, its parenthesis left to say where it is; "the City
+    Hall in Malmo" is in Malmo."""
+    doc = ent.doc
+    end = next((t.i for t in ent[1:] if t.text == "("), ent.end)
+    if ent.label_ in ("FAC", "ORG"):
+        inside = next((t for t in doc[ent.start + 1 : end] if t.lower_ == "in" and t.i + 1 < end and doc[t.i + 1].is_title), None)
+        if inside is not None:
+            return [Span(doc, inside.i + 1, end, label="GPE")]
+    parts: list[Span] = []
+    start = ent.start
+    for token in doc[ent.start : end]:
+        if token.text == ",":
+            if token.i > start:
+                parts.append(Span(doc, start, token.i, label=ent.label_))
+            start = token.i + 1
+    while end > start and doc[end - 1].is_punct:
+        end -= 1
+    if end > start:
+        parts.append(Span(doc, start, end, label=ent.label_))
+    return parts
 
 
 def _with_particles(ent: Span, sent: Span) -> Span:
@@ -268,12 +283,16 @@ def _not_a_place_name(span: Span) -> bool:
     return len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4 and span.label_ not in ("GPE",)
 
 
+# "in the direction of X", "on the outskirts of X"
+AREA_OF_WORDS = frozenset({"direction", "outskirts", "vicinity", "suburbs", "centre", "center", "environs", "periphery", "edge", "entrance", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+
+
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     root = ent.root
     if root.dep_ == "pobj" and root.head.lower_ in LOCATIVE_PREPOSITIONS - {"of", "from", "to"}:
         return True
     # "the village of Novohnativka", "the town of Beni"
-    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in GENERIC_PLACE_WORDS:
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in GENERIC_PLACE_WORDS | AREA_OF_WORDS:
         return True
     # "close to Silao", "next to Kobani"
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ in ("close", "next", "adjacent"):
@@ -514,6 +533,13 @@ def _between(span: Span) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
+def _topic_of_a_noun(ent: Span) -> bool:
+    """ "against the war in Ukraine", "solidarity with Palestine": a country a noun is about, not
+    where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine")."""
+    root = ent.root
+    return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN")
+
+
 def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     """Countries the article names as places, most mentioned first (ties by first mention).
 
@@ -527,7 +553,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
         if ent.label_ in ("GPE", "LOC"):
             country = country_of(ent.text)
             if country:
-                counts[country] += 1
+                counts[country] += 0.25 if _topic_of_a_noun(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
         if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None:
@@ -537,4 +563,5 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             if len(owners) == 1:
                 counts[owners[0]] += 0.5
                 first.setdefault(owners[0], ent.start)
-    return sorted(counts, key=lambda c: (-counts[c], first[c]))
+    # A country only ever named as what something is about ("the war in Ukraine") is no context.
+    return sorted((c for c in counts if counts[c] >= 0.5), key=lambda c: (-counts[c], first[c]))
