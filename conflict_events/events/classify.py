@@ -185,7 +185,17 @@ _GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|bec
 DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
 
 
+# The codebook counts road-blocking with barricades, burning tyres or other material as violent.
+ROADBLOCK = re.compile(
+    r"\b(barricad\w*|vandali[sz]\w*|"
+    r"block\w* [^.]{0,60}\b(with|using)\b [^.]{0,30}\b(barricades?|logs?|trees?|tree trunks|stones|rocks|boulders|tyres|tires|woods?|benches|vehicles|trucks|debris|sand)\b|"
+    r"used [^.]{0,30}\b(vehicles|trucks|logs|stones|rocks|boulders|tyres|tires|woods?|benches|debris) to block)"
+)
+
+
 def _protesters_violent(text: str) -> bool:
+    if ROADBLOCK.search(text):
+        return True
     return bool(DEMONSTRATOR_VIOLENCE.search(text)) or bool(
         re.search(r"\b(threw|hurling|pelted)\b[^.]{0,20}\b(stones|rocks|bricks|petrol bombs|molotov)", text)
     )
