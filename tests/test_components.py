@@ -77,6 +77,7 @@ def test_triggers(nlp, text, expected):
         ("The volunteer fighter was killed.", 1, 0),
         ("The driver was seriously injured.", 0, 1),
         ("The attack killed nobody.", 0, 0),
+        ("He was killed in the attack.", 1, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

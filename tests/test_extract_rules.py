@@ -162,3 +162,16 @@ def test_anti_group_forces_are_not_the_group():
     rows = extract("On 8 May 2024, anti-Houthi forces shelled Houthi positions in Hays (Al Hudaydah).", date=DATE)
     assert rows
     assert "Supreme Political Council" not in rows[0].actor1
+
+
+def test_off_duty_members_of_the_forces_are_civilians():
+    rows = extract("On 2 May 2024, gunmen shot dead an off-duty policeman in Peshawar.", date=DATE)
+    assert rows
+    assert rows[0].sub_event_type == "Attack"
+    assert rows[0].actor2 == "Civilians (Pakistan)"
+    assert rows[0].fatalities == 1
+
+
+def test_a_town_and_its_province_read_as_a_list_are_one_place():
+    rows = extract("On 2 May 2024, in Zorvelka de Abajo, Sinaloa, two armed men shot dead a shopkeeper.", date=DATE)
+    assert [(r.location, r.admin1) for r in rows] == [("Zorvelka de Abajo", "Sinaloa")]

@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import Evidence, classify
+from conflict_events.events.classify import OFF_DUTY, Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -203,11 +203,18 @@ def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     return [c for c, _ in counts.most_common()]
 
 
+def _province_level(resolution) -> bool:
+    return getattr(resolution, "rule", "").startswith(("admin1", "direction+admin1")) and getattr(resolution, "located_by", None) is None
+
+
 def _one_per_locator(linked: list[tuple[PlaceMention, object]]) -> list[tuple[PlaceMention, object]]:
     """ "airstrikes on A, B and C in Marte LGA", none of the villages known: one event, at the place
     that locates them all, rather than one row per name on the same coordinates."""
     if len(linked) < 2:
         return linked
+    # "in Playas de Rosarito, Sinaloa" read as a list: the province only says where the town is.
+    towns = [r for _, r in linked if getattr(r, "geo_precision", None) != 3 or getattr(r, "located_by", None) is not None]
+    linked = [(p, r) for p, r in linked if not (_province_level(r) and any(t is not r and t.place.admin1 == r.place.admin1 for t in towns))] or linked
     kept: list[tuple[PlaceMention, object]] = []
     shared: dict[tuple, int] = {}
     for place, resolution in linked:
@@ -394,6 +401,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
             target, target_span = resolve(roles.target), roles.target
         elif target is None and roles.target is not None:
             target, target_span = resolve(roles.target), roles.target
+    if target_span is not None and OFF_DUTY.search(target_span.text):
+        # "an off-duty policeman", "a former soldier": civilians by the codebook.
+        target = actors.resolve("civilians", event_country=country, event_date=event_date)
     if agent is not None and target is not None and agent.name == target.name:
         target = None
     families = {t.family for t in candidate.triggers}

@@ -243,11 +243,17 @@ ARMED_VICTIMS = re.compile(
 )
 
 
+# The codebook treats off-duty, former and retired members of armed forces as civilians.
+OFF_DUTY = re.compile(r"\b(off[- ]duty|former|retired|ex-|unarmed)\b", re.IGNORECASE)
+
+
 def _armed_victims(text: str) -> bool:
     """ "a gang member was shot dead", "3 Taliban members were killed": fighting, not violence against civilians."""
     for match in ARMED_VICTIMS.finditer(text):
         tail = text[match.end() : match.end() + 40].lower()
         head = text[max(0, match.start() - 40) : match.start()].lower()
+        if OFF_DUTY.search(head[-30:]):
+            continue
         if re.match(r"\s*(\w+\s){0,2}(were|was|had been|have been|got)\s+(\w+\s){0,2}(killed|shot|injured|wounded|stabbed|executed|ambushed|attacked|beheaded)", tail):
             return True
         if re.search(r"\b(killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|injuring|wounding|executed)\s+(\w+\s){0,3}$", head):

@@ -238,7 +238,7 @@ class CasualtyTagger:
         gap = {"IS_PUNCT": False, "LOWER": {"NOT_IN": _STOP_GAP}, "LIKE_NUM": False, "OP": f"{{0,{max_gap}}}"}
         aux = {"LOWER": {"IN": ["were", "was", "have", "has", "had", "been", "are", "is", "being", "also", "reportedly", "later", "allegedly", "all", "both"]}, "OP": "*"}
         # "the driver was killed": one person, named by a singular noun.
-        singular_passive = [{"LOWER": "the"}, gap, {"LOWER": "was"}, {"LOWER": {"IN": ["also", "reportedly", "later", "allegedly", "fatally", "critically", "seriously"]}, "OP": "*"}]
+        singular_passive = [{"LOWER": {"IN": ["the", "he", "she"]}}, gap, {"LOWER": "was"}, {"LOWER": {"IN": ["also", "reportedly", "later", "allegedly", "fatally", "critically", "seriously"]}, "OP": "*"}]
         self.matcher.add("KILLED", [[*singular_passive, {"LOWER": {"IN": KILL_WORDS}}]])
         self.matcher.add("INJURED", [[*singular_passive, {"LOWER": {"IN": INJURY_WORDS}}]])
         # "a vendor was shot and killed", "two men were abducted and killed"
@@ -337,7 +337,7 @@ def casualty_number(span: Span) -> int | None:
 
 
 def _figure(tokens: list) -> int | None:
-    if tokens and tokens[0].lower_ == "the" and any(t.lower_ == "was" for t in tokens):
+    if tokens and tokens[0].lower_ in ("the", "he", "she") and any(t.lower_ == "was" for t in tokens):
         return 1
     for i, token in enumerate(tokens):
         lower = token.lower_
