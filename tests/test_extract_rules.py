@@ -175,3 +175,17 @@ def test_off_duty_members_of_the_forces_are_civilians():
 def test_a_town_and_its_province_read_as_a_list_are_one_place():
     rows = extract("On 2 May 2024, in Zorvelka de Abajo, Sinaloa, two armed men shot dead a shopkeeper.", date=DATE)
     assert [(r.location, r.admin1) for r in rows] == [("Zorvelka de Abajo", "Sinaloa")]
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # Party members beating rivals are a mob, not an armed group.
+        ("On 2 May 2024, party members assaulted and injured four supporters of a rival candidate in Nakuru.", "Mob violence"),
+        # Strangers who stab a man are an unidentified armed group.
+        ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),
+    ],
+)
+def test_mobs_and_attackers(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")

@@ -27,6 +27,8 @@ def _trigger(doc, word):
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
         ("The governor declared a curfew in the city.", "curfew", "The governor", None),
+        # The small model reads "a group set ..." as a noun with a relative clause: the noun is the subject.
+        ("A group set ablaze a house near the market.", "set ablaze", "A group", "a house"),
     ],
 )
 def test_agent_and_target(tagged_nlp, text, trigger, agent, target):

@@ -624,7 +624,8 @@ UNARMED_COLLECTIVES = frozenset(
      "residents", "villagers", "locals", "youths", "youth", "crowd", "mob", "passers-by", "neighbours", "neighbors",
      "relatives", "family", "families", "workers", "traders", "women",
      "activists", "fans", "inmates", "prisoners", "drivers", "protesters", "demonstrators", "rioters",
-     "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others"}
+     "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others",
+     "members", "cadres", "community", "partisans"}
 )
 ARMED_WORDS = frozenset(
     {"gunmen", "armed", "militants", "fighters", "soldiers", "police", "policemen", "troops", "rebels", "bandits",

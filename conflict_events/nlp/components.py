@@ -257,6 +257,8 @@ class CasualtyTagger:
                     self.matcher.add(label, [[num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other, gap, aux, word]])
                 # "killing at least 12 people", "wounded two"
                 self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
+                # "killing his wife and three children"
+                self.matcher.add(label, [[word, {"LOWER": {"IN": ["his", "her"]}}, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
 
@@ -317,6 +319,11 @@ def _reports_other_harm(doc: Doc, end: int) -> bool:
     return False
 
 
+def _possessive_person(tokens: list) -> bool:
+    words = [t.lower_ for t in tokens if t.lower_ not in KILL_WORDS + INJURY_WORDS]
+    return bool(words) and words[0] in ("his", "her")
+
+
 def casualty_number(span: Span) -> int | None:
     """The figure in a casualty span: digits, number words or the codebook's vague quantities.
 
@@ -329,8 +336,8 @@ def casualty_number(span: Span) -> int | None:
         else:
             parts[-1].append(token)
     if len(parts) > 1:
-        # "a driver and his co-driver": one more person.
-        counts = [_figure(part) if part and part[0].lower_ not in ("his", "her") else 1 for part in parts]
+        # "a driver and his co-driver", "killing his wife and three children": one person each.
+        counts = [_figure(part) if not _possessive_person(part) else 1 for part in parts]
         if all(c is not None for c in counts):
             return sum(counts)
     return _figure(list(span))
