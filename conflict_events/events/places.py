@@ -185,12 +185,19 @@ def _entity_parts(ent: Span) -> list[Span]:
 def _with_particles(ent: Span, sent: Span) -> Span:
     """ "Deir" + "ez Zor", "Silao" + "de la Victoria": a name the NER cut at a particle."""
     doc = ent.doc
+    particles = NAME_PARTICLES - {"-", "'", "of"}
     end = ent.end
-    while end + 1 < sent.end and doc[end].lower_ in NAME_PARTICLES - {"-", "'", "of"} and doc[end + 1].is_title and not doc[end + 1].ent_type_:
+    if doc[end - 1].lower_ in particles and end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
+        # "Al" read alone before "Bab"
+        end += 1
+    while end + 1 < sent.end and doc[end].lower_ in particles and doc[end + 1].is_title and doc[end + 1].ent_type_ not in TIME_LIKE:
         end += 2
-        while end < sent.end and doc[end].is_title and not doc[end].ent_type_:
+        while end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
             end += 1
     return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+
+
+TIME_LIKE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
 
 
 def _extend_left(ent: Span, sent: Span, taken: set[int]) -> Span:
@@ -473,6 +480,9 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     head = trigger.root
     scope = _scope(head)
     mentions = [m for m in mentions if not m.hint_only and not m.facility] or mentions
+    # "nationals living in Mersin staged a protest in Mezitli": a place inside the subject describes the actors.
+    describing = _subject_tokens(head)
+    mentions = [m for m in mentions if m.span.root.i not in describing] or mentions
     inside = [m for m in mentions if m.span.root.i in scope and not m.descriptor]
     if not inside:
         owned_by_others = _scopes_of_others(trigger, scope, other_triggers)
@@ -485,6 +495,14 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     if listed:
         return listed
     return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
+
+
+def _subject_tokens(head: Token) -> set[int]:
+    verb = head if head.pos_ in ("VERB", "AUX") else head.head
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return set()
+    return {t.i for t in subject.subtree if t.i != subject.i}
 
 
 def _scopes_of_others(trigger: Span, scope: set[int], other_triggers: list[Span]) -> set[int]:
