@@ -41,7 +41,7 @@ DATE = "2024-05-12"
         ("On 5 May 2024, activists demonstrated in front of the City Hall in Malmo against rent increases.", "Malmo", "Skane", "Sweden"),
         # A name the NER cuts at its particle: "Al" + "Bab", "Santa Cruz" + "do Capibaribe".
         ("On 18 May 2024, Turkish forces shelled positions near Al Bab city in Aleppo countryside.", "Al Bab", "Aleppo", "Syria"),
-        ("On 18 May 2024, in Santa Cruz do Capibaribe (Pernambuco), teachers carried out a march for higher pay.", "Santa Cruz do Capibaribe", "Pernambuco", "Brazil"),
+        ("On 18 May 2024, in Santa Cruz do Capibaribe (Pernambuco), teachers carried out a march to demand higher pay.", "Santa Cruz do Capibaribe", "Pernambuco", "Brazil"),
         # A place inside the subject describes the actors, not where the event is.
         ("On 1 May 2024, Ukrainian nationals living in Mersin staged a protest in Mezitli town, Mersin, against the war.", "Mezitli", "Mersin", "Turkey"),
         # A facility says where in the town; the town is the location.
