@@ -112,3 +112,17 @@ def test_a_group_active_in_one_country_gives_the_country():
     # No country is named, but the SDF only operate in Syria: the unknown village is kept, in Syria.
     rows = extract("On 5 May 2024, SDF fighters clashed with gunmen in Tall Zorvel village.", date=DATE)
     assert rows and rows[0].country == "Syria"
+
+
+@pytest.mark.parametrize(
+    "text, location, country",
+    [
+        # A big city outranks a small namesake that happens to be a province seat.
+        ("On 5 May 2024, rail workers gathered at a station in Edinburgh to protest job cuts.", "Edinburgh", "United Kingdom"),
+        # A city that shares its name with a province elsewhere is the city.
+        ("On 5 May 2024, protesters gathered in front of the government building in Sofia demanding its resignation.", "Sofia", "Bulgaria"),
+    ],
+)
+def test_well_known_cities_win(text, location, country):
+    rows = extract(text, date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == (location, country)

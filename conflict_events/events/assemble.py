@@ -85,7 +85,15 @@ def default_resources(actors_file: str | None = None) -> Resources:
         country = gazetteer.country(name)
         return country.name if country else None
 
-    return Resources(get_actor_dictionary(actors_file), resolve_place, country_of, gazetteer.admin1_countries)
+    def province_countries(name: str) -> list[str]:
+        """Countries with a province of that name, unless a big city elsewhere has it too
+        ("Sofia" the capital, not the region of Madagascar)."""
+        owners = gazetteer.admin1_countries(name)
+        if owners and any(p.country not in owners and (p.population >= 100_000 or p.feature == "capital") for p in gazetteer.candidates(name, limit=5)):
+            return []
+        return owners
+
+    return Resources(get_actor_dictionary(actors_file), resolve_place, country_of, province_countries)
 
 
 def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[EventRow]:

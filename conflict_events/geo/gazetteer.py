@@ -18,7 +18,9 @@ log = logging.getLogger(__name__)
 
 # Ranking weights: the feature decides before the size of the place does; curated sites beat
 # villages because news about conflicts names bases and camps far more often than hamlets.
-FEATURE_BONUS = {"capital": 30.0, "seat": 30.0, "admin1": 40.0, "populated place": 0.0, "country": -20.0}
+# A province seat is only a little likelier than its population says: "Edinburgh" is the Scottish
+# city, not the seat of Tristan da Cunha.
+FEATURE_BONUS = {"capital": 30.0, "seat": 10.0, "admin1": 40.0, "populated place": 0.0, "country": -20.0}
 SITE_BONUS = 35.0
 CONTEXT_BONUS = (60.0, 35.0, 25.0, 20.0)  # by rank of the country among the article's countries
 ALTERNATE_PENALTY = 10.0

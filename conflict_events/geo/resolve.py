@@ -68,6 +68,9 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     for h in dict.fromkeys(_area_name(h) for h in hints):
         if gaz.country(h) is not None:
             continue
+        if not countries and len(gaz.admin1_countries(h)) > 1:
+            # "(Western)" with nothing to say which country's: guessing would invent a country.
+            continue
         seat = _admin1_in(gaz, h, countries)
         if seat is not None and countries and seat.country not in countries:
             seat = None
