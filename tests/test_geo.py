@@ -186,3 +186,20 @@ def test_repeated_lookups_give_the_same_answer(gaz):
 @pytest.mark.parametrize("name", ["South-East", "North-West Frontier", "north-east"])
 def test_direction_words_alone_do_not_loop(name):
     resolve_place(name, context_countries=["Nigeria"])
+
+
+@pytest.mark.parametrize(
+    "mention, country, admin1",
+    [
+        # Provinces of the 2015 divisions ACLED uses, where GeoNames' data predates them.
+        ("Bunia", "Democratic Republic of Congo", "Ituri"),
+        ("Kalemie", "Democratic Republic of Congo", "Tanganyika"),
+        ("Bukavu", "Democratic Republic of Congo", "Sud-Kivu"),
+        ("Safi", "Morocco", "Marrakech-Safi"),
+        ("Casablanca", "Morocco", "Casablanca-Settat"),
+    ],
+)
+def test_newer_provincial_divisions(mention, country, admin1):
+    resolution = resolve_place(mention, context_countries=[country])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
