@@ -81,6 +81,19 @@ def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], s
     return countries, admin1_map
 
 
+def clean_admin2(name: str) -> str:
+    """ "Gnagna Province", "Provincia di Parma", "Kanpur Dehat District": the district's own name."""
+    for prefix in ("Provincia di ", "Provincia de ", "Province de ", "Province du ", "Province of ", "Departement de ",
+                   "Departement du ", "Regierungsbezirk ", "Landkreis ", "Kreis ", "Distrito de ", "Municipio de "):
+        if name.startswith(prefix):
+            name = name[len(prefix):]
+    for suffix in (" Province", " District", " Division", " Department", " Municipality", " County", " Prefecture",
+                   " Region", " Governorate", " Rayon", " Raion", " Territory", " Local Government Area", " LGA"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            name = name[: -len(suffix)]
+    return ascii_name(name).replace("`", "'")
+
+
 def clean_admin1(name: str) -> str:
     """Generic cleanup for GeoNames admin1 names with no ACLED mapping."""
     for prefix in ("Muhafazat ", "Mintaqat ", "Sha`biyat ", "Wilayat-e ", "Provincia de ", "Opstina "):
@@ -261,6 +274,25 @@ def main(argv: list[str] | None = None) -> None:
         place_rows[row_i][7] = "capital"
         place_rows[row_i][10] = 0
     log.info("geonames places: %d, names so far: %d", len(place_rows), len(name_rows))
+
+    # ---- admin2 units (districts, provinces of a region, municipalities): found by name, placed
+    # at their most populous place. Texts locate unknown villages by them: "Bagare (Bagare, Passore)".
+    by_admin2: dict[tuple[str, str, str], list[int]] = collections.defaultdict(list)
+    for i, row in enumerate(place_rows):
+        if row[4]:
+            by_admin2[(row[2], row[3], row[4])].append(i)
+    n_admin2 = 0
+    for (cc, a1, a2), members in by_admin2.items():
+        name = clean_admin2(a2)
+        if len(normalize(name)) < 3:
+            continue
+        seat = place_rows[max(members, key=lambda i: (normalize(place_rows[i][1]) == normalize(name), place_rows[i][8]))]
+        pid += 1
+        place_rows.append([pid, name, cc, a1, a2, seat[5], seat[6], "admin2", 0, "geonames", 2])
+        add_name(name, pid, 2)
+        add_name(a2, pid, 1)
+        n_admin2 += 1
+    log.info("admin2 units: %d", n_admin2)
 
     # ---- admin1 units: seat = national capital if inside, else the most populous place
     admin1_rows = []

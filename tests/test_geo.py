@@ -210,3 +210,17 @@ def test_a_capital_that_is_its_own_province(mention, country):
     resolution = resolve_place(mention)
     assert resolution is not None
     assert (resolution.place.country, resolution.place.admin1) == (country, mention)
+
+
+def test_a_district_locates_an_unknown_village():
+    # Passore is a province (admin2) of Burkina Faso; the village is placed at its main town.
+    resolution = resolve_place("Zorvelgo", admin_hints=["Passore"])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvelgo", "Burkina Faso", "Nord")
+    assert resolution.geo_precision == 2
+
+
+def test_a_main_name_beats_another_city_s_alternate_name():
+    # "Parma" is also an old name of Perm; the Italian city is called Parma.
+    resolution = resolve_place("Parma")
+    assert resolution is not None and resolution.place.country == "Italy"

@@ -20,10 +20,11 @@ log = logging.getLogger(__name__)
 # villages because news about conflicts names bases and camps far more often than hamlets.
 # A province seat is only a little likelier than its population says: "Edinburgh" is the Scottish
 # city, not the seat of Tristan da Cunha.
-FEATURE_BONUS = {"capital": 30.0, "seat": 10.0, "admin1": 40.0, "populated place": 0.0, "country": -20.0}
+# A district is named after its main town more often than not: the town comes first.
+FEATURE_BONUS = {"capital": 30.0, "seat": 10.0, "admin1": 40.0, "admin2": 5.0, "populated place": 0.0, "country": -20.0}
 SITE_BONUS = 35.0
 CONTEXT_BONUS = (60.0, 35.0, 25.0, 20.0)  # by rank of the country among the article's countries
-ALTERNATE_PENALTY = 10.0
+ALTERNATE_PENALTY = 18.0
 ADMIN_STOPWORDS = frozenset(
     "north south east west central capital northern southern eastern western centre center "
     "coast islands island lakes river mountain plateau border lower upper middle far".split()
