@@ -224,3 +224,8 @@ def test_a_main_name_beats_another_city_s_alternate_name():
     # "Parma" is also an old name of Perm; the Italian city is called Parma.
     resolution = resolve_place("Parma")
     assert resolution is not None and resolution.place.country == "Italy"
+
+
+@pytest.mark.parametrize("mention, expected_feature", [("Singapore", "capital"), ("Djibouti", "capital"), ("Mexico", "country"), ("Kuwait", "country")])
+def test_a_capital_named_exactly_like_its_country_is_the_city(mention, expected_feature):
+    assert resolve_place(mention).place.feature == expected_feature

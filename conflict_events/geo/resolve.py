@@ -21,7 +21,7 @@ DIRECTION_WORDS = frozenset(
 ADMIN_WORDS = ("province", "governorate", "oblast", "region", "state", "prefecture", "department",
                "muhafazah", "wilayat", "wilaya", "division", "territory")
 DISTRICT_WORDS = ("district", "sub district", "subdistrict", "raion", "rayon", "county", "municipality",
-                  "township", "county", "area", "countryside")
+                  "township", "area", "countryside", "sadar", "upazila", "tehsil")
 _ADMIN_OF = re.compile(r"^(?:the\s+)?(?:province|governorate|oblast|region|state|district)\s+of\s+", re.I)
 HINT_BONUS = 80.0
 
@@ -211,6 +211,12 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         seat = next((s for c in countries if (s := gaz.admin1_capital(c, text))), None)
         if seat is not None and cplace is not None and seat.country != cplace.country:
             return Resolution(seat, 3, "admin1-over-country", (seat,))
+        capital = next((p for p in gaz.candidates(text, cplace.country if cplace else None, limit=5)
+                        if p.feature == "capital" and cplace is not None and p.country == cplace.country
+                        and normalize(p.name) == normalize(text)), None)
+        if capital is not None:
+            # "in Singapore", "in Djibouti": a city-state, or a capital named like its country, is the city.
+            return Resolution(capital, 1, "capital named like its country", (capital,))
         if cplace is not None:
             return Resolution(cplace, 3, "country", (cplace,))
 
