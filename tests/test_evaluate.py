@@ -125,6 +125,18 @@ def test_location_15_km_rule(pred: dict, ok: bool) -> None:
 
 
 @pytest.mark.parametrize(
+    "pred, ok",
+    [
+        (dict(location="Alpha", latitude=10.2, longitude=20.0), True),    # ~22 km: coordinates count, the name is no help
+        (dict(location="Alpha", latitude=10.25, longitude=20.0), False),  # ~28 km
+        (dict(location="Alpha", latitude=None, longitude=None), False),   # the right name without coordinates
+    ],
+)
+def test_coordinates_25_km_rule(pred: dict, ok: bool) -> None:
+    assert compare(GOLD_BATTLE, row(**pred))["coordinates"] is ok
+
+
+@pytest.mark.parametrize(
     "pred, field, ok",
     [
         (dict(fatalities=3), "fatalities", True),

@@ -22,6 +22,7 @@ FIELDS: tuple[str, ...] = (
     "country",
     "admin1",
     "location",
+    "coordinates",
     "fatalities",
     "actor1",
     "actor_pair",
@@ -39,6 +40,8 @@ MATCH_FIELDS: tuple[str, ...] = (
 )
 
 LOCATION_RADIUS_KM = 15.0
+# The geocoding measure: the predicted coordinates lie within this distance of ACLED's.
+COORDINATES_RADIUS_KM = 25.0
 _EARTH_RADIUS_KM = 6371.0088
 
 # ACLED marks the government period inside actor names: "(2020-)", "(2013-2018)".
@@ -102,6 +105,12 @@ def location_matches(gold: EventRow, pred: EventRow, radius_km: float = LOCATION
     return False
 
 
+def coordinates_match(gold: EventRow, pred: EventRow, radius_km: float = COORDINATES_RADIUS_KM) -> bool:
+    if not (_has_coords(gold) and _has_coords(pred)):
+        return False
+    return haversine_km(gold.latitude, gold.longitude, pred.latitude, pred.longitude) <= radius_km  # type: ignore[arg-type]
+
+
 def actor1_matches(gold: EventRow, pred: EventRow) -> bool:
     g1 = normalise_actor(gold.actor1)
     if is_order_sensitive(gold):
@@ -134,6 +143,7 @@ def compare(gold: EventRow, pred: EventRow) -> dict[str, bool]:
         "country": normalise_place(gold.country) == normalise_place(pred.country),
         "admin1": normalise_place(gold.admin1) == normalise_place(pred.admin1),
         "location": location_matches(gold, pred),
+        "coordinates": coordinates_match(gold, pred),
         "fatalities": int(gold.fatalities or 0) == int(pred.fatalities or 0),
         "actor1": actor1_matches(gold, pred),
         "actor_pair": actor_pair_matches(gold, pred),

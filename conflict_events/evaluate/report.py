@@ -32,6 +32,7 @@ TARGETS: dict[str, float] = {
     "country": 0.98,
     "admin1": 0.90,
     "location": 0.85,
+    "coordinates": 0.85,
     "fatalities": 0.90,
     "actor1": 0.80,
     "actor_pair": 0.60,

@@ -33,6 +33,7 @@ FIELD_LABELS: dict[str, str] = {
     "country": "country",
     "admin1": "admin1",
     "location": "location",
+    "coordinates": "coords ≤25 km",
     "fatalities": "fatalities",
     "actor1": "actor1",
     "actor_pair": "actor pair",
