@@ -34,6 +34,8 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"regain", "clash"}, set(), "the army recaptured the town after fighting", agent=Inter.STATE_FORCES), S.GOVERNMENT_REGAINS_TERRITORY),
         (ev({"capture", "clash"}, set(), "rebels captured the town after heavy fighting", agent=Inter.REBEL_GROUP), S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
         (ev({"capture"}, set(), "rebels took control of the town without a fight", agent=Inter.REBEL_GROUP), S.NON_VIOLENT_TRANSFER),
+        # Fighting named in passing ("following clashes") still makes it a battle; foreign forces overtake.
+        (ev({"capture"}, set(), "following clashes, the invading forces captured the village", agent=Inter.EXTERNAL_OTHER), S.NON_STATE_ACTOR_OVERTAKES_TERRITORY),
         (ev({"withdraw"}, set(), "troops withdrew from the town"), S.NON_VIOLENT_TRANSFER),
         # demonstrations
         (ev({"protest"}, set(), "hundreds of teachers protested over pay"), S.PEACEFUL_PROTEST),

@@ -189,3 +189,11 @@ def test_a_town_and_its_province_read_as_a_list_are_one_place():
 def test_mobs_and_attackers(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")
+
+
+def test_captured_place_is_territory_taken_from_the_state():
+    rows = extract("On 2 May 2024, following clashes, Russian forces captured Zorvelkivka, Donetsk.", date=DATE)
+    assert rows
+    row = rows[0]
+    assert row.sub_event_type == "Non-state actor overtakes territory", row.explanation.get("rule")
+    assert row.actor2.startswith("Military Forces of Ukraine")

@@ -604,6 +604,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if unknown_armed == "gang members":
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
+    if sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and target is None:
+        # Territory is taken from the state that held it.
+        target = generic("military forces")
     if event_type is EventType.BATTLES and target is None:
         # A battle has two sides; an unnamed one is an unidentified armed group (or gang).
         target = generic(unknown_armed)

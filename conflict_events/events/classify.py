@@ -73,6 +73,10 @@ class Evidence:
     injured: int = 0
 
 
+# "following clashes, ... captured X": the taking of territory came with fighting.
+FIGHTING = re.compile(r"\b(clash\w*|fighting|fought|battles?|offensive|assault)\b")
+
+
 def classify(ev: Evidence) -> tuple[S, str] | None:
     text = ev.text.lower()
     families = ev.families
@@ -91,10 +95,11 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
     if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:
         return S.MOB_VIOLENCE, "stones, sticks or petrol bombs, no armed group → Mob violence"
-    if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed):
-        if "regain" in families or ev.agent_inter in STATE:
+    if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed or FIGHTING.search(text)):
+        # Only the country's own government regains its territory; foreign forces overtake it.
+        if ev.agent_inter == Inter.STATE_FORCES or ("regain" in families and ev.agent_inter != Inter.EXTERNAL_OTHER):
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"
-        return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "non-state group takes territory after fighting → Non-state actor overtakes territory"
+        return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "non-state or foreign forces take territory after fighting → Non-state actor overtakes territory"
     if "clash" in families and not FIREARM_USE.search(text) and not ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"} and CROWD.search(text) and not ARMED_GROUP.search(text):
         return S.MOB_VIOLENCE, "a clash between crowds or with police, no armed group or firearms → Mob violence"
     if "clash" in families and not _one_sided_remote(ev):

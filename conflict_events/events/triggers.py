@@ -220,8 +220,15 @@ def _has_weapon(sent: Span) -> bool:
 
 
 def _is_place_object(span: Span) -> bool:
+    """ "captured Starohnativka, Donetsk", "captured the town of X": territory, not people."""
+    doc = span.doc
     for child in span.root.children:
-        if child.dep_ == "dobj" and child.ent_type_ in ("GPE", "LOC", "FAC"):
+        if child.dep_ != "dobj":
+            continue
+        if child.ent_type_ in ("GPE", "LOC", "FAC"):
+            return True
+        followed_by_province = child.i + 2 < len(doc) and doc[child.i + 1].text == "," and doc[child.i + 2].is_title
+        if child.pos_ == "PROPN" and child.ent_type_ != "NORP" and (child.ent_type_ not in ("PERSON", "ORG") or followed_by_province):
             return True
     return False
 
