@@ -197,3 +197,24 @@ def test_captured_place_is_territory_taken_from_the_state():
     row = rows[0]
     assert row.sub_event_type == "Non-state actor overtakes territory", row.explanation.get("rule")
     assert row.actor2.startswith("Military Forces of Ukraine")
+
+
+@pytest.mark.parametrize(
+    "text, actor2",
+    [
+        # The other trigger's agent is the other side.
+        ("On 2 May 2024, Russian forces launched an offensive near Zorvelkivka, Donetsk, but were repelled by Ukrainian forces.", "Military Forces of Ukraine"),
+        # A foreign army fights the country's forces unless the text names another side.
+        ("On 2 May 2024, Russian forces engaged in an offensive in the direction of Zorvelkivka, Donetsk.", "Military Forces of Ukraine"),
+    ],
+)
+def test_battle_sides(text, actor2):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == "Armed clash"
+    assert rows[0].actor2.startswith(actor2)
+
+
+def test_a_victim_said_to_be_in_a_gang_makes_it_a_clash():
+    rows = extract("On 2 May 2024, in Culiacan, Sinaloa, a man was shot dead by two armed men. The victim was a member of a drug cartel.", date=DATE)
+    assert rows and rows[0].sub_event_type == "Armed clash"
+    assert rows[0].inter2 == 3

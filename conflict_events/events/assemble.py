@@ -414,6 +414,13 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
     if agent is not None and target is not None and agent.name == target.name:
         target = None
+    if target is None and agent is not None:
+        # "Russian forces attacked ..., but were repelled by Ukrainian forces": the other trigger's agent is the other side.
+        for roles in candidate.roles:
+            other = resolve(roles.agent) if roles.agent is not None else None
+            if other is not None and other.name != agent.name and other.inter not in (Inter.CIVILIANS,):
+                target, target_span = other, roles.agent
+                break
     families = {t.family for t in candidate.triggers}
     evidence = Evidence(
         families=families,
@@ -604,9 +611,15 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if unknown_armed == "gang members":
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
+    if event_type is EventType.BATTLES and target is None and agent is not None and agent.inter == Inter.EXTERNAL_OTHER:
+        # A foreign army fighting in a country fights that country's forces, unless the text names another side.
+        target = generic("military forces")
     if sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and target is None:
         # Territory is taken from the state that held it.
         target = generic("military forces")
+    if event_type is EventType.BATTLES and target is not None and target.inter == Inter.CIVILIANS:
+        # A battle has no civilian side: the victim was one of the armed.
+        target = None
     if event_type is EventType.BATTLES and target is None:
         # A battle has two sides; an unnamed one is an unidentified armed group (or gang).
         target = generic(unknown_armed)

@@ -128,6 +128,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     if families & VIOLENT_FAMILIES or "abduct" in families:
         if ev.target_inter in ARMED:
             return S.ARMED_CLASH, "armed actors on both sides → Armed clash"
+        if ARMED_VICTIM_STATED.search(text):
+            return S.ARMED_CLASH, "the text says the victim was in a gang or armed group → Armed clash"
         if not ev.target_inter and _armed_victims(text):
             return S.ARMED_CLASH, "the victims belonged to an armed group or force → Armed clash"
         if ev.target_inter == Inter.CIVILIANS or (not ev.target_inter and _civilian_victims(text)):
@@ -252,8 +254,18 @@ ARMED_VICTIMS = re.compile(
 OFF_DUTY = re.compile(r"\b(off[- ]duty|former|retired|ex-|unarmed)\b", re.IGNORECASE)
 
 
+# "The victim was a drug dealer", "the victim was involved in drug trafficking": gang violence among armed men.
+ARMED_VICTIM_STATED = re.compile(
+    r"\bvictims? (?:is|was|were|are|had been)\b[^.]{0,40}\b(drug[- ](?:dealers?|traffickers?|trafficking)|gang(?:sters?| members?)|"
+    r"members? of (?:a |the |an )?[\w -]{0,30}(?:gang|cartel|group|militia)|cartel|criminal group|hitm[ae]n)\b",
+    re.IGNORECASE,
+)
+
+
 def _armed_victims(text: str) -> bool:
     """ "a gang member was shot dead", "3 Taliban members were killed": fighting, not violence against civilians."""
+    if ARMED_VICTIM_STATED.search(text):
+        return True
     for match in ARMED_VICTIMS.finditer(text):
         tail = text[match.end() : match.end() + 40].lower()
         head = text[max(0, match.start() - 40) : match.start()].lower()
