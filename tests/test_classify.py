@@ -18,6 +18,7 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"launch"}, {"missile"}, "they launched ballistic missiles at the base"), S.SHELLING),
         (ev({"fire"}, {"rocket"}, "a rocket was fired at the landing zone"), S.SHELLING),
         (ev({"explosion"}, {"ied"}, "a roadside bomb exploded under a bus"), S.REMOTE_EXPLOSIVE),
+        (ev({"throw"}, {"ied"}, "armed men threw an explosive device into a home"), S.GRENADE),
         (ev({"suicide"}, {"suicide"}, "a suicide bomber blew himself up at a checkpoint"), S.SUICIDE_BOMB),
         (ev({"attack"}, {"grenade"}, "an attacker threw a grenade into a bar"), S.GRENADE),
         (ev({"attack"}, {"chemical"}, "chlorine gas was used in the attack"), S.CHEMICAL_WEAPON),

@@ -47,6 +47,8 @@ def test_weapons(nlp, text, expected):
         ("The army recaptured the town.", [("recaptured", "regain")]),
         ("Investigators found a mass grave near the village.", [("found", "find"), ("mass grave", "other")]),
         ("Twelve inmates escaped from prison overnight.", [("escaped from prison", "other")]),
+        ("Gunmen sexually abused a woman.", [("sexually abused", "sexual")]),
+        ("Police forced them to undress.", [("forced them to undress", "sexual")]),
     ],
 )
 def test_triggers(nlp, text, expected):

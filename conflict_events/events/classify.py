@@ -208,6 +208,9 @@ def _protesters_violent(text: str) -> bool:
     )
 
 
+THROWN = re.compile(r"\b(threw|thrown|throwing|throws|hurled|hurling|lobbed|tossed)\b")
+
+
 def _remote(ev: Evidence) -> tuple[S, str] | None:
     families = ev.families
     best: tuple[S, str] | None = None
@@ -222,6 +225,9 @@ def _remote(ev: Evidence) -> tuple[S, str] | None:
             sub = FAMILY_SUBTYPE[family]
             if best is None:
                 best = sub, f"'{family}' trigger → {sub.value}"
+    if best is not None and best[0] is S.REMOTE_EXPLOSIVE and "ied" in ev.weapons and THROWN.search(ev.text.lower()):
+        # An explosive device thrown by hand is a grenade attack.
+        best = S.GRENADE, "explosive device thrown by hand → Grenade"
     if best is None and families & {"bombing", "strike"}:
         if ev.agent_inter in STATE:
             return S.AIR_DRONE_STRIKE, "military strike or bombing by a state force → Air/drone strike"

@@ -45,6 +45,8 @@ def clean_place_name(text: str) -> str:
     text = re.split(r"[(,;]", text, maxsplit=1)[0]
     text = re.sub(r"^(the|a)\s+", "", text.strip(), flags=re.I)
     text = re.sub(r"['’]s$", "", text)
+    # "Tarika Village": the village is Tarika ("Cape Town", "Kuwait City" keep their word).
+    text = re.sub(r"\s+Village$", "", text.strip())
     return text.strip(" ,.;:")
 
 
