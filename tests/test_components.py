@@ -80,6 +80,9 @@ def test_triggers(nlp, text, expected):
         ("The driver was seriously injured.", 0, 1),
         ("The attack killed nobody.", 0, 0),
         ("He was killed in the attack.", 1, 0),
+        ("A man and a woman were shot and killed.", 2, 0),
+        ("The man was taken to hospital, where he died.", 1, 0),
+        ("Cadres murdered a rival party worker.", 1, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

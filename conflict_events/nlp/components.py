@@ -220,7 +220,8 @@ def make_entity_ruler(nlp: Language, name: str, actor_aliases: bool, sites: bool
     return EntityRuler(nlp, name, actor_aliases, sites, actors_file)
 
 
-KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "fatality", "bodies", "lifeless"]
+KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "fatality", "bodies", "lifeless",
+              "murdered", "assassinated", "beheaded", "lynched"]
 INJURY_WORDS = ["injured", "wounded", "injuring", "wounding", "hurt", "injuries", "injures", "wounds", "hospitalised", "hospitalized"]
 _NUMBER_WORDS = sorted(set(lexicon.NUMBER_WORDS) | {w for k in lexicon.VAGUE_QUANTITIES for w in k.split()})
 _QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "approximately", "up", "to", "over", "more", "than", "as", "many", "an", "estimated", "roughly", "another", "other", "additional", "further"]
@@ -241,6 +242,8 @@ class CasualtyTagger:
         singular_passive = [{"LOWER": {"IN": ["the", "he", "she"]}}, gap, {"LOWER": "was"}, {"LOWER": {"IN": ["also", "reportedly", "later", "allegedly", "fatally", "critically", "seriously"]}, "OP": "*"}]
         self.matcher.add("KILLED", [[*singular_passive, {"LOWER": {"IN": KILL_WORDS}}]])
         self.matcher.add("INJURED", [[*singular_passive, {"LOWER": {"IN": INJURY_WORDS}}]])
+        # "he died in hospital", "the man died"
+        self.matcher.add("KILLED", [[{"LOWER": {"IN": ["the", "he", "she"]}}, {"IS_PUNCT": False, "LOWER": {"NOT_IN": _STOP_GAP}, "OP": "{0,3}"}, {"LOWER": {"IN": ["later", "also", "reportedly"]}, "OP": "?"}, {"LOWER": "died"}]])
         # "a vendor was shot and killed", "two men were abducted and killed"
         harmed_and = [{"LOWER": {"IN": HARM_PARTICIPLES}}, {"LOWER": "and"}]
         for label, words in (("KILLED", KILL_WORDS), ("INJURED", INJURY_WORDS)):
@@ -252,9 +255,10 @@ class CasualtyTagger:
                 # "killed eight men and one woman", "shot dead two farmers and a herder", "killed a driver and his co-driver"
                 for other in (number, numeric, {"LOWER": {"IN": ["his", "her"]}}):
                     self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other]])
-                # "three soldiers and at least five militants were killed"
+                # "three soldiers and at least five militants were killed", "a man and a woman were shot and killed"
                 for other in (number, numeric):
                     self.matcher.add(label, [[num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other, gap, aux, word]])
+                    self.matcher.add(label, [[num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other, gap, aux, *harmed_and, word]])
                 # "killing at least 12 people", "wounded two"
                 self.matcher.add(label, [[word, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
                 # "killing his wife and three children"
@@ -290,7 +294,7 @@ class CasualtyTagger:
         # does not swallow the next figure.
         chosen: list[Span] = []
         taken: set[int] = set()
-        coordinated = lambda s: 0 if any(t.lower_ == "and" for t in s) else 1  # noqa: E731
+        coordinated = lambda s: 0 if any(_joins_figures(t) for t in s) else 1  # noqa: E731
         for span in sorted(spans, key=lambda s: (coordinated(s), len(s), s.start)):
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
@@ -324,6 +328,12 @@ def _possessive_person(tokens: list) -> bool:
     return bool(words) and words[0] in ("his", "her")
 
 
+def _joins_figures(token) -> bool:
+    """An "and" between two figures, not the "and" of "shot and killed"."""
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "and" and not (following is not None and following.lower_ in KILL_WORDS + INJURY_WORDS)
+
+
 def casualty_number(span: Span) -> int | None:
     """The figure in a casualty span: digits, number words or the codebook's vague quantities.
 
@@ -331,7 +341,7 @@ def casualty_number(span: Span) -> int | None:
     """
     parts: list[list] = [[]]
     for token in span:
-        if token.lower_ == "and" and parts[-1]:
+        if _joins_figures(token) and parts[-1]:
             parts.append([])
         else:
             parts[-1].append(token)
@@ -344,7 +354,7 @@ def casualty_number(span: Span) -> int | None:
 
 
 def _figure(tokens: list) -> int | None:
-    if tokens and tokens[0].lower_ in ("the", "he", "she") and any(t.lower_ == "was" for t in tokens):
+    if tokens and tokens[0].lower_ in ("the", "he", "she") and any(t.lower_ in ("was", "died") for t in tokens):
         return 1
     for i, token in enumerate(tokens):
         lower = token.lower_
