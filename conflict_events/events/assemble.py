@@ -26,9 +26,9 @@ from conflict_events.events.places import (
     link_places,
     place_mentions,
     sentence_entities,
-    strip_admin_word,
 )
 from conflict_events.events.roles import Roles, find_roles, is_actor_like
+from conflict_events.geo.resolve import area_name
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
 from conflict_events.schema import (
@@ -334,7 +334,7 @@ def _looks_like_a_name(place: PlaceMention) -> bool:
 def _unresolved(place: PlaceMention, country: str, resources: Resources) -> UnresolvedResolution:
     admin1 = ""
     for hint in place.admin_hints:
-        name = strip_admin_word(hint)
+        name = area_name(hint)
         owners = resources.admin1_countries(name) if resources.admin1_countries else []
         if country in owners:
             admin1 = name
@@ -416,7 +416,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         target = None
     if target is None and agent is not None:
         # "Russian forces attacked ..., but were repelled by Ukrainian forces": the other trigger's agent is the other side.
-        for roles in candidate.roles:
+        for trigger, roles in zip(candidate.triggers, candidate.roles):
+            if trigger.family != "clash":
+                continue
             other = resolve(roles.agent) if roles.agent is not None else None
             if other is not None and other.name != agent.name and other.inter not in (Inter.CIVILIANS,):
                 target, target_span = other, roles.agent

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from conflict_events.geo.resolve import strip_admin_suffix as strip_admin_word
+from conflict_events.geo.resolve import area_name
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within", "between", "over", "towards", "toward", "along", "through", "via", "on"})
@@ -578,7 +578,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
                 continue
         if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None:
             # The NER often misreads province names ("Shan-North" as a person): the name decides.
-            name = strip_admin_word(clean_place_name(ent.text))
+            name = area_name(clean_place_name(ent.text))
             owners = admin1_countries(name) if name else []
             if len(owners) == 1:
                 counts[owners[0]] += 0.5

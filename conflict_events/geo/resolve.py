@@ -65,7 +65,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     """
     decisive = _decisive_hint_country(gaz, hints, countries)
     countries = [decisive] if decisive else list(countries)
-    for h in dict.fromkeys(_area_name(h) for h in hints):
+    for h in dict.fromkeys(area_name(h) for h in hints):
         if gaz.country(h) is not None:
             continue
         if not countries and len(gaz.admin1_countries(h)) > 1:
@@ -117,15 +117,10 @@ def _decisive_hint_country(gaz: Gazetteer, hints: Sequence[str], countries: Sequ
     return hinted[0] if score[hinted[0]] - runner_up >= 0.5 else None
 
 
-def _area_name(hint: str) -> str:
-    """ "Deir ez Zor countryside", "Pauk township", "Kwande LGA": the name of the area."""
+def area_name(name: str) -> str:
+    """ "Sagaing region", "Deir ez Zor countryside", "Pauk township", "Kwande LGA": the area's own name."""
     return re.sub(r"\s+(countryside|district|sub-?district|township|county|municipality|lga|area|region|province|governorate|"
-                  r"state|oblast|department|division|zone|prefecture|rural|city)$", "", hint.strip(), flags=re.I) or hint
-
-
-def strip_admin_suffix(name: str) -> str:
-    """ "Sagaing region" -> "Sagaing"."""
-    return re.sub(r"\s+(state|region|province|governorate|oblast|department|county|division)$", "", name.strip(), flags=re.I)
+                  r"state|oblast|department|division|zone|prefecture|rural|city)$", "", name.strip(), flags=re.I) or name
 
 
 def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
@@ -241,7 +236,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if countries and not ctx_hit and not _well_known(best):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
         return _hint_fallback(gaz, hints, countries, cands, text)
-    hinted_admin1 = {a for h in hints if (a := gaz.admin1_name(best.country, strip_admin_suffix(h)))}
+    hinted_admin1 = {a for h in hints if (a := gaz.admin1_name(best.country, area_name(h)))}
     if hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites":
         # "Ma Gyi Kan village (..., Sagaing region)" and the gazetteer's Ma Gyi Kan is in Yangon:
         # a namesake, the village itself is missing.
