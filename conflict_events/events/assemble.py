@@ -613,11 +613,10 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if unknown_armed == "gang members":
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
-    if event_type is EventType.BATTLES and target is None and agent is not None and agent.inter == Inter.EXTERNAL_OTHER:
-        # A foreign army fighting in a country fights that country's forces, unless the text names another side.
-        target = generic("military forces")
-    if sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY and target is None:
-        # Territory is taken from the state that held it.
+    foreign_army = agent is not None and agent.inter == Inter.EXTERNAL_OTHER
+    if target is None and (sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY or event_type is EventType.BATTLES and foreign_army):
+        # Territory is taken from the state that held it; a foreign army fights the country's forces,
+        # unless the text names another side.
         target = generic("military forces")
     if event_type is EventType.BATTLES and target is not None and target.inter == Inter.CIVILIANS:
         # A battle has no civilian side: the victim was one of the armed.

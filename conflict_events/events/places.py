@@ -392,7 +392,7 @@ _NOT_PLACES = frozenset(
 )
 
 
-_NAME_BLOCKING_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART", "MONEY", "QUANTITY", "ORDINAL", "PERCENT"})
+_NAME_BLOCKING_ENTITIES = TIME_LIKE | {"PERSON", "ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART"}
 
 
 def _names_after_comma(places: list[Span], sent: Span, taken: set[int]) -> list[Span]:

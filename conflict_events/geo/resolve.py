@@ -63,7 +63,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     is Let Pan Hla, in Magway), with the coordinates of the place that locates it: a village the
     gazetteer lacks is still that village, not its province's capital.
     """
-    decisive = _decisive_hint_country(gaz, hints, countries)
+    _, decisive = _hint_vote(gaz, hints, countries)
     countries = [decisive] if decisive else list(countries)
     for h in dict.fromkeys(area_name(h) for h in hints):
         if gaz.country(h) is not None:
@@ -82,12 +82,14 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     return None
 
 
-def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
-    """How strongly the hints point to each country: each hint votes for the countries that have
-    a province (or are a country) of that name, the article's own country breaking ties.
+def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> tuple[list[str], str | None]:
+    """The countries the hints point to, best first, and the one they settle, if they do.
 
-    "Toreno (Leon, Castilla y Leon)": Leon is a department of Nicaragua, but the region named last,
-    the larger unit, is Spain's; "Matalla (Rafah, North Sinai)": North Sinai is Egypt's.
+    Each hint votes for the countries that have a province (or are a country) of that name, the
+    article's own country breaking ties. "Toreno (Leon, Castilla y Leon)": Leon is a department of
+    Nicaragua, but the region named last, the larger unit, is Spain's; "Matalla (Rafah, North
+    Sinai)": North Sinai is Egypt's; "(Western)" alone could be a dozen countries' province and
+    settles nothing.
     """
     score: Counter[str] = Counter()
     for position, h in enumerate(hints):
@@ -99,22 +101,11 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
     for rank, country in enumerate(countries[:2]):
         if country in score:
             score[country] += 0.05 / (rank + 1)
-    return score
-
-
-def _hint_countries(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> list[str]:
-    score = _hint_scores(gaz, hints, countries)
-    return sorted(score, key=lambda c: -score[c])
-
-
-def _decisive_hint_country(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> str | None:
-    """The hints' country when they settle it: "(Western)" alone could be a dozen countries' province."""
-    score = _hint_scores(gaz, hints, countries)
-    hinted = sorted(score, key=lambda c: -score[c])
-    if not hinted:
-        return None
-    runner_up = score[hinted[1]] if len(hinted) > 1 else 0.0
-    return hinted[0] if score[hinted[0]] - runner_up >= 0.5 else None
+    ranked = sorted(score, key=lambda c: -score[c])
+    if not ranked:
+        return [], None
+    runner_up = score[ranked[1]] if len(ranked) > 1 else 0.0
+    return ranked, ranked[0] if score[ranked[0]] - runner_up >= 0.5 else None
 
 
 def area_name(name: str) -> str:
@@ -215,8 +206,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         if cplace is not None:
             return Resolution(cplace, 3, "country", (cplace,))
 
-    hint_countries = _hint_countries(gaz, hints, countries)
-    decisive = _decisive_hint_country(gaz, hints, countries)
+    hint_countries, decisive = _hint_vote(gaz, hints, countries)
     if decisive and not countries:
         countries = [decisive]
     ranked = gaz.scored_candidates(text, tuple(countries) + tuple(c for c in hint_countries if c not in countries))
