@@ -80,6 +80,16 @@ def _base_score(row: _Row) -> float:
     return score
 
 
+_LOOKUP_SQL = (
+    "SELECT n.place_id, n.primary_name, p.name, p.iso2, p.admin1, p.admin2, p.lat, p.lon, p.feature, "
+    "p.population, p.source, p.rank FROM name AS n JOIN place AS p ON p.id = n.place_id WHERE n.norm = ?"
+)
+
+
+def _ranking(scored: tuple[float, _Row]) -> tuple[float, str, float]:
+    return -scored[0], scored[1].place.name, scored[1].place.latitude
+
+
 def default_path() -> Path:
     return Path(str(resources.files("conflict_events.models") / "gazetteer.sqlite"))
 
@@ -96,8 +106,10 @@ class Gazetteer:
         if not self.path.exists():
             raise FileNotFoundError(f"gazetteer index missing: {self.path} (run models/build_gazetteer.py)")
         self._db = sqlite3.connect(f"file:{self.path}?mode=ro&immutable=1", uri=True, check_same_thread=False)
+        # Mapped pages are shared with the OS cache and with forked workers: no read() copies.
+        self._db.execute("PRAGMA mmap_size = 268435456")
         self._rows: dict[int, _Row | None] = {}
-        self._ids: dict[str, tuple[tuple[int, int], ...]] = {}
+        self._ids: dict[str, tuple[tuple[float, _Row], ...]] = {}
         self._cand_cache: dict[tuple[str, str | None, int], list[Place]] = {}
         self._countries: dict[str, Country] = {}
         self._country_xy: dict[str, tuple[float, float]] = {}
@@ -143,26 +155,33 @@ class Gazetteer:
         self._rows[pid] = row
         return row
 
-    def _lookup(self, norm: str) -> tuple[tuple[int, int], ...]:
+    def _lookup(self, norm: str) -> tuple[tuple[float, _Row], ...]:
+        """Every place called `norm`, best base score first: one indexed join per name, cached."""
         try:
             return self._ids[norm]
         except KeyError:
             pass
-        ids = tuple(self._db.execute("SELECT place_id, primary_name FROM name WHERE norm=?", (norm,)).fetchall())
+        found = []
+        for (pid, primary, name, iso2, admin1, admin2, lat, lon, feature, population, source,
+             rank) in self._db.execute(_LOOKUP_SQL, (norm,)):
+            row = self._rows.get(pid)
+            if row is None:
+                country = self._countries.get(iso2)
+                if country is None:
+                    continue
+                place = Place(name=name, country=country.name, iso=country.iso, region=country.region,
+                              admin1=admin1 or "", admin2=admin2 or "", latitude=lat, longitude=lon,
+                              feature=feature, population=population or 0, source=source)
+                row = self._rows[pid] = _Row(place=place, iso2=iso2, rank=rank, primary=0)
+            if primary:
+                row = _Row(place=row.place, iso2=row.iso2, rank=row.rank, primary=primary)
+            found.append((_base_score(row), row))
+        if len(found) > 1:
+            found.sort(key=_ranking)
         if len(self._ids) > 500_000:
             self._ids.clear()
-        self._ids[norm] = ids
-        return ids
-
-    def _scored(self, norm: str) -> list[tuple[float, _Row]]:
-        out = []
-        for pid, primary in self._lookup(norm):
-            row = self._row(pid)
-            if row is None:
-                continue
-            row = _Row(place=row.place, iso2=row.iso2, rank=row.rank, primary=primary)
-            out.append((_base_score(row), row))
-        return out
+        hits = self._ids[norm] = tuple(found)
+        return hits
 
     def iso2(self, country: str) -> str | None:
         if country in self._iso2_by_acled:
@@ -174,19 +193,20 @@ class Gazetteer:
     def scored_candidates(self, name: str, countries: tuple[str, ...] = ()) -> list[tuple[float, Place]]:
         """All matches with their score; earlier context countries get larger bonuses."""
         norm = normalize(name)
-        scored = self._scored(norm)
-        if not scored:
-            stripped = strip_generic(norm)
-            if stripped:
-                scored = [(s - 5.0, r) for s, r in self._scored(stripped)]
+        scored = self._lookup(norm)
+        penalty = 0.0
+        if not scored and (stripped := strip_generic(norm)):
+            scored, penalty = self._lookup(stripped), 5.0
         ctx = [self.iso2(c) for c in countries]
+        if not any(row.iso2 in ctx for _, row in scored):
+            return [(score - penalty, row.place) for score, row in scored]
         out = []
         for score, row in scored:
             if row.iso2 in ctx:
                 score += CONTEXT_BONUS[min(ctx.index(row.iso2), len(CONTEXT_BONUS) - 1)]
-            out.append((score, row.place))
-        out.sort(key=lambda t: (-t[0], t[1].name, t[1].latitude))
-        return out
+            out.append((score - penalty, row))
+        out.sort(key=_ranking)
+        return [(score, row.place) for score, row in out]
 
     def candidates(self, name: str, country: str | None = None, limit: int = 20) -> list[Place]:
         """Places called `name`, best first; `country` (ACLED name) ranks its places first."""

@@ -26,8 +26,11 @@ _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Casefold and strip diacritics, keeping word boundaries and the articles."""
-    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if text.isascii():
+        text = text.lower()
+    else:
+        text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS.sub("", text)
     text = _SEP.sub(" ", text)
     return _NONWORD.sub("", text).strip()
