@@ -192,10 +192,13 @@ class EntityRuler:
             from conflict_events.actors import get_actor_dictionary
 
             dictionary = get_actor_dictionary(actors_file or None)
-            aliases = list(dictionary.aliases())
-            self.actors = _phrase_matcher(nlp, [(a, name) for a, name in aliases if not is_acronym(a)])
+            words: list[tuple[str, str]] = []
+            acronyms: list[tuple[str, str]] = []
+            for alias, actor in dictionary.aliases():
+                (acronyms if is_acronym(alias) else words).append((alias, actor))
+            self.actors = _phrase_matcher(nlp, words)
             # "LeT" is Lashkar-e-Taiba; "Let" starting a sentence is not.
-            self.actor_acronyms = _phrase_matcher(nlp, [(a, name) for a, name in aliases if is_acronym(a)], attr="ORTH")
+            self.actor_acronyms = _phrase_matcher(nlp, acronyms, attr="ORTH")
         if sites:
             self.sites = _phrase_matcher(nlp, ((n, "SITE") for n in _site_names()))
 

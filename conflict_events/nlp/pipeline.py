@@ -132,6 +132,17 @@ def _token_test(spec: dict):
     return lambda sig: all(test(sig) for test in tests)
 
 
+def _required_values(spec: dict) -> tuple[int | None, tuple[str, ...]]:
+    """The TAG (else LOWER) values one of which a token must have to meet `spec`, as (field, values)."""
+    for key in ("TAG", "LOWER"):
+        value = spec.get(key)
+        if isinstance(value, str):
+            return _FIELDS[key], (value,)
+        if isinstance(value, dict) and isinstance(value.get("IN"), list) and len(value) == 1:
+            return _FIELDS[key], tuple(value["IN"])
+    return None, ()
+
+
 class _FastRulerMatch:
     """``AttributeRuler.match`` without the Matcher: sorted (rule number, match id, start, end).
 
@@ -143,6 +154,8 @@ class _FastRulerMatch:
 
     def __init__(self, ruler) -> None:
         self.rules: list = []
+        self.by_value: dict[int, dict[str, list[int]]] = {0: {}, 1: {}}
+        self.unindexed: list[int] = []
         strings = ruler.vocab.strings
         for number, entry in enumerate(ruler.patterns):
             match_id = strings.add(str(number))
@@ -151,6 +164,11 @@ class _FastRulerMatch:
                     raise _Unsupported(pattern)
                 tests = [_token_test(t) for t in pattern]
                 self.rules.append((number, match_id, tests[0], tests[1] if len(tests) == 2 else None))
+                field, values = _required_values(pattern[0])
+                for value in values:
+                    self.by_value[field].setdefault(value, []).append(len(self.rules) - 1)
+                if field is None:
+                    self.unindexed.append(len(self.rules) - 1)
         self.memo: dict = {}
 
     def _first(self, sig) -> tuple:
@@ -158,7 +176,10 @@ class _FastRulerMatch:
         if hits is None:
             if len(self.memo) >= self.MEMO_SIZE:
                 self.memo.clear()
-            hits = self.memo[sig] = tuple((number, match_id, second) for number, match_id, first, second in self.rules if first(sig))
+            # Only the rules that a token with this TAG or LOWER could meet are tried, in rule order.
+            indices = sorted({*self.by_value[1].get(sig[1], ()), *self.by_value[0].get(sig[0], ()), *self.unindexed})
+            rules = self.rules
+            hits = self.memo[sig] = tuple((rules[k][0], rules[k][1], rules[k][3]) for k in indices if rules[k][2](sig))
         return hits
 
     def __call__(self, doc):
