@@ -15,6 +15,7 @@ import collections
 import csv
 import json
 import logging
+import re
 import sqlite3
 import sys
 import time
@@ -81,12 +82,16 @@ def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], s
     return countries, admin1_map
 
 
+# "Departement de la Gironde", "Province du Nord", "Provincia di Parma", "Landkreis Goslar"
+_ADMIN2_PREFIX = re.compile(
+    r"^(?:(?:Provincia|Province|Departement|Département|Distrito|Municipio|Region|Région)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|del\s+|of\s+)"
+    r"|Regierungsbezirk\s+|Landkreis\s+|Kreis\s+)"
+)
+
+
 def clean_admin2(name: str) -> str:
     """ "Gnagna Province", "Provincia di Parma", "Kanpur Dehat District": the district's own name."""
-    for prefix in ("Provincia di ", "Provincia de ", "Province de ", "Province du ", "Province of ", "Departement de ",
-                   "Departement du ", "Regierungsbezirk ", "Landkreis ", "Kreis ", "Distrito de ", "Municipio de "):
-        if name.startswith(prefix):
-            name = name[len(prefix):]
+    name = _ADMIN2_PREFIX.sub("", name)
     for suffix in (" Province", " District", " Division", " Department", " Municipality", " County", " Prefecture",
                    " Region", " Governorate", " Rayon", " Raion", " Territory", " Local Government Area", " LGA"):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:

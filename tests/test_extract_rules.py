@@ -218,3 +218,26 @@ def test_a_victim_said_to_be_in_a_gang_makes_it_a_clash():
     rows = extract("On 2 May 2024, in Culiacan, Sinaloa, a man was shot dead by two armed men. The victim was a member of a drug cartel.", date=DATE)
     assert rows and rows[0].sub_event_type == "Armed clash"
     assert rows[0].inter2 == 3
+
+
+def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
+    rows = extract("On 2 May 2024, residents of Wrzeblinek gathered for a rally against a planned landfill.", date=DATE)
+    assert len(rows) == 1
+    row = rows[0]
+    assert (row.sub_event_type, row.location, row.country, row.latitude) == ("Peaceful protest", "Wrzeblinek", "", None)
+    assert row.actor1 == "Protesters"
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # Firing at what only an armed side holds is fighting, whatever the weapon.
+        ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),
+        # People intercepted and killed: no weapon was disrupted.
+        ("On 2 May 2024, soldiers intercepted and killed six militants near Zorvelkivka, Donetsk.", "Armed clash"),
+        ("On 2 May 2024, air defences intercepted a drone over Zorvelkivka, Donetsk.", "Disrupted weapons use"),
+    ],
+)
+def test_what_was_fired_at_or_intercepted(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")

@@ -220,6 +220,16 @@ def test_a_district_locates_an_unknown_village():
     assert resolution.geo_precision == 2
 
 
+@pytest.mark.parametrize("hint, country, admin1", [
+    ("Gironde", "France", "Nouvelle-Aquitaine"),  # GeoNames: "Departement de la Gironde"
+    ("Essonne", "France", "Ile-de-France"),       # "Departement de l'Essonne"
+])
+def test_french_departments_locate_unknown_villages(hint, country, admin1):
+    resolution = resolve_place("Zorvelle", admin_hints=[hint])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvelle", country, admin1)
+
+
 def test_a_main_name_beats_another_city_s_alternate_name():
     # "Parma" is also an old name of Perm; the Italian city is called Parma.
     resolution = resolve_place("Parma")

@@ -113,7 +113,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if re.search(r"\b(plane|jet|aircraft|helicopter|fighter|bomber)s?\b", text) and not re.search(r"\bdrones?\b", text):
             return S.SHELLING, "crewed aircraft shot down → Shelling/artillery/missile attack"
         return S.DISRUPTED_WEAPONS_USE, "drone or missile shot down → Disrupted weapons use"
-    if families & {"intercept", "defuse"}:
+    # "intercepted and killed twenty militants": people were intercepted, not weapons.
+    if families & {"intercept", "defuse"} and not (ev.killed and not ev.weapons):
         return S.DISRUPTED_WEAPONS_USE, "intercepted, defused or seized weapons → Disrupted weapons use"
     if "capture_person" in families and not ev.killed and not families & {"abduct"}:
         if ev.agent_inter in STATE:
@@ -132,6 +133,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
             return S.ARMED_CLASH, "the text says the victim was in a gang or armed group → Armed clash"
         if not ev.target_inter and _armed_victims(text):
             return S.ARMED_CLASH, "the victims belonged to an armed group or force → Armed clash"
+        if "fire" in families and MILITARY_POSITIONS.search(text):
+            return S.ARMED_CLASH, "fire at the other side's positions → Armed clash"
         if ev.target_inter == Inter.CIVILIANS or (not ev.target_inter and _civilian_victims(text)):
             return S.ATTACK, "armed actor attacked civilians → Violence against civilians/Attack"
         if ev.killed or families & {"kill", "shoot", "stab", "beat"}:
@@ -246,6 +249,9 @@ def _one_sided_remote(ev: Evidence) -> bool:
     """Shelling "fighting" words aside, one side firing at another is remote violence."""
     return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight|exchange\w* (of )?fire)\b", ev.text.lower())
 
+
+# What only an armed side holds: firing at it is fighting.
+MILITARY_POSITIONS = re.compile(r"\b(positions?|outposts?|trenches|barracks|military (posts?|bases?|camps?|checkpoints?)|front ?lines?)\b")
 
 ARMED_VICTIMS = re.compile(
     r"\b(soldiers?|troops|servicem[ae]n|police(men|man| officers?)?|officers?|militants?|fighters?|rebels?|insurgents?|"
