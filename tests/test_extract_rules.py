@@ -226,6 +226,7 @@ def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
     row = rows[0]
     assert (row.sub_event_type, row.location, row.country, row.latitude) == ("Peaceful protest", "Wrzeblinek", "", None)
     assert row.actor1 == "Protesters"
+    assert row.confidence < 0.7
 
 
 @pytest.mark.parametrize(
@@ -241,3 +242,25 @@ def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
 def test_what_was_fired_at_or_intercepted(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")
+
+
+@pytest.mark.parametrize(
+    "text, actor1, actor2",
+    [
+        # What people fled from is the cause, reported in the same breath: the event is the flight.
+        ("On 2 May 2024, in Zorvel village, Sagaing region, more than 3,000 villagers were forced to flee due to raids by military troops.",
+         "Civilians (Myanmar)", ""),
+        ("On 2 May 2024, hundreds of people were displaced by fighting between militants and soldiers near Zorvelkivka, Donetsk.",
+         "Civilians (Ukraine)", ""),
+    ],
+)
+def test_displacement_is_a_strategic_development(text, actor1, actor2):
+    rows = extract(text, date=DATE)
+    assert len(rows) == 1, [r.sub_event_type for r in rows]
+    assert rows[0].sub_event_type == "Other", rows[0].explanation.get("rule")
+    assert (rows[0].actor1, rows[0].actor2) == (actor1, actor2)
+
+
+def test_a_raid_reported_before_the_flight_stays_an_event():
+    rows = extract("On 2 May 2024, troops raided Zorvelkivka, Donetsk, killing five men.", date=DATE)
+    assert rows and rows[0].sub_event_type == "Attack"

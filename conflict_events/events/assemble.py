@@ -442,7 +442,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if sub in (S.DISRUPTED_WEAPONS_USE, S.LOOTING) and (target is None or target.inter == 0):
         # Whose weapons were seized, whose hideout was burned: the other party the sentence names.
         target = _other_party(candidate.sent, agent_span, agent, resolve)
-    actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, evidence.text)
+    actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, evidence.text, families)
     event_type = EVENT_TYPE_OF[sub]
     row = EventRow(
         doc_id=document.id,
@@ -560,12 +560,19 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     return None
 
 
-def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: str):
+def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: str, families: frozenset[str] | set[str] = frozenset()):
     """The codebook's actor conventions per event type."""
     event_type = EVENT_TYPE_OF[sub]
 
     def generic(name: str):
         return actors.resolve(name, event_country=country, event_date=event_date)
+
+    if sub is S.OTHER and "displacement" in families:
+        # The displaced are civilians; whoever drove them out, if named, comes first.
+        displaced = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
+        if agent is not None and agent.inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS):
+            return agent, displaced
+        return displaced, None
 
     # Gang violence is coded with gang actors, other unclaimed violence with an unidentified armed group.
     unknown_armed = "gang members" if GANG_CONTEXT.search(text) else "unknown gunmen"
@@ -696,6 +703,8 @@ def _confidence(candidate: Candidate, agent, resolution) -> float:
         score += 0.15
     if len(candidate.triggers) > 1:
         score += 0.05
+    if not resolution.place.country:
+        score -= 0.15  # an unknown place in an unknown country: the row needs a reader's eye
     return round(min(score, 0.95), 2)
 
 

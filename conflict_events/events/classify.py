@@ -157,8 +157,10 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.HEADQUARTERS_ESTABLISHED, "base or headquarters set up → Headquarters or base established"
     if families & {"change", "security"}:
         return S.CHANGE_TO_GROUP, "recruitment, deployment, restructuring or security measures → Change to group/activity"
+    if "displacement" in families:
+        return S.OTHER, "people displaced or fleeing → Strategic developments/Other"
     if "other" in families:
-        return S.OTHER, "displacement or another development → Strategic developments/Other"
+        return S.OTHER, "another strategic development → Strategic developments/Other"
     return None
 
 

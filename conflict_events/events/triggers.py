@@ -19,7 +19,7 @@ STRONG_FAMILIES = frozenset(
         "chemical", "clash", "ambush", "attack", "raid", "kill", "shoot", "mob", "stab", "abduct",
         "sexual", "protest", "riot", "loot", "arrest", "capture", "regain", "withdraw", "handover",
         "intercept", "shootdown", "defuse", "agreement", "base", "strike", "beat", "change",
-        "other", "security", "capture_person",
+        "other", "security", "capture_person", "displacement",
     }
 )
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
@@ -88,6 +88,10 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
                 mention.dropped = "background in a relative clause"
             elif mention.family != "protest" and _earlier_event(mention.head) and any(not _earlier_event(other.head) for other in kept if other is not mention):
                 mention.dropped = "an earlier event the sentence refers to"
+    displacements = [m for m in mentions if m.family == "displacement" and not m.dropped]
+    for mention in mentions:
+        if mention.family != "displacement" and not mention.dropped and any(_cause_of(mention.head, d.head) for d in displacements):
+            mention.dropped = "what people fled from"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
         for mention in mentions:
@@ -103,6 +107,22 @@ PROTEST_TOPIC_MARKERS = frozenset(
      "protesting", "oppose", "opposing", "accused", "arrest", "release", "reject", "rejecting", "repudiate",
      "repudiating", "case", "victims", "victim", "demanding", "seeking", "sentence", "trial"}
 )
+
+
+CAUSE_MARKERS = frozenset({"by", "due", "because", "amid", "following", "after", "from", "fleeing", "as", "over", "since"})
+
+
+def _cause_of(token: Token, effect: Token) -> bool:
+    """ "displaced by fighting", "fled their homes as troops raided the village": the fighting and the
+    raid are why people fled, reported in the same breath; the event here is the flight."""
+    path = []
+    while token.head is not token and len(path) < 6:
+        path.append(token)
+        token = token.head
+        if token.i == effect.i:
+            return any(t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children)
+                       for t in path)
+    return False
 
 
 def _earlier_event(token: Token) -> bool:
