@@ -264,3 +264,15 @@ def test_displacement_is_a_strategic_development(text, actor1, actor2):
 def test_a_raid_reported_before_the_flight_stays_an_event():
     rows = extract("On 2 May 2024, troops raided Zorvelkivka, Donetsk, killing five men.", date=DATE)
     assert rows and rows[0].sub_event_type == "Attack"
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("On 2 May 2024, unknown gunmen kidnapped two traders near Zorvel town in Aleppo countryside.", "Syria"),
+        ("On 2 May 2024, Russian forces shelled positions in Zorvelkivka 4/5, Donetsk.", "Ukraine"),
+    ],
+)
+def test_a_province_name_the_tagger_misses_still_gives_the_country(text, country):
+    rows = extract(text, date=DATE)
+    assert rows and {r.country for r in rows} == {country}

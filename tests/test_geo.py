@@ -239,3 +239,9 @@ def test_a_main_name_beats_another_city_s_alternate_name():
 @pytest.mark.parametrize("mention, expected_feature", [("Singapore", "capital"), ("Djibouti", "capital"), ("Mexico", "country"), ("Kuwait", "country")])
 def test_a_capital_named_exactly_like_its_country_is_the_city(mention, expected_feature):
     assert resolve_place(mention).place.feature == expected_feature
+
+
+def test_a_capital_abroad_known_by_another_name_does_not_beat_the_article_s_country():
+    # "Mare" is an old name of Male; in a text about Syria it is not the Maldives' capital.
+    resolution = resolve_place("Mare", context_countries=["Syria"])
+    assert resolution is None or resolution.place.country == "Syria"

@@ -328,7 +328,7 @@ class UnresolvedResolution:
 
 def _looks_like_a_name(place: PlaceMention) -> bool:
     tokens = [t for t in place.span if not t.is_punct]
-    return bool(tokens) and tokens[0].is_title and len(place.text) > 2 and not any(t.like_num for t in tokens)
+    return bool(tokens) and tokens[0].is_title and len(place.text) > 2 and not tokens[0].like_num
 
 
 def _unresolved(place: PlaceMention, country: str, resources: Resources) -> UnresolvedResolution:

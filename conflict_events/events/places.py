@@ -583,5 +583,29 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             if len(owners) == 1:
                 counts[owners[0]] += 0.5
                 first.setdefault(owners[0], ent.start)
+    if admin1_countries is not None:
+        # Province names the NER missed or called a nationality ("Mine 6/7, Donetsk", "Aleppo countryside").
+        for run in _untagged_proper_names(doc):
+            owners = admin1_countries(area_name(run.text))
+            if len(owners) == 1:
+                counts[owners[0]] += 0.5
+                first.setdefault(owners[0], run.start)
     # A country only ever named as what something is about ("the war in Ukraine") is no context.
     return sorted((c for c in counts if counts[c] >= 0.5), key=lambda c: (-counts[c], first[c]))
+
+
+def _untagged_proper_names(doc: Doc) -> list[Span]:
+    """Runs of capitalised proper nouns that no place, organisation or person entity covers."""
+    covered = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") for i in range(ent.start, ent.end)}
+    runs: list[Span] = []
+    start = None
+    for token in doc:
+        inside = token.i not in covered and token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+        if inside and start is None:
+            start = token.i
+        elif not inside and start is not None:
+            runs.append(doc[start : token.i])
+            start = None
+    if start is not None:
+        runs.append(doc[start : len(doc)])
+    return runs

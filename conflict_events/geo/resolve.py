@@ -122,8 +122,14 @@ def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
                    population=0, source="text")
 
 
-def _well_known(place: Place) -> bool:
-    return place.population >= 20_000 or place.feature == "capital" or place.source == "sites"
+def _well_known(place: Place, norm: str) -> bool:
+    """Famous enough to be meant even in an article about another country: a city or a capital
+    called by its own name, a curated site, or a metropolis by any of its names ("Mare" is not Male)."""
+    if place.source == "sites":
+        return True
+    if normalize(place.name) == norm:
+        return place.population >= 20_000 or place.feature == "capital"
+    return place.population >= 1_000_000
 
 
 def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
@@ -223,7 +229,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if hint_countries and best.country not in hint_countries and best.country not in countries:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
         return _hint_fallback(gaz, hints, countries or hint_countries, cands, text)
-    if countries and not ctx_hit and not _well_known(best):
+    if countries and not ctx_hit and not _well_known(best, norm):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
         return _hint_fallback(gaz, hints, countries, cands, text)
     hinted_admin1 = {a for h in hints if (a := gaz.admin1_name(best.country, area_name(h)))}
