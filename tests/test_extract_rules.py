@@ -276,3 +276,20 @@ def test_a_raid_reported_before_the_flight_stays_an_event():
 def test_a_province_name_the_tagger_misses_still_gives_the_country(text, country):
     rows = extract(text, date=DATE)
     assert rows and {r.country for r in rows} == {country}
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # A crowd destroying property is rioting; a few unknown people doing it is property destruction.
+        ("On 2 May 2024, hundreds of villagers ransacked and vandalized the district office in Zorvelkivka, Donetsk.", "Mob violence"),
+        ("On 2 May 2024, unknown persons set fire to a warehouse in Zorvelkivka, Donetsk.", "Looting/property destruction"),
+        # Detention by foreign forces is extrajudicial.
+        ("On 2 May 2024, Russian forces detained the village head of Zorvelkivka, Donetsk.", "Abduction/forced disappearance"),
+        # Captured and detained, by no one the text names: an arrest.
+        ("On 2 May 2024, forty migrants were captured and detained near Zorvelkivka, Donetsk.", "Arrests"),
+    ],
+)
+def test_crowds_property_and_detentions(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")

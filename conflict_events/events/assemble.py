@@ -27,7 +27,7 @@ from conflict_events.events.places import (
     place_mentions,
     sentence_entities,
 )
-from conflict_events.events.roles import Roles, find_roles, is_actor_like
+from conflict_events.events.roles import Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
@@ -667,12 +667,15 @@ ARMED_WORDS = frozenset(
 
 
 def _unarmed_collective(span: Span, actor) -> bool:
-    words = {t.lower_ for t in span.root.subtree} if span.root.lower_ in ("group", "groups") else {t.lower_ for t in span}
+    root = span.root
+    if (counted := people_counted(root)) is not None and root.lower_ not in UNARMED_COLLECTIVES:
+        root = counted
+    words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root is not span.root else {t.lower_ for t in span}
     if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug", "rival"}:
         return False
     if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):
         return False
-    return span.root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
+    return root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
 
 
 def _unarmed_passive(sent: Span) -> bool:

@@ -18,6 +18,8 @@ CROWD = re.compile(
     r"\b(villagers|locals|residents|youths?|supporters|activists|members of (two )?(rival )?(political )?part(y|ies)|"
     r"party (members|workers|supporters|cadres)|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
 )
+# A crowd, as opposed to "unknown persons" or "a group" that may be a handful of attackers.
+MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths)\b")
 ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|gangs?|militia\w*|terrorists)\b")
 FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
@@ -85,7 +87,10 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     if "mob" in families:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
     if "loot" in families and not ev.killed and not ev.injured and not families - PROPERTY_FAMILIES and not ev.weapons - CROWD_WEAPONS - {"less_lethal"}:
-        # Arson, vandalism and seizures with nobody hurt: the target was property.
+        # Arson, vandalism and seizures with nobody hurt: the target was property, unless a crowd
+        # did it ("hundreds of residents ransacked the office"): a crowd destroying property is rioting.
+        if ev.agent_inter in (Inter.RIOTERS, Inter.PROTESTERS) or ev.agent_unarmed and MANY_PEOPLE.search(text):
+            return S.MOB_VIOLENCE, "a crowd destroyed property outside a demonstration → Mob violence"
         return S.LOOTING, "property burned, damaged or taken, nobody hurt → Looting/property destruction"
     if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
@@ -116,9 +121,12 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     # "intercepted and killed twenty militants": people were intercepted, not weapons.
     if families & {"intercept", "defuse"} and not (ev.killed and not ev.weapons):
         return S.DISRUPTED_WEAPONS_USE, "intercepted, defused or seized weapons → Disrupted weapons use"
+    if ev.agent_inter == Inter.EXTERNAL_OTHER and families & {"capture_person", "arrest"} and not ev.killed:
+        # Detention by foreign forces is extrajudicial, not a lawful arrest.
+        return S.ABDUCTION, "people detained by foreign forces → Abduction/forced disappearance"
     if "capture_person" in families and not ev.killed and not families & {"abduct"}:
-        if ev.agent_inter in STATE:
-            return S.ARRESTS, "people captured by state forces → Arrests"
+        if ev.agent_inter in STATE or (not ev.agent_inter and "arrest" in families):
+            return S.ARRESTS, "people captured by state forces, or captured and detained by no one named → Arrests"
         return S.ABDUCTION, "people captured by a non-state group → Abduction/forced disappearance"
     if "abduct" in families and not ev.killed:
         return S.ABDUCTION, "kidnapping or abduction → Abduction/forced disappearance"

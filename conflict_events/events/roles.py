@@ -58,7 +58,7 @@ OF_GROUP_NOUNS = frozenset(
     {"members", "member", "group", "groups", "fighters", "soldiers", "units", "unit", "elements", "forces", "force",
      "military", "army", "police", "troops", "militia", "militiamen", "supporters", "activists", "officers",
      "cadres", "wing", "faction", "battalion", "brigade", "division", "regiment", "personnel", "agents"}
-)
+) | frozenset({"hundreds", "dozens", "thousands", "scores", "dozen", "number"})  # "hundreds of villagers"
 
 
 def find_roles(trigger: Span) -> Roles:
@@ -124,11 +124,21 @@ def _weapons_in(head: Token) -> list[Token]:
 def _can_act(span: Span) -> bool:
     """Days, times and weapons are not actors ("Saturday's attack", "the drone hit"),
     but a weapon with an owner is ("Israeli warplanes", "Houthi drones")."""
-    if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
+    if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and not people_counted(span.root):
         return False
     if _is_weapon(span):
         return any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
     return True
+
+
+def people_counted(token: Token) -> Token | None:
+    """ "hundreds of villagers": the people a quantity word counts."""
+    if token.lower_ not in OF_GROUP_NOUNS:
+        return None
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return None
 
 
 def _is_weapon(span: Span) -> bool:

@@ -77,7 +77,9 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
         if seat is not None and normalize(h) not in (normalize(seat.name),):
             return Resolution(_named(seat, name, keep_admin2=False), 3, "hint-admin1-fallback", cands, seat)
         for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
-            if p.feature not in ("country", "admin1") and (not countries or p.country in countries):
+            # With no country to go by, only a town known by that very name locates anything ("J&K" is not Jack, Alabama).
+            named_unit = p.feature == "admin2" and normalize(p.name) == normalize(h)
+            if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or _well_known(p, normalize(h))):
                 return Resolution(_named(p, name, keep_admin2=True), 2, "hint-town-fallback", cands, p)
     return None
 
