@@ -245,3 +245,11 @@ def test_a_capital_abroad_known_by_another_name_does_not_beat_the_article_s_coun
     # "Mare" is an old name of Male; in a text about Syria it is not the Maldives' capital.
     resolution = resolve_place("Mare", context_countries=["Syria"])
     assert resolution is None or resolution.place.country == "Syria"
+
+
+def test_a_village_called_by_its_own_name_beats_a_city_that_once_bore_it():
+    # GeoNames lists "Oleksandrivka" among Donetsk's old names; the hinted village is meant.
+    resolution = resolve_place("Oleksandrivka", context_countries=["Ukraine"], admin_hints=["Donetsk"])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1) == ("Oleksandrivka", "Donetsk")
+    assert resolve_place("Kiev").place.name == "Kyiv"

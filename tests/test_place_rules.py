@@ -126,3 +126,10 @@ def test_a_group_active_in_one_country_gives_the_country():
 def test_well_known_cities_win(text, location, country):
     rows = extract(text, date=DATE)
     assert rows and (rows[0].location, rows[0].country) == (location, country)
+
+
+def test_a_province_after_a_comma_may_be_followed_by_a_preposition():
+    from conflict_events import extract
+
+    rows = extract("On 2 May 2024, Russian forces shelled Zorvelkivka, Kharkiv with 122mm mortars.", date="2024-05-12")
+    assert rows and (rows[0].location, rows[0].admin1) == ("Zorvelkivka", "Kharkiv")

@@ -407,7 +407,8 @@ def _names_after_comma(places: list[Span], sent: Span, taken: set[int]) -> list[
         end = start
         while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
             end += 1
-        closes_phrase = end >= sent.end or doc[end].is_punct or doc[end].lower_ in GENERIC_PLACE_WORDS
+        # "..., Donetsk." / "..., Donetsk region" / "..., Donetsk with mortars": the name ends the place phrase.
+        closes_phrase = end >= sent.end or doc[end].is_punct or doc[end].lower_ in GENERIC_PLACE_WORDS or (doc[end].tag_ in ("IN", "TO") and doc[end].lower_ != "of")
         if closes_phrase and doc[start].lower_ not in _NOT_PLACES and not any(doc[i].ent_type_ in _NAME_BLOCKING_ENTITIES for i in range(start, end)):
             found.append(doc[start:end])
             taken = taken | set(range(start, end))
