@@ -504,7 +504,7 @@ def test_entry_count_and_aliases(d):
     assert ("ISWAP", "Islamic State (West Africa) - Lake Chad Faction") in pairs
     assert ("iraqi troops", "Military Forces of Iraq (2020-)") in pairs
     assert not any(a == "rebels" for a, _ in pairs)  # country-local aliases stay out of patterns
-    assert not any(a == "IS" for a, _ in pairs)  # would fire on the word "is" in a LOWER pattern
+    assert ("IS", "IS") in pairs  # matched only as written: the word "is" never fires
     assert ("ADF", "ADF") in pairs  # ambiguous forms are their own label, resolved in context
 
 

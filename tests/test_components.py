@@ -129,6 +129,10 @@ def test_components_are_registered_as_entry_points():
         # The same letters as an ordinary word are not the acronym.
         ("Let the talks begin, the envoy said.", []),
         ("ISWAP claimed the attack.", ["ISWAP"]),
+        ("IS militants attacked the post.", ["IS"]),
+        ("The post is said to be safe.", []),
+        # A headline in capitals is words, not acronyms.
+        ("ATTACK IS FEARED NEAR THE POST", []),
         # Names that are not acronyms match in any case.
         ("al-shabaab attacked the base.", ["al-shabaab"]),
     ],

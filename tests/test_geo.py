@@ -253,3 +253,9 @@ def test_a_village_called_by_its_own_name_beats_a_city_that_once_bore_it():
     assert resolution is not None
     assert (resolution.place.name, resolution.place.admin1) == ("Oleksandrivka", "Donetsk")
     assert resolve_place("Kiev").place.name == "Kyiv"
+
+
+def test_hints_that_disagree_follow_the_larger_unit():
+    # Riyad is also Saudi Arabia's province; Kirkuk, named last, is the province here.
+    resolution = resolve_place("Zorvel", admin_hints=["Riyad", "Kirkuk"])
+    assert resolution is not None and resolution.place.country == "Iraq"

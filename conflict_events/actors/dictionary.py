@@ -150,9 +150,6 @@ def singular_phrase(norm: str) -> str:
     return f"{head} {singular(last)}".strip() if last else norm
 
 
-_COMMON_WORDS = frozenset({"is", "as", "us", "it", "am", "an", "at", "be", "do", "go", "he", "if", "in",
-                           "me", "my", "no", "of", "on", "or", "so", "to", "up", "we", "aa", "pm", "fc",
-                           "rr", "cv", "ad", "mit", "sac", "pap", "ms", "sa"})
 _NON_ALNUM = re.compile(r"[^A-Za-z0-9]")
 _SPACE_DOT = re.compile(r"[\s.]")
 
@@ -424,8 +421,7 @@ class ActorDictionary:
                 if ": " in e.name:
                     forms += e.name.split(": ", 1)
             for f in forms:
-                if _is_acronym(f) and f.casefold() in _COMMON_WORDS:
-                    continue  # "IS", "AA": a LOWER phrase pattern would fire on ordinary words
+                # "IS", "AA" are matched as written (case-sensitive), so "is" and "aa" never fire.
                 targets.setdefault(f, set()).add(canonical)
         for f, names in targets.items():
             # ambiguous or country-local forms carry themselves as the label, so that

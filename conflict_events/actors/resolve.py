@@ -174,7 +174,7 @@ def _pick(d: "ActorDictionary", cands: list[Entry], country: str, when: date | N
 
     def usable(e: Entry) -> bool:
         is_local = any(normalise(a) == norm or _acr_eq(a, mention) for a in e.local_aliases) and not any(
-            normalise(a) == norm or _acr_eq(a, mention) for a in e.aliases) and normalise(e.name) != norm
+            normalise(a) == norm or _acr_eq(a, mention) for a in e.aliases) and (bool(e.unit_of) or normalise(e.name) != norm)
         return not is_local or (bool(country) and country in e.countries)
 
     cands = [e for e in cands if usable(e)]

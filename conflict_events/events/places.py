@@ -577,7 +577,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
                 counts[country] += 0.25 if _topic_of_a_noun(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
-        if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None:
+        if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None and not _names_a_local_unit(ent):
             # The NER often misreads province names ("Shan-North" as a person): the name decides.
             name = area_name(clean_place_name(ent.text))
             owners = admin1_countries(name) if name else []
@@ -587,12 +587,22 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     if admin1_countries is not None:
         # Province names the NER missed or called a nationality ("Mine 6/7, Donetsk", "Aleppo countryside").
         for run in _untagged_proper_names(doc):
+            if _names_a_local_unit(run):
+                continue
             owners = admin1_countries(area_name(run.text))
             if len(owners) == 1:
                 counts[owners[0]] += 0.5
                 first.setdefault(owners[0], run.start)
     # A country only ever named as what something is about ("the war in Ukraine") is no context.
     return sorted((c for c in counts if counts[c] >= 0.5), key=lambda c: (-counts[c], first[c]))
+
+
+LOCAL_UNIT_WORDS = frozenset({"district", "subdistrict", "sub-district", "township", "county", "municipality", "village", "town", "city", "commune", "locality", "neighbourhood", "neighborhood", "ward", "tehsil", "upazila", "lga"})
+
+
+def _names_a_local_unit(span: Span) -> bool:
+    """ "Riyad district": a district or town of that name, not the province of another country."""
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in LOCAL_UNIT_WORDS
 
 
 def _untagged_proper_names(doc: Doc) -> list[Span]:

@@ -63,8 +63,12 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     is Let Pan Hla, in Magway), with the coordinates of the place that locates it: a village the
     gazetteer lacks is still that village, not its province's capital.
     """
-    _, decisive = _hint_vote(gaz, hints, countries)
+    score = _hint_scores(gaz, hints, countries)
+    ranked, decisive = _hint_vote(gaz, hints, countries, score)
     countries = [decisive] if decisive else list(countries)
+    if not countries and ranked and (len(ranked) == 1 or score[ranked[0]] > score[ranked[1]]):
+        # Hints that disagree ("Riyad, Kirkuk"): the larger unit, named last, outvotes the smaller.
+        countries = [ranked[0]]
     for h in dict.fromkeys(area_name(h) for h in hints):
         if gaz.country(h) is not None:
             continue
@@ -84,15 +88,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     return None
 
 
-def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> tuple[list[str], str | None]:
-    """The countries the hints point to, best first, and the one they settle, if they do.
-
-    Each hint votes for the countries that have a province (or are a country) of that name, the
-    article's own country breaking ties. "Toreno (Leon, Castilla y Leon)": Leon is a department of
-    Nicaragua, but the region named last, the larger unit, is Spain's; "Matalla (Rafah, North
-    Sinai)": North Sinai is Egypt's; "(Western)" alone could be a dozen countries' province and
-    settles nothing.
-    """
+def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
     score: Counter[str] = Counter()
     for position, h in enumerate(hints):
         country = gaz.country(h)
@@ -103,6 +99,21 @@ def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -
     for rank, country in enumerate(countries[:2]):
         if country in score:
             score[country] += 0.05 / (rank + 1)
+    return score
+
+
+def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
+               score: Counter[str] | None = None) -> tuple[list[str], str | None]:
+    """The countries the hints point to, best first, and the one they settle, if they do.
+
+    Each hint votes for the countries that have a province (or are a country) of that name, the
+    article's own country breaking ties. "Toreno (Leon, Castilla y Leon)": Leon is a department of
+    Nicaragua, but the region named last, the larger unit, is Spain's; "Matalla (Rafah, North
+    Sinai)": North Sinai is Egypt's; "(Western)" alone could be a dozen countries' province and
+    settles nothing.
+    """
+    if score is None:
+        score = _hint_scores(gaz, hints, countries)
     ranked = sorted(score, key=lambda c: -score[c])
     if not ranked:
         return [], None

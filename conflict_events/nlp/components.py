@@ -158,6 +158,13 @@ def is_acronym(alias: str) -> bool:
     return not any(c in word for c in " -'’") and any(c.isupper() for c in word[1:])
 
 
+def _in_capitals(doc: Doc, start: int, end: int) -> bool:
+    """ "ATTACK IS FEARED": an acronym-like word inside a headline set in capitals is just a word."""
+    neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours) and not any(
+        t.is_alpha and not t.is_upper for t in neighbours)
+
+
 class LineBreaks:
     """Starts a sentence after every line break and after blanked-out boilerplate, so headlines,
     list items, paragraphs and what cleaning removed from a dateline never run together."""
@@ -205,7 +212,12 @@ class EntityRuler:
     def __call__(self, doc: Doc) -> Doc:
         doc.spans["weapons"] = self._longest(doc, self.weapons)
         doc.spans["triggers"] = self._longest(doc, self.triggers)
-        doc.spans["actors"] = self._longest(doc, self.actors, self.actor_acronyms) if self.actors else []
+        if self.actors:
+            acronyms = [(label, start, end) for label, start, end in self.actor_acronyms(doc) if not _in_capitals(doc, start, end)]
+            spans = [Span(doc, start, end, label=label) for label, start, end in [*self.actors(doc), *acronyms]]
+            doc.spans["actors"] = sorted(filter_spans(spans), key=lambda s: s.start)
+        else:
+            doc.spans["actors"] = []
         doc.spans["sites"] = self._longest(doc, self.sites) if self.sites else []
         return doc
 
