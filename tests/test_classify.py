@@ -96,11 +96,14 @@ def test_clashes_without_armed_groups_are_mob_violence(text, expected):
         ("protesters blocked the road with burning tyres", S.VIOLENT_DEMONSTRATION),
         # Road-blocking with barricades or other material is violent by the codebook.
         ("residents erected barricades on the streets and demonstrated against land grabbing", S.VIOLENT_DEMONSTRATION),
-        ("truck drivers used their vehicles to block several roads in a demonstration against fuel prices", S.VIOLENT_DEMONSTRATION),
         ("residents blocked the main road with tree logs to protest the dust", S.VIOLENT_DEMONSTRATION),
+        ("truck drivers used their vehicles to block several roads in a demonstration against fuel prices", S.VIOLENT_DEMONSTRATION),
         ("students demonstrated by vandalizing the college gate", S.VIOLENT_DEMONSTRATION),
         # A march that blocks traffic by walking is not.
         ("thousands marched and blocked traffic in the city centre", S.PEACEFUL_PROTEST),
+        # Nor do the police's own barricades, or throwing produce on the ground.
+        ("drivers demonstrated against fuel prices and police erected barricades to stop the march", S.PEACEFUL_PROTEST),
+        ("farmers protested by throwing straw in front of a supermarket", S.PEACEFUL_PROTEST),
         # Symbolic burning is a peaceful protest.
         ("protesters burned effigies of the governor outside the palace", S.PEACEFUL_PROTEST),
         # The violence is what the protest is about.

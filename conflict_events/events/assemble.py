@@ -205,6 +205,11 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     return merge_rows(rows)
 
 
+def _by_the_state(agent: Span | None, resolve) -> bool:
+    actor = resolve(agent) if agent is not None else None
+    return actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+
+
 def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
     counts: Counter[str] = Counter(c for s in doc.spans.get("actors", []) if (c := actors.home_country(s.label_)))
@@ -424,6 +429,10 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
                 target, target_span = other, roles.agent
                 break
     families = {t.family for t in candidate.triggers}
+    if "protest" in families:
+        # What the police did to a demonstration is its handling, not the demonstrators' violence.
+        families = {"protest"} | {t.family for t, roles in zip(candidate.triggers, candidate.roles)
+                                  if not _by_the_state(roles.agent, resolve)}
     evidence = Evidence(
         families=families,
         weapons={w.label_ for w in candidate.weapons},
