@@ -293,3 +293,19 @@ def test_a_province_name_the_tagger_misses_still_gives_the_country(text, country
 def test_crowds_property_and_detentions(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")
+
+
+@pytest.mark.parametrize(
+    "text, actor1",
+    [
+        # A place the parser also reads as a subject is where, not who.
+        ("On 2 May 2024, in Zorvel village, Pauk township (Pakokku district, Magway region), the military forces carried out airstrikes on Zorvel village.",
+         "Military Forces of Myanmar"),
+        # The air force flies the strikes it names.
+        ("On 2 May 2024, the Burkinabe air force carried out an airstrike against militant positions near Zorvelgo (Titao, Loroum).",
+         "Military Forces of Burkina Faso"),
+    ],
+)
+def test_who_carried_out_the_strike(text, actor1):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].actor1.startswith(actor1), rows and rows[0].actor1

@@ -127,7 +127,8 @@ def _can_act(span: Span) -> bool:
     if span.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL") and not people_counted(span.root):
         return False
     if _is_weapon(span):
-        return any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
+        # "the air force" flies the strikes it names.
+        return span.root.lower_ in ("force", "forces", "airforce") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
     return True
 
 
@@ -155,8 +156,9 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
         if roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(main.head), "subject (noun read as the sentence's head)"
         passive = False
+    subject = _subject(verb)
     for child in verb.children:
-        if child.dep_ == "nsubj" and roles.agent is None:
+        if subject is not None and child.i == subject.i and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(child), "subject"
         elif child.dep_ == "agent":
             pobj = _first(child, "pobj")
@@ -215,7 +217,7 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
                     roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase"
     governor = noun.head
     if noun.dep_ in ("dobj", "nsubjpass") and governor.lower_ in SUPPORT_VERBS:
-        subject = _first(governor, "nsubj")
+        subject = _subject(governor)
         if subject is not None and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(subject), f"subject of '{governor.lower_}'"
     if noun.dep_ == "pobj" and governor.lower_ == "for" and governor.head.lower_ in CLAIM_WORDS:
@@ -295,6 +297,17 @@ def _first(token: Token, dep: str) -> Token | None:
         if child.dep_ == dep:
             return child
     return None
+
+
+PLACE_HEADS = frozenset({"township", "district", "village", "town", "city", "province", "region", "state", "county", "area"})
+
+
+def _subject(verb: Token) -> Token | None:
+    """The verb's subject; "in X township, the military carried out ...": a place the parser also
+    calls a subject is where, not who."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    actors = [c for c in subjects if not (c.lower_ in PLACE_HEADS or c.ent_type_ in ("GPE", "LOC", "FAC"))]
+    return (actors or subjects or [None])[0]
 
 
 def _is_tagged_actor(token: Token) -> bool:
