@@ -309,3 +309,9 @@ def test_crowds_property_and_detentions(text, sub_event_type):
 def test_who_carried_out_the_strike(text, actor1):
     rows = extract(text, date=DATE)
     assert rows and rows[0].actor1.startswith(actor1), rows and rows[0].actor1
+
+
+def test_a_navy_firing_on_fishermen_attacks_civilians():
+    rows = extract("On 2 May 2024, Israeli gunboats opened fire at Palestinian fishing boats off the coast of Rafah, Gaza Strip.", date=DATE)
+    assert rows and rows[0].sub_event_type == "Attack"
+    assert rows[0].actor1.startswith("Military Forces of Israel") and rows[0].actor2 == "Civilians (Palestine)"

@@ -45,7 +45,7 @@ _MILITARY = {"troop", "soldier", "army", "military", "force", "armed force", "se
 # "airstrike" says nothing about who struck.
 _WEAPON = {"artillery", "air strike", "airstrike", "strike", "shelling", "missile", "rocket",
            "sniper", "tank", "warship", "warplane", "jet", "fighter jet", "aircraft", "helicopter",
-           "drone", "bombardment", "bomber", "gunship", "unit", "guard"}
+           "drone", "bombardment", "bomber", "gunship", "gunboat", "patrol boat", "unit", "guard"}
 _AIR = {"air force", "airforce", "air strike", "airstrike", "warplane", "jet", "fighter jet",
         "aircraft", "helicopter", "bomber", "gunship", "air raid", "aerospace force", "air forces"}
 _GOVERNMENT = {"government", "authority", "authorities", "ministry", "state", "administration",

@@ -308,7 +308,7 @@ def _armed_victims(text: str) -> bool:
 def _civilian_victims(text: str) -> bool:
     return bool(
         re.search(
-            r"\b(civilians?|villages?|houses|homes|villagers?|residents?|farmers?|herders?|children|child|boys?|girls?|women|woman|man|men|teachers?|students?|traders?|worshippers|passengers|journalists?|people|family|families|pilgrims|shopkeepers?|workers?|doctor|nurse|priest|imam|chief|trader|businessman|motorists?|drivers?|vendors?|refugees|civilian|person|persons|youths?|elderly|IDPs)\b",
+            r"\b(civilians?|villages?|houses|homes|villagers?|residents?|farmers?|herders?|children|child|boys?|girls?|women|woman|man|men|teachers?|students?|traders?|worshippers|passengers|journalists?|people|family|families|pilgrims|shopkeepers?|workers?|doctor|nurse|priest|imam|chief|trader|businessman|motorists?|drivers?|vendors?|refugees|civilian|person|persons|youths?|elderly|IDPs|fisherm[ae]n|fishing boats?|shepherds?)\b",
             text,
         )
     )
