@@ -259,3 +259,9 @@ def test_hints_that_disagree_follow_the_larger_unit():
     # Riyad is also Saudi Arabia's province; Kirkuk, named last, is the province here.
     resolution = resolve_place("Zorvel", admin_hints=["Riyad", "Kirkuk"])
     assert resolution is not None and resolution.place.country == "Iraq"
+
+
+def test_a_province_named_exactly_is_no_namesake_of_a_hint_elsewhere():
+    # "Al Qahirah" is Cairo's province and a district of Taizz: the named province decides.
+    resolution = resolve_place("Taizz", admin_hints=["Al Qahirah"])
+    assert resolution is not None and resolution.place.country == "Yemen"

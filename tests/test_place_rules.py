@@ -133,3 +133,10 @@ def test_a_province_after_a_comma_may_be_followed_by_a_preposition():
 
     rows = extract("On 2 May 2024, Russian forces shelled Zorvelkivka, Kharkiv with 122mm mortars.", date="2024-05-12")
     assert rows and (rows[0].location, rows[0].admin1) == ("Zorvelkivka", "Kharkiv")
+
+
+def test_a_name_before_a_region_is_a_place_whatever_the_tagger_says():
+    from conflict_events import extract
+
+    rows = extract("On 2 May 2024, Russian forces shelled Zorvelkivka, Kharkiv region. Casualties unknown.", date="2024-05-12")
+    assert rows and (rows[0].location, rows[0].admin1, rows[0].country) == ("Zorvelkivka", "Kharkiv", "Ukraine")

@@ -95,6 +95,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
+    for span in _named_before_a_region(sent, taken | actor_tokens):
+        spans.append(span)
+        taken.update(range(span.start, span.end))
     for part in _parenthetical_names(sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))
@@ -393,6 +396,32 @@ _NOT_PLACES = frozenset(
 
 
 _NAME_BLOCKING_ENTITIES = TIME_LIKE | {"PERSON", "ORG", "NORP", "EVENT", "LAW", "WORK_OF_ART"}
+
+
+REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "district", "county", "department", "prefecture", "raion"})
+
+
+def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
+    """ "shelled Ocheretino, Donetsk region": a capitalised name followed by ", <Name> region"
+    is a place, whatever the tagger made of it."""
+    doc = sent.doc
+    found: list[Span] = []
+    i = sent.start + 1
+    while i < sent.end:
+        if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        end = i
+        while end < sent.end and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        comma = end
+        j = comma + 1
+        while j < sent.end and doc[j].is_title:
+            j += 1
+        if comma < sent.end and doc[comma].text == "," and j > comma + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
+            found.append(doc[i:end])
+        i = end + 1
+    return found
 
 
 def _names_after_comma(places: list[Span], sent: Span, taken: set[int]) -> list[Span]:

@@ -141,7 +141,7 @@ def _well_known(place: Place, norm: str) -> bool:
     if place.source == "sites":
         return True
     if normalize(place.name) == norm:
-        return place.population >= 20_000 or place.feature == "capital"
+        return place.population >= 20_000 or place.feature in ("capital", "admin1")
     return place.population >= 1_000_000
 
 
@@ -255,8 +255,10 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
-    if hint_countries and best.country not in hint_countries and best.country not in countries:
+    big_city = normalize(best.name) == norm and (best.feature == "admin1" or best.population >= 100_000)
+    if hint_countries and best.country not in hint_countries and best.country not in countries and not big_city:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
+        # A city that size is no namesake: "Taizz (Al Qahirah)" names Taizz's district, not Cairo.
         return _hint_fallback(gaz, hints, countries or hint_countries, cands, text)
     if countries and not ctx_hit and not _well_known(best, norm):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
