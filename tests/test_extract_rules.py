@@ -315,3 +315,17 @@ def test_a_navy_firing_on_fishermen_attacks_civilians():
     rows = extract("On 2 May 2024, Israeli gunboats opened fire at Palestinian fishing boats off the coast of Rafah, Gaza Strip.", date=DATE)
     assert rows and rows[0].sub_event_type == "Attack"
     assert rows[0].actor1.startswith("Military Forces of Israel") and rows[0].actor2 == "Civilians (Palestine)"
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        ("On 2 May 2024, about forty residents gathered in Zorvelkivka, Kharkiv, to defend the village school.", "Peaceful protest"),
+        ("On 2 May 2024, activists chained themselves to the gates of the town hall in Zorvelkivka, Kharkiv.", "Peaceful protest"),
+        ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
+        ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
+    ],
+)
+def test_quieter_events(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")

@@ -31,6 +31,7 @@ PROTEST_CONTEXT = (
     "request", "claim", "denounce", "criticis", "criticiz", "in front of", "outside the", "demonstrat",
     "marched", "marching", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
     "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
+    "defend", "awareness", "advocat", "in favor of", "in favour of",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
 WEAK_PROTEST_FAMILIES = frozenset({"gather", "block", "march", "press"})
