@@ -329,3 +329,8 @@ def test_a_navy_firing_on_fishermen_attacks_civilians():
 def test_quieter_events(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")
+
+
+def test_people_gathering_over_a_killing_demonstrate_and_the_killing_is_their_topic():
+    rows = extract("On 2 May 2024, around 200 people gathered in Zorvelkivka, Kharkiv, over the killing of a young teacher.", date=DATE)
+    assert [r.sub_event_type for r in rows] == ["Peaceful protest"]

@@ -32,6 +32,7 @@ PROTEST_CONTEXT = (
     "marched", "marching", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
     "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
     "defend", "awareness", "advocat", "in favor of", "in favour of",
+    "over the death", "over the killing", "over the murder", "over the arrest", "over the rape", "over the abduction",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
 WEAK_PROTEST_FAMILIES = frozenset({"gather", "block", "march", "press"})
