@@ -265,3 +265,9 @@ def test_a_province_named_exactly_is_no_namesake_of_a_hint_elsewhere():
     # "Al Qahirah" is Cairo's province and a district of Taizz: the named province decides.
     resolution = resolve_place("Taizz", admin_hints=["Al Qahirah"])
     assert resolution is not None and resolution.place.country == "Yemen"
+
+
+def test_a_city_district_hint_is_located_by_its_city():
+    resolution = resolve_place("Zorvelgung Station", admin_hints=["Seoul City - Jongno"])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == ("South Korea", "Seoul Special City")

@@ -179,7 +179,8 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if not text:
         return None
     countries = [c for c in context_countries if c]
-    hints = [h.strip() for h in admin_hints if h and h.strip()]
+    # "(Seoul City - Jongno)": ACLED's City - District form; the city is what locates.
+    hints = [h.split(" - ", 1)[0].strip() for h in admin_hints if h and h.strip()]
     for h in hints:  # a hint that is a country is context too ("Kharkiv, Ukraine")
         c = gaz.country(h)
         if c and c.name not in countries:
