@@ -324,6 +324,8 @@ def test_a_navy_firing_on_fishermen_attacks_civilians():
         ("On 2 May 2024, activists chained themselves to the gates of the town hall in Zorvelkivka, Kharkiv.", "Peaceful protest"),
         ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
         ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
+        ("On 2 May 2024, in Zorvel village, Sagaing region, the graduation ceremony of a local defence force was held.", "Other"),
+        ("On 2 May 2024, militants ran a checkpoint and controlled road users near Zorvelgo (Titao, Loroum).", "Other"),
     ],
 )
 def test_quieter_events(text, sub_event_type):
