@@ -336,3 +336,17 @@ def test_quieter_events(text, sub_event_type):
 def test_people_gathering_over_a_killing_demonstrate_and_the_killing_is_their_topic():
     rows = extract("On 2 May 2024, around 200 people gathered in Zorvelkivka, Kharkiv, over the killing of a young teacher.", date=DATE)
     assert [r.sub_event_type for r in rows] == ["Peaceful protest"]
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # Territory taken with no fighting reported is a non-violent transfer, whoever takes it.
+        ("On 2 May 2024, Ukrainian forces retook Zorvelkivka, Chernihiv. No clashes were reported.", "Non-violent transfer of territory"),
+        # Explosive devices destroyed are weapons put out of use.
+        ("On 2 May 2024, soldiers destroyed three IEDs planted near Zorvelgo (Titao, Loroum).", "Disrupted weapons use"),
+    ],
+)
+def test_territory_without_fighting_and_weapons_destroyed(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")

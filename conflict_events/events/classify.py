@@ -18,6 +18,9 @@ CROWD = re.compile(
     r"\b(villagers|locals|residents|youths?|supporters|activists|members of (two )?(rival )?(political )?part(y|ies)|"
     r"party (members|workers|supporters|cadres)|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
 )
+# "no clashes were reported", "without a fight", "no information on whether fighting took place"
+NO_FIGHTING = re.compile(r"\b(no (clash\w*|fighting|fight|resistance|battle)|without (a |any )?(fight\w*|clash\w*|resistance|battle)|whether (any )?fighting)\b")
+
 # A crowd, as opposed to "unknown persons" or "a group" that may be a handful of attackers.
 MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths)\b")
 ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|gangs?|militia\w*|terrorists)\b")
@@ -100,6 +103,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
     if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:
         return S.MOB_VIOLENCE, "stones, sticks or petrol bombs, no armed group → Mob violence"
+    if families & {"capture", "regain"} and NO_FIGHTING.search(text):
+        return S.NON_VIOLENT_TRANSFER, "territory taken and no fighting reported → Non-violent transfer of territory"
     if families & {"capture", "regain"} and (families & {"clash", "attack"} or ev.killed or FIGHTING.search(text)):
         # Only the country's own government regains its territory; foreign forces overtake it.
         if ev.agent_inter == Inter.STATE_FORCES or ("regain" in families and ev.agent_inter != Inter.EXTERNAL_OTHER):

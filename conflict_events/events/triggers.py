@@ -6,6 +6,8 @@ not threatened, planned or hypothetical, and not a cumulative total.
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -200,6 +202,12 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         # "police found a cache of rifles": a seizure; "a body was found": not an event by itself.
         armed = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end and w.label_ not in ("less_lethal", "blunt")]
         return "defuse" if armed else "none"
+    if family == "loot" and span.root.pos_ == "VERB":
+        # "destroyed three IEDs", "dismantled an explosive device": weapons put out of use.
+        objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+        heads = " ".join(t.lower_ for o in objects for t in o.subtree if t.i <= o.i or t.dep_ == "conj")
+        if any(re.search(rf"\b{word}s?\b", heads) for word in SEIZED_WEAPON_OBJECTS):
+            return "defuse"
     if family == "seize":
         objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")] or list(doc[span.end : min(sent.end, span.end + 4)])
         words = " ".join(t.text.lower() for o in objects for t in o.subtree)[:80]
