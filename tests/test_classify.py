@@ -43,6 +43,9 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"protest"}, {"less_lethal"}, "police fired tear gas to disperse the protesters"), S.PROTEST_WITH_INTERVENTION),
         (ev({"protest"}, set(), "police arrested ten demonstrators at the march"), S.PROTEST_WITH_INTERVENTION),
         (ev({"protest", "kill"}, {"firearm"}, "security forces opened fire on protesters, killing two", killed=2), S.EXCESSIVE_FORCE),
+        # Live fire at demonstrators is lethal force even when nobody dies; so is a death in a dispersal.
+        (ev({"protest"}, {"firearm"}, "soldiers fired live ammunition at the demonstrators"), S.EXCESSIVE_FORCE),
+        (ev({"protest"}, {"less_lethal"}, "police fired tear gas to disperse the march and one protester died", killed=1), S.EXCESSIVE_FORCE),
         (ev({"protest"}, {"blunt"}, "protesters threw stones at police and torched a car"), S.VIOLENT_DEMONSTRATION),
         (ev({"riot"}, set(), "rioters looted shops"), S.VIOLENT_DEMONSTRATION),
         (ev({"mob"}, set(), "a mob lynched a suspected thief"), S.MOB_VIOLENCE),

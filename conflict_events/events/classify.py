@@ -59,6 +59,8 @@ INTERVENTION = re.compile(
     r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*)\b"
 )
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
+LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
+SECURITY_WORDS = re.compile(r"\b(police|policemen|security forces|soldiers|troops|army|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 
 
@@ -185,6 +187,8 @@ def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
         return S.VIOLENT_DEMONSTRATION, "demonstrators used violence or destroyed property → Violent demonstration"
     if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and LETHAL_FORCE.search(text):
         return S.EXCESSIVE_FORCE, "lethal or serious force against protesters → Excessive force against protesters"
+    if (ev.killed and INTERVENTION.search(text)) or (LIVE_FIRE.search(text) and SECURITY_WORDS.search(text)):
+        return S.EXCESSIVE_FORCE, "live fire at demonstrators, or a death as they were dispersed → Excessive force against protesters"
     if INTERVENTION.search(text):
         return S.PROTEST_WITH_INTERVENTION, "police dispersed or arrested protesters → Protest with intervention"
     return S.PEACEFUL_PROTEST, "demonstration without violence or intervention → Peaceful protest"
