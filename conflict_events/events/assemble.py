@@ -679,7 +679,7 @@ def _unarmed_collective(span: Span, actor) -> bool:
     root = span.root
     if (counted := people_counted(root)) is not None and root.lower_ not in UNARMED_COLLECTIVES:
         root = counted
-    words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root is not span.root else {t.lower_ for t in span}
+    words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root.i != span.root.i else {t.lower_ for t in span}
     if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug", "rival"}:
         return False
     if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):

@@ -60,7 +60,7 @@ INTERVENTION = re.compile(
 )
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
-SECURITY_WORDS = re.compile(r"\b(police|policemen|security forces|soldiers|troops|army|gendarmes?)\b")
+SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|forces|soldiers|troops|army|authorities|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 
 
@@ -225,14 +225,12 @@ ROADBLOCK = re.compile(
 def _protesters_violent(text: str) -> bool:
     for found in ROADBLOCK.finditer(text):
         # "police erected barricades to stop the march": the barricades are not the demonstrators'.
-        if not STATE_DOERS.search(text[max(0, found.start() - 40) : found.start()]):
+        clause_before = text[max(0, found.start() - 40) : found.start()].split(".")[-1]
+        if not SECURITY_WORDS.search(clause_before):
             return True
     return bool(DEMONSTRATOR_VIOLENCE.search(text)) or bool(
         re.search(r"\b(threw|hurling|pelted)\b[^.]{0,20}\b(stones|rocks|bricks|petrol bombs|molotov)", text)
     )
-
-
-STATE_DOERS = re.compile(r"\b(police|policemen|officers|forces|troops|soldiers|authorities|army|gendarmes?)\b[^.]*$")
 
 
 THROWN = re.compile(r"\b(threw|thrown|throwing|throws|hurled|hurling|lobbed|tossed)\b")

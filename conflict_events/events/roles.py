@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from conflict_events.events.places import GENERIC_PLACE_WORDS
+
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "toward", "towards", "targeting", "into"})
 # Verbs that carry a noun trigger: "militants launched an attack", "Israel carried out strikes".
 SUPPORT_VERBS = frozenset(
@@ -58,7 +60,8 @@ OF_GROUP_NOUNS = frozenset(
     {"members", "member", "group", "groups", "fighters", "soldiers", "units", "unit", "elements", "forces", "force",
      "military", "army", "police", "troops", "militia", "militiamen", "supporters", "activists", "officers",
      "cadres", "wing", "faction", "battalion", "brigade", "division", "regiment", "personnel", "agents"}
-) | frozenset({"hundreds", "dozens", "thousands", "scores", "dozen", "number"})  # "hundreds of villagers"
+)
+QUANTITY_NOUNS = frozenset({"hundreds", "dozens", "thousands", "scores", "dozen", "number"})  # "hundreds of villagers"
 
 
 def find_roles(trigger: Span) -> Roles:
@@ -134,7 +137,7 @@ def _can_act(span: Span) -> bool:
 
 def people_counted(token: Token) -> Token | None:
     """ "hundreds of villagers": the people a quantity word counts."""
-    if token.lower_ not in OF_GROUP_NOUNS:
+    if token.lower_ not in QUANTITY_NOUNS:
         return None
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
@@ -299,14 +302,13 @@ def _first(token: Token, dep: str) -> Token | None:
     return None
 
 
-PLACE_HEADS = frozenset({"township", "district", "village", "town", "city", "province", "region", "state", "county", "area"})
 
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; "in X township, the military carried out ...": a place the parser also
     calls a subject is where, not who."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    actors = [c for c in subjects if not (c.lower_ in PLACE_HEADS or c.ent_type_ in ("GPE", "LOC", "FAC"))]
+    actors = [c for c in subjects if not (c.lower_ in GENERIC_PLACE_WORDS or c.ent_type_ in ("GPE", "LOC", "FAC"))]
     return (actors or subjects or [None])[0]
 
 
@@ -324,7 +326,7 @@ def _phrase(token: Token, modifiers_only: bool = False) -> Span:
     for child in token.children:
         if child.dep_ in ("det", "amod", "compound", "nummod", "poss", "nmod", "quantmod", "case", "punct") and child.i < token.i:
             keep.extend(child.subtree)
-        elif child.dep_ == "prep" and child.lower_ == "of" and token.lower_ in OF_GROUP_NOUNS:
+        elif child.dep_ == "prep" and child.lower_ == "of" and (token.lower_ in OF_GROUP_NOUNS or token.lower_ in QUANTITY_NOUNS):
             keep.extend(child.subtree)
         elif child.dep_ == "appos":
             continue
