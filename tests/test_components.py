@@ -100,11 +100,24 @@ def test_casualty_counts(nlp, text, killed, injured):
         ("On 3 January 2022, troops clashed.", ["3 January 2022"]),
         ("They struck back late last month.", ["late last month"]),
         ("The strike came yesterday.", ["yesterday"]),
+        ("Fighting resumed in mid-May.", ["mid-May"]),
+        ("Mondays are quiet; Tuesday's march was not.", ["Mondays", "Tuesday"]),
+        ("Two days ago, troops left.", ["Two days ago"]),
     ],
 )
 def test_dates(nlp, text, expected):
     doc = nlp(text)
     assert [s.text for s in doc.spans["dates"]] == expected
+
+
+def test_casualty_figures_stay_inside_their_sentence():
+    # Taggers match only in sentences holding an anchor word; a dateline's year is not a death toll.
+    blank = spacy.blank("en")
+    blank.add_pipe("sentencizer")
+    nlp = add_project_components(blank, actor_aliases=False, sites=False)
+    doc = nlp("Posted on 12 March 2024\nGunmen kill civilians near the market. Two soldiers were wounded.")
+    assert [(s.text, s.label_, s._.casualty_count) for s in doc.spans["casualties"]] == [("Two soldiers were wounded", "INJURED", 2)]
+    assert [s.text for s in doc.spans["dates"]] == ["12 March 2024"]
 
 
 def test_line_breaks_start_sentences():

@@ -18,8 +18,9 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 from importlib import resources
-from typing import Iterable
+from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
@@ -243,6 +244,25 @@ _QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "ap
 _STOP_GAP = KILL_WORDS + INJURY_WORDS + ["and", "or", "when", "after", "while", "but", "in", "on", "by", "during", "since", "who", "which", "that"]
 
 
+def match_in_windows(matcher: Matcher, doc: Doc, is_anchor: Callable[[str], bool]) -> list[tuple[int, int, int]]:
+    """The matcher's (match_id, start, end) over the sentences holding an anchor word.
+
+    Every pattern of the matcher must contain a token whose lower-case text is
+    an anchor, and no match is expected to cross a sentence end. Running the
+    Matcher on the few sentences that can match, not on the whole article, is
+    most of a tagger's saving.
+    """
+    if not any(is_anchor(token.lower_) for token in doc):
+        return []
+    if not doc.has_annotation("SENT_START"):
+        return list(matcher(doc))
+    found = []
+    for sentence in doc.sents:
+        if any(is_anchor(token.lower_) for token in sentence):
+            found.extend((match_id, sentence.start + start, sentence.start + end) for match_id, start, end in matcher(sentence))
+    return found
+
+
 class CasualtyTagger:
     """Tags killed and injured counts such as "five civilians were killed" or "killing at least 12"."""
 
@@ -280,10 +300,11 @@ class CasualtyTagger:
                 self.matcher.add(label, [[word, {"LOWER": {"IN": ["his", "her"]}}, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
+        self.anchors = frozenset(KILL_WORDS + INJURY_WORDS + ["toll", "tally"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
-        for match_id, start, end in self.matcher(doc):
+        for match_id, start, end in match_in_windows(self.matcher, doc, self.anchors.__contains__):
             span = Span(doc, start, end, label=match_id)
             count = casualty_number(span)
             if count is None:
@@ -401,6 +422,19 @@ _MONTHS = [
 ]
 
 
+# Every date pattern holds one of these words, or a "mid-May" or ISO-date token.
+_DATE_ANCHORS = frozenset(
+    _MONTHS
+    + [f"{day}{ending}" for day in _WEEKDAYS for ending in ("", "s", "'", "'s")]
+    + ["yesterday", "today", "tonight", "overnight", "week", "weeks", "month", "weekend", "night", "year", "before", "earlier", "days"]
+)
+_DATE_TOKEN = re.compile(r"^(mid-[a-z]+|\d{4}-\d{2}-\d{2})$")
+
+
+def _is_date_anchor(lower: str) -> bool:
+    return lower in _DATE_ANCHORS or ("-" in lower and _DATE_TOKEN.match(lower) is not None)
+
+
 class DateTagger:
     """Tags date expressions the rules can resolve: weekdays, day-month forms, relative days."""
 
@@ -437,7 +471,7 @@ class DateTagger:
         )
 
     def __call__(self, doc: Doc) -> Doc:
-        spans = [Span(doc, s, e, label="DATE") for _, s, e in self.matcher(doc)]
+        spans = [Span(doc, s, e, label="DATE") for _, s, e in match_in_windows(self.matcher, doc, _is_date_anchor)]
         doc.spans["dates"] = sorted(filter_spans(spans), key=lambda s: s.start)
         return doc
 
