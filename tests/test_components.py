@@ -83,6 +83,14 @@ def test_triggers(nlp, text, expected):
         ("A man and a woman were shot and killed.", 2, 0),
         ("The man was taken to hospital, where he died.", 1, 0),
         ("Cadres murdered a rival party worker.", 1, 0),
+        ("Police opened fire on a trader, killing him.", 1, 0),
+        ("The mine injured a soldier and killed another.", 1, 1),
+        ("Bandits killed another 5 people.", 5, 0),
+        ("A mob beat the thief and almost killed him.", 0, 0),
+        ("The guard was shot and killed.", 1, 0),
+        ("The fighting led to the death of 2 rebels and 3 soldiers.", 5, 0),
+        ("The raid resulted in the killing of 1-4 herders.", 1, 0),
+        ("Students marched over the killing of two classmates.", 0, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

@@ -238,6 +238,9 @@ def make_entity_ruler(nlp: Language, name: str, actor_aliases: bool, sites: bool
 
 KILL_WORDS = ["killed", "dead", "died", "killing", "kills", "kill", "slain", "perished", "deaths", "fatalities", "fatality", "bodies", "lifeless",
               "murdered", "assassinated", "beheaded", "lynched"]
+KILL_VERBS = ["killed", "killing", "kills", "kill", "murdered", "murdering", "assassinated", "beheaded", "lynched", "lynching", "slaying", "slew"]
+INJURY_VERBS = ["injured", "wounded", "injuring", "wounding", "injures", "wounds", "hurt", "hurting"]
+RESULT_WORDS = ["led", "leading", "lead", "leads", "resulted", "resulting", "results", "caused", "causing", "causes", "left", "leaving"]
 INJURY_WORDS = ["injured", "wounded", "injuring", "wounding", "hurt", "injuries", "injures", "wounds", "hospitalised", "hospitalized"]
 _NUMBER_WORDS = sorted(set(lexicon.NUMBER_WORDS) | {w for k in lexicon.VAGUE_QUANTITIES for w in k.split()})
 _QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "approximately", "up", "to", "over", "more", "than", "as", "many", "an", "estimated", "roughly", "another", "other", "additional", "further"]
@@ -300,7 +303,22 @@ class CasualtyTagger:
                 self.matcher.add(label, [[word, {"LOWER": {"IN": ["his", "her"]}}, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
-        self.anchors = frozenset(KILL_WORDS + INJURY_WORDS + ["toll", "tally"])
+        # "the driver was shot and killed"
+        self.matcher.add("KILLED", [[*singular_passive, *harmed_and, {"LOWER": {"IN": KILL_WORDS}}]])
+        for label, words in (("KILLED", KILL_VERBS), ("INJURED", INJURY_VERBS)):
+            # "opened fire on a trader, killing him"; "injured a soldier and killed another"
+            self.matcher.add(label, [[{"LOWER": {"IN": words}}, {"LOWER": {"IN": ["him", "her", "another"]}}]])
+        # "leading to the death of 1 militant and 3 soldiers", "resulting in the killing of 1-5 civilians".
+        # Only as a result: "protested over the killing of two activists" names the protest's cause.
+        death_of = [
+            {"LOWER": {"IN": RESULT_WORDS}}, {"LOWER": {"IN": ["to", "in"]}, "OP": "?"}, {"LOWER": "the", "OP": "?"},
+            {"LOWER": {"IN": ["death", "deaths", "killing", "killings"]}}, {"LOWER": "of"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"},
+        ]
+        for num in (number, numeric):
+            self.matcher.add("KILLED", [[*death_of, num]])
+            for other in (number, numeric):
+                self.matcher.add("KILLED", [[*death_of, num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other]])
+        self.anchors = frozenset(KILL_WORDS + INJURY_WORDS + ["toll", "tally", "death", "killings"])
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -308,6 +326,12 @@ class CasualtyTagger:
             span = Span(doc, start, end, label=match_id)
             count = casualty_number(span)
             if count is None:
+                continue
+            if doc[end - 1].lower_ in ("him", "her", "another") and end < len(doc) and (doc[end].like_num or doc[end].lower_ in lexicon.NUMBER_WORDS):
+                # "killed her two sons", "killed another 5": the figure that follows counts.
+                continue
+            if start > 0 and doc[start - 1].lower_ in ("almost", "nearly") and doc[start].lower_ in KILL_VERBS + INJURY_VERBS:
+                # "a mob almost killed him": nobody died.
                 continue
             if doc[start].lower_ in ("a", "an") and doc[start + 1].lower_ in KILL_WORDS + INJURY_WORDS:
                 # "a killed woman": an adjective, not a count.
@@ -391,6 +415,8 @@ def casualty_number(span: Span) -> int | None:
 
 def _figure(tokens: list) -> int | None:
     if tokens and tokens[0].lower_ in ("the", "he", "she") and any(t.lower_ in ("was", "died") for t in tokens):
+        return 1
+    if tokens and tokens[-1].lower_ in ("him", "her", "another"):
         return 1
     for i, token in enumerate(tokens):
         lower = token.lower_
