@@ -273,6 +273,9 @@ def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
         ("On 2 May 2024, party members assaulted and injured four supporters of a rival candidate in Nakuru.", "Mob violence"),
         # Strangers who stab a man are an unidentified armed group.
         ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),
+        # A band of assailants with rods or stones and no gun is a mob; with guns, an armed group.
+        ("On 2 May 2024, four assailants beat a shopkeeper with iron rods in Nakuru.", "Mob violence"),
+        ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
         # Firing at what only an armed side holds is fighting, whatever the weapon.
         ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),
         # People intercepted and killed: no weapon was disrupted.
@@ -283,6 +286,9 @@ def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
         ("On 2 May 2024, unknown persons set fire to a warehouse in Zorvelkivka, Donetsk.", "Looting/property destruction"),
         # Detention by foreign forces is extrajudicial.
         ("On 2 May 2024, Russian forces detained the village head of Zorvelkivka, Donetsk.", "Abduction/forced disappearance"),
+        # An arrest after which nobody knows where the person is, or a round-up for conscription, is a disappearance.
+        ("On 2 May 2024, two former soldiers were arrested by the army in Zorvel village, Kunduz. Their whereabouts remain unknown.", "Abduction/forced disappearance"),
+        ("On 2 May 2024, soldiers detained young men in Zorvelkivka, Kharkiv, for conscription.", "Abduction/forced disappearance"),
         # Captured and detained, by no one the text names: an arrest.
         ("On 2 May 2024, forty migrants were captured and detained near Zorvelkivka, Donetsk.", "Arrests"),
         # Quieter events: gatherings that voice a demand, disappearances, propaganda, training, checkpoints.

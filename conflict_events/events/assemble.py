@@ -444,6 +444,8 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         injured=candidate.casualties.injured,
         agent_unarmed=_unarmed_collective(agent_span, agent) if agent_span is not None else _unarmed_passive(candidate.sent),
     )
+    if agent_span is not None and _crowd_of_assailants(agent_span, evidence):
+        evidence.agent_unarmed = True
     decided = classify(evidence)
     if decided is None:
         return []
@@ -685,6 +687,15 @@ def _unarmed_collective(span: Span, actor) -> bool:
     if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):
         return False
     return root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
+
+
+def _crowd_of_assailants(span: Span, evidence: Evidence) -> bool:
+    """ "four assailants beat him with sticks": a band with sticks, stones or blades, and no gun, is a mob."""
+    root = span.root
+    if root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
+        return False
+    crude = evidence.weapons and evidence.weapons <= {"blunt", "blade", "incendiary"}
+    return bool(crude or "beat" in evidence.families and not evidence.weapons and not evidence.killed)
 
 
 def _unarmed_passive(sent: Span) -> bool:
