@@ -191,6 +191,8 @@ def test_a_town_and_its_province_read_as_a_list_are_one_place():
          "Civilians (Myanmar)", ""),
         ("On 2 May 2024, hundreds of people were displaced by fighting between militants and soldiers near Zorvelkivka, Donetsk.",
          "Civilians (Ukraine)", ""),
+        # The displaced are coded by the country they fled, not the one they reached.
+        ("On 2 May 2024, about 3,000 displaced people from Sudan arrived in Adre, Chad.", "Civilians (Sudan)", ""),
     ],
 )
 def test_displacement_is_a_strategic_development(text, actor1, actor2):

@@ -140,3 +140,15 @@ def test_a_name_before_a_region_is_a_place_whatever_the_tagger_says():
 
     rows = extract("On 2 May 2024, Russian forces shelled Zorvelkivka, Kharkiv region. Casualties unknown.", date="2024-05-12")
     assert rows and (rows[0].location, rows[0].admin1, rows[0].country) == ("Zorvelkivka", "Kharkiv", "Ukraine")
+
+
+def test_a_neighbourhood_written_after_colonia_is_inside_the_town():
+    rows = extract("On 4 May 2024, in Mejicanos (San Salvador), gang members shot and killed a man in colonia Lorena.", date=DATE)
+    assert [(r.location, r.country) for r in rows] == [("Mejicanos", "El Salvador")]
+
+
+def test_in_a_text_naming_no_country_the_hinted_country_holds_for_later_places():
+    # Guadalupe is a town in several countries; the province in the first sentence says which.
+    rows = extract("On 4 May 2024, in the rural area of Zorvelito municipality (Antioquia), dissidents ambushed a truck. "
+                   "Later they shot a farmer in Guadalupe.", date=DATE)
+    assert [(r.location, r.country) for r in rows] == [("Zorvelito", "Colombia"), ("Guadalupe", "Colombia")]

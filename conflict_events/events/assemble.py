@@ -111,6 +111,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         for place in places:
             if not place.anaphoric:
                 resolved[id(place)] = _resolve(place, state, resources)
+    if not context:
+        _settle_on_hinted_country(places_by_sentence, resolved, state, resources)
     candidates: list[Candidate] = []
     for index, (sent, places) in enumerate(zip(sentences, places_by_sentence)):
         state.new_sentence(sent)
@@ -298,6 +300,30 @@ def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None, ents: li
             continue
         return resolved, span
     return None, None
+
+
+HINT_CONFIRMED_RULES = ("admin-hint", "hint-town-fallback", "hint-admin1-fallback")
+
+
+def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], state: _DocState, resources: Resources) -> None:
+    """A text naming no country: the first place its admin names confirm gives the country for the rest.
+
+    "in Mejicanos (San Salvador) ... in Lorena": Lorena is looked for in El Salvador before abroad.
+    """
+    confirmed = [r.place.country for places in places_by_sentence for p in places
+                 if (r := resolved.get(id(p))) is not None and getattr(r, "rule", "") in HINT_CONFIRMED_RULES and r.place.country]
+    if not confirmed:
+        return
+    country = confirmed[0]
+    state.context = [country]
+    for places in places_by_sentence:
+        for place in places:
+            r = resolved.get(id(place))
+            if place.anaphoric or (r is not None and (r.place.country == country or getattr(r, "rule", "") in HINT_CONFIRMED_RULES)):
+                continue
+            again = _resolve(place, state, resources)
+            if again is not None and again.place.country == country:
+                resolved[id(place)] = again
 
 
 def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
@@ -571,6 +597,11 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     return None
 
 
+DISPLACED_FROM = re.compile(
+    r"\b(?:refugees|civilians|people|persons|migrants|asylum seekers|displaced|evacuees|families)\s+(?:fleeing\s+|displaced\s+)?from\s+((?:[A-Z][\w'-]*\s?){1,3})"
+)
+
+
 def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: str, families: frozenset[str] | set[str] = frozenset()):
     """The codebook's actor conventions per event type."""
     event_type = EVENT_TYPE_OF[sub]
@@ -581,6 +612,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if sub is S.OTHER and "displacement" in families:
         # The displaced are civilians; whoever drove them out, if named, comes first.
         displaced = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
+        if (origin := DISPLACED_FROM.search(text)) is not None:
+            # "refugees from Ukraine arrived in Poland": the displaced are the country's they fled.
+            displaced = generic(f"civilians from {origin.group(1)}") or displaced
         if agent is not None and agent.inter not in (Inter.CIVILIANS, Inter.PROTESTERS, Inter.RIOTERS):
             return agent, displaced
         return displaced, None

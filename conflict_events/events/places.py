@@ -236,6 +236,8 @@ FACILITY_WORDS = frozenset(
 
 # ACLED codes a neighbourhood to its town.
 SUBTOWN_WORDS = frozenset({"neighbourhood", "neighborhood", "sector", "quarter", "colonia", "barrio", "suburb", "estate"})
+# Words written before a neighbourhood's name: "in colonia Lorena", "the bairro Jardim America".
+SUBTOWN_PREFIXES = frozenset({"colonia", "barrio", "bairro", "fraccionamiento", "favela", "comuna", "col."})
 
 
 def _is_facility(span: Span) -> bool:
@@ -245,8 +247,10 @@ def _is_facility(span: Span) -> bool:
     doc = span.doc
     last = span[-1].lower_
     after = doc[span.end].lower_ if span.end < len(doc) else ""
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
     possessive = after in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in FACILITY_WORDS
-    return last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or possessive or (span.label_ == "PERSON" and after in ("'s", "’s"))
+    return (last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or before in SUBTOWN_PREFIXES or possessive
+            or (span.label_ == "PERSON" and after in ("'s", "’s")))
 
 
 def _origin_of_people(span: Span) -> bool:
