@@ -268,6 +268,16 @@ def test_an_unknown_place_in_a_text_naming_no_country_keeps_the_event():
     assert row.confidence < 0.7
 
 
+def test_an_unknown_place_in_a_sentence_naming_its_country_keeps_the_event_and_the_country():
+    rows = extract("On 2 May 2024, in Nepal, party cadres staged a demonstration in Zorvel municipality.", date=DATE)
+    assert [(r.sub_event_type, r.location, r.country, r.latitude) for r in rows] == [("Peaceful protest", "Zorvel", "Nepal", None)]
+    assert rows[0].actor1 == "Protesters (Nepal)"
+
+
+def test_a_country_alone_still_gives_no_event():
+    assert extract("On 2 May 2024, party cadres staged a demonstration in Nepal.", date=DATE) == []
+
+
 @pytest.mark.parametrize(
     "text, sub_event_type",
     [

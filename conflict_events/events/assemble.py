@@ -137,12 +137,14 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         unplaced: list[tuple[TriggerMention, Roles]] = []
         trigger_spans = [m.span for m in mentions]
         locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
-        if not locations and not state.sentence_country:
+        if not locations:
             # The text names a place the gazetteer does not know: keep the event with the name and
-            # the article's country (if it names one), and no coordinates, rather than drop it.
+            # the country the sentence or the article names (if any), and no coordinates, rather than drop it.
+            country = state.sentence_country or (context[0] if context else "")
             for place in places:
-                if not place.anaphoric and not place.descriptor and not place.hint_only and not place.facility and _looks_like_a_name(place):
-                    resolved[id(place)] = _unresolved(place, context[0] if context else "", resources)
+                if (resolved[id(place)] is None and not place.anaphoric and not place.descriptor and not place.hint_only
+                        and not place.facility and _looks_like_a_name(place)):
+                    resolved[id(place)] = _unresolved(place, country, resources)
                     locations.append(place)
 
         def candidate_for(resolution, place_span: Span | None) -> Candidate:
