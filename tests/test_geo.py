@@ -255,6 +255,12 @@ def test_a_village_called_by_its_own_name_beats_a_city_that_once_bore_it():
     assert resolve_place("Kiev").place.name == "Kyiv"
 
 
+def test_a_town_in_the_hinted_province_beats_a_namesake_spelled_like_the_text():
+    # Lviv province has a hamlet written "Trostianets"; Sumy's town is written "Trostyanets".
+    resolution = resolve_place("Trostianets", context_countries=["Ukraine"], admin_hints=["Sumy"])
+    assert (resolution.place.admin1, resolution.geo_precision) == ("Sumy", 1)
+
+
 def test_hints_that_disagree_follow_the_larger_unit():
     # Riyad is also Saudi Arabia's province; Kirkuk, named last, is the province here.
     resolution = resolve_place("Zorvel", admin_hints=["Riyad", "Kirkuk"])

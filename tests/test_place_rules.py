@@ -19,6 +19,8 @@ DATE = "2024-05-12"
         ("On 3 May 2024, soldiers shelled Zorvelkivka village (Bakhmut district, Donetsk region).", "Zorvelkivka", "Donetsk", "Ukraine"),
         # ... or by the province named after a comma.
         ("On 3 May 2024, Russian forces shelled Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
+        # "X, <province>," is a place whatever the tagger made of either name.
+        ("On 3 May 2024, Russian troops threw a grenade at the residents of Trostianets, Sumy, killing two people.", "Trostyanets", "Sumy", "Ukraine"),
         # "the village of X": named right there, not a pointer back.
         ("On 3 May 2024, Russian forces shelled the village of Tamrikunda, Kharkiv.", "Tamrikunda", "Kharkiv", "Ukraine"),
         # "X town in Y countryside"

@@ -26,6 +26,8 @@ def dropped(nlp, text):
         ("A drone hit a fuel depot outside the city.", [("hit", "hit")]),
         ("Hundreds gathered in the square to denounce the new tax.", [("gathered", "protest")]),
         ("Rebels seized weapons and ammunition from the depot.", [("seized", "defuse")]),
+        # "used X to strike": the means of a strike that happened, not a plan.
+        ("On Monday, the army used artillery to strike rebel positions near the town.", [("strike", "strike")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -44,6 +46,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Teachers went on strike over unpaid salaries.", "strike", "not an event word here"),
         ("The commander vowed to launch new rocket attacks.", "rocket attacks", "threatened, planned or hypothetical"),
         ("The shop was hit by a power cut.", "hit", "needs a weapon"),
+        ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

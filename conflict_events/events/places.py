@@ -95,7 +95,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
-    for span in _named_before_a_region(sent, taken | actor_tokens):
+    for span in [*_named_before_a_region(sent, taken | actor_tokens), *_named_before_a_province(sent, taken | actor_tokens)]:
         spans.append(span)
         taken.update(range(span.start, span.end))
     for part in _parenthetical_names(sent, taken | actor_tokens):
@@ -424,6 +424,36 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
             j += 1
         if comma < sent.end and doc[comma].text == "," and j > comma + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
             found.append(doc[i:end])
+        i = end + 1
+    return found
+
+
+def _is_province_name(name: str) -> bool:
+    from conflict_events.geo import get_gazetteer
+
+    return bool(get_gazetteer().admin1_countries(name))
+
+
+def _named_before_a_province(sent: Span, taken: set[int]) -> list[Span]:
+    """ "threw a grenade at the residents of Trostianets, Sumy,": a capitalised name followed by
+    ", <a province's name>" closing the phrase is a place, whatever the tagger made of either."""
+    doc = sent.doc
+    found: list[Span] = []
+    i = sent.start + 1
+    while i < sent.end:
+        if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN":
+            i += 1
+            continue
+        end = i
+        while end < sent.end and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
+            end += 1
+        comma = end
+        j = comma + 1
+        while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
+            j += 1
+        closes = j >= sent.end or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ")
+        if comma < sent.end and doc[comma].text == "," and j > comma + 1 and closes and _is_province_name(doc[comma + 1 : j].text):
+            found += [doc[i:end], doc[comma + 1 : j]] if not taken.intersection(range(comma + 1, j)) else [doc[i:end]]
         i = end + 1
     return found
 

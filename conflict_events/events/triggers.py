@@ -311,7 +311,7 @@ def is_irrealis(token: Token) -> bool:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "acl", "ROOT") and (
-            verb.head.lower_ in IRREALIS_GOVERNORS or verb.dep_ == "ROOT"
+            verb.head.lower_ in IRREALIS_GOVERNORS and not (verb.head.lower_ == "used" and not _habitual(verb.head)) or verb.dep_ == "ROOT"
         ):
             # "threatened to attack", "plans to strike"; not "continued to stage a picket"
             return True

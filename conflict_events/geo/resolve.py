@@ -145,17 +145,18 @@ def _well_known(place: Place, norm: str) -> bool:
     return place.population >= 1_000_000
 
 
-def _main_names_first(ranked: list[tuple[float, Place]], norm: str) -> list[tuple[float, Place]]:
+def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambda place: False) -> list[tuple[float, Place]]:
     """In one country, a place called by its own name beats a city that once bore that name
     ("Oleksandrivka" is one of the villages so called, not Donetsk), unless the city is a
-    capital or a metropolis, known the world over by its old names too ("Kiev")."""
+    capital or a metropolis, known the world over by its old names too ("Kiev"), or only the
+    city lies where the text's admin names say ("Trostianets, Sumy" is Trostyanets in Sumy)."""
     if not ranked or normalize(ranked[0][1].name) == norm:
         return ranked
     best = ranked[0][1]
     if best.feature == "capital" or best.population >= 1_000_000:
         return ranked
     for index, (_, place) in enumerate(ranked[1:], start=1):
-        if place.country == best.country and normalize(place.name) == norm:
+        if place.country == best.country and normalize(place.name) == norm and (hinted(place) or not hinted(best)):
             return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
     return ranked
 
@@ -252,7 +253,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if hints:
         ranked = sorted(((s + (HINT_BONUS if any(_hint_matches(gaz, p, h) for h in hints) else 0.0), p)
                          for s, p in ranked), key=lambda t: -t[0])
-    ranked = _main_names_first(ranked, norm)
+    ranked = _main_names_first(ranked, norm, hinted=lambda place: any(_hint_matches(gaz, place, h) for h in hints))
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
