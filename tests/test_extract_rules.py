@@ -106,6 +106,8 @@ def test_without_a_document_date_relative_days_are_not_guessed():
     [
         # Property with no named owner is the civilians'; "set ... on fire" has its agent on the verb.
         ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
+        # Property destroyed by no one named: an unidentified armed group did it.
+        ("On 2 May 2024, the car of a town councillor was set on fire in Gela (Caltanissetta, Sicilia).", "Looting/property destruction", "unidentified armed group (italy)", "civilians (italy)"),
         # Whose weapon it was: the nationality on the weapon ...
         ("On 2 May 2024, Ukrainian forces shot down a Russian drone over Odesa.", "Disrupted weapons use", "military forces of ukraine", "military forces of russia"),
         # ... the one who planted it ...

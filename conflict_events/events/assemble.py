@@ -664,6 +664,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
             agent = generic(unknown_armed)
         elif sub is S.ARRESTS:
             agent = generic("police")
+        elif sub is S.LOOTING:
+            # Property destroyed or taken by no one named: an unidentified armed group did it.
+            agent = generic(unknown_armed)
     if unknown_armed == "gang members":
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
