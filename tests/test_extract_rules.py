@@ -321,3 +321,21 @@ def test_a_country_alone_still_gives_no_event():
 def test_sub_event_type_rules(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type, rows and rows[0].explanation.get("rule")
+
+
+@pytest.mark.parametrize(
+    "text, actor1, actor2",
+    [
+        # The of-phrase names the force a unit or rank belongs to.
+        ("On 2 May 2024, 29 migrants were stopped off the coast of Bodrum, Mugla and detained by the Coast Guard Command of the Turkish army.",
+         "Military Forces of Turkey (2016-)", ""),
+        ("On 2 May 2024, in Thanlyin township (Yangon region), a woman was raped by two sergeants of the military.",
+         "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)"),
+        # "an unidentified armed group" is not the group the text names elsewhere.
+        ("On 2 May 2024, an unidentified armed group attacked a QSD checkpoint in Ali in Deir ez Zor.",
+         "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces"),
+    ],
+)
+def test_who_the_agent_phrase_names(text, actor1, actor2):
+    rows = extract(text, date=DATE)
+    assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]

@@ -541,7 +541,15 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    if actor is None and not tagged:
+        # "the Coast Guard Command of the Turkish army", "two sergeants of the military": the of-phrase names the force.
+        subtree = list(span.root.subtree)
+        if len(subtree) <= 10 and any(t.lower_ == "of" and t.head.i == span.root.i for t in subtree):
+            actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
     words = {t.lower_ for t in span}
+    if words & {"unidentified", "unknown", "unnamed"}:
+        # "an unidentified armed group" says who it is not: never the article's best-known group.
+        return actor
     if (actor is None or actor.kind == "unidentified") and words & GENERIC_GROUP_WORDS and not tagged:
         dominant = _dominant_group(doc, actors, country, event_date, acronyms, state)
         if dominant is not None and (actor is None or "gunmen" not in words):
