@@ -31,6 +31,7 @@ from conflict_events.events.roles import Roles, find_roles, is_actor_like, peopl
 from conflict_events.geo.resolve import area_name
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
+from conflict_events.nlp import spans as span_groups
 from conflict_events.schema import (
     EVENT_TYPE_OF,
     EventRow,
@@ -195,7 +196,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 candidate.triggers.append(mention)
                 candidate.roles.append(roles)
         sentence_casualties = casualties_in(sent)
-        weapons = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end]
+        weapons = span_groups.starting_in(doc, "weapons", sent.start, sent.end)
         for candidate in by_place.values():
             candidate.weapons = weapons
             candidate.casualties = sentence_casualties if len(by_place) == 1 else _nearest_casualties(sent, candidate)
@@ -216,7 +217,7 @@ def _by_the_state(agent: Span | None, resolve) -> bool:
 
 def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
-    counts: Counter[str] = Counter(c for s in doc.spans.get("actors", []) if (c := actors.home_country(s.label_)))
+    counts: Counter[str] = Counter(c for s in span_groups.group(doc, "actors") if (c := actors.home_country(s.label_)))
     return [c for c, _ in counts.most_common()]
 
 
@@ -285,7 +286,7 @@ class _DocState:
 
 
 def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None, ents: list[Span]) -> tuple[ResolvedDate | None, Span | None]:
-    spans = [s for s in doc.spans.get("dates", []) if sent.start <= s.start < sent.end]
+    spans = list(span_groups.starting_in(doc, "dates", sent.start, sent.end))
     taken = {i for s in spans for i in range(s.start, s.end)}
     spans += [e for e in ents if e.label_ == "DATE" and taken.isdisjoint(range(e.start, e.end))]
     for span in sorted(spans, key=lambda s: s.start):
@@ -413,7 +414,7 @@ def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState
 
 def _nearest_casualties(sent: Span, candidate: Candidate) -> Casualties:
     anchor = candidate.place_span.start if candidate.place_span is not None else sent.start
-    spans = list(sent.doc.spans.get("casualties", []))
+    spans = list(span_groups.group(sent.doc, "casualties"))
     best = Casualties()
     for span in spans:
         if sent.start <= span.start < sent.end and abs(span.start - anchor) < 15:
@@ -522,19 +523,19 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
 
 
 def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
-    tagged = [s for s in doc.spans.get("actors", []) if span.start <= s.start and s.end <= span.end]
+    tagged = [s for s in span_groups.group(doc, "actors") if span.start <= s.start and s.end <= span.end]
     if not tagged:
         # "1 Saudi-led coalition air raid": the modifier is the start of a longer actor name.
-        tagged = [s for s in doc.spans.get("actors", []) if s.start < span.end and span.start < s.end]
+        tagged = [s for s in span_groups.group(doc, "actors") if s.start < span.end and span.start < s.end]
     # "anti-Houthi forces" are the Houthis' opponents, never the Houthis.
     tagged = [s for s in tagged if not (s.start >= 2 and doc[s.start - 1].text in ("-", "‐") and doc[s.start - 2].lower_ == "anti") and not doc[s.start].lower_.startswith("anti-")]
     if not tagged and not is_actor_like(span):
         subtree = list(span.root.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
-        tagged = [s for s in doc.spans.get("actors", []) if lo <= s.start and s.end <= hi]
+        tagged = [s for s in span_groups.group(doc, "actors") if lo <= s.start and s.end <= hi]
     first = _first_conjunct(span)
     mention = first if first != span.text or not tagged else tagged[0].label_
-    if not tagged and any(w.start <= span.root.i < w.end for w in doc.spans.get("weapons", [])):
+    if not tagged and span.root.i in span_groups.covered_tokens(doc, "weapons"):
         # "4 Syrian regime helicopters": the owner is in the modifiers.
         owner = " ".join(t.text for t in span if t.i < span.root.i and not t.like_num and t.dep_ != "det")
         mention = owner or mention
@@ -582,7 +583,7 @@ def _dominant_group(doc: Doc, actors, country: str, event_date, acronyms, state:
 
 def _most_named_group(doc: Doc, actors, country: str, event_date, acronyms):
     counts: Counter[str] = Counter()
-    for span in doc.spans.get("actors", []):
+    for span in span_groups.group(doc, "actors"):
         counts[span.label_] += 1
     for name, _ in counts.most_common():
         actor = actors.resolve(name, event_country=country, event_date=event_date, text_acronyms=acronyms)
@@ -596,7 +597,7 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     "seized weapons from an NPA cache", "shot down a Russian drone", "IEDs planted by JNIM"."""
     doc = sent.doc
     excluded = set(range(agent_span.root.left_edge.i, agent_span.root.right_edge.i + 1)) if agent_span is not None else set()
-    mentions = [s for s in doc.spans.get("actors", []) if sent.start <= s.start < sent.end]
+    mentions = list(span_groups.starting_in(doc, "actors", sent.start, sent.end))
     mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"]
     for mention in sorted(mentions, key=lambda m: m.start):
         if excluded.intersection(range(mention.start, mention.end)):

@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span
 
+from conflict_events.nlp import spans as span_groups
+
 # A figure marked as a re-statement adds nothing; one marked as further adds to the count.
 ADDITIVE_MARKERS = frozenset({"also", "another", "other", "additional", "further", "more"})
 HEDGES = frozenset({"likely", "possibly", "probably", "reportedly", "feared", "believed", "unconfirmed", "may", "might"})
@@ -34,9 +36,7 @@ def casualties_in(sent: Span, start: int | None = None, end: int | None = None) 
     hi = sent.end if end is None else end
     killed = injured = 0
     used: list[Span] = []
-    for span in sent.doc.spans.get("casualties", []):
-        if not (lo <= span.start < hi):
-            continue
+    for span in span_groups.starting_in(sent.doc, "casualties", lo, hi):
         count = span._.casualty_count or 0
         window = sent.doc[max(sent.start, span.start - 3) : span.end]
         if any(t.lower_ in HEDGES for t in window):

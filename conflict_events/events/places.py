@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from conflict_events.geo.resolve import area_name
+from conflict_events.nlp import spans as span_groups
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "into", "from", "of", "to", "across", "inside", "within", "between", "over", "towards", "toward", "along", "through", "via", "on"})
@@ -75,8 +76,8 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
     ents = [_with_particles(part, sent) for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
-    actor_tokens = {i for s in doc.spans.get("actors", []) for i in range(s.start, s.end)}
-    spans: list[Span] = [s for s in doc.spans.get("sites", []) if sent.start <= s.start < sent.end]
+    actor_tokens = set(span_groups.covered_tokens(doc, "actors"))
+    spans: list[Span] = list(span_groups.starting_in(doc, "sites", sent.start, sent.end))
     taken = {i for s in spans for i in range(s.start, s.end)}
     for ent in _join_adjacent(ents):
         if ent.label_ in PLACE_LABELS and taken.isdisjoint(range(ent.start, ent.end)):
@@ -316,7 +317,7 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     # "in the community Chica Brava"
     if root.dep_ == "appos" and root.head.lower_ in GENERIC_PLACE_WORDS:
         return True
-    triggers = {i for t in ent.doc.spans.get("triggers", []) for i in range(t.start, t.end)}
+    triggers = span_groups.covered_tokens(ent.doc, "triggers")
     # "bombed Liubotyn, Kharkiv", parsed as an adverbial: a place when its province follows.
     doc = ent.doc
     if root.dep_ == "npadvmod" and root.head.i in triggers and ent.end + 1 < len(doc) and doc[ent.end].text in (",", "(") and doc[ent.end + 1].is_title:
@@ -368,7 +369,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     or as the object of an event verb ("Russian forces shelled Dmytrivka, Kharkiv region")."""
     doc = sent.doc
     found: list[Span] = []
-    triggers = {i for t in doc.spans.get("triggers", []) for i in range(t.start, t.end)}
+    triggers = span_groups.covered_tokens(doc, "triggers")
     for token in sent:
         if token.dep_ == "dobj" and token.head.i in triggers and token.is_title and token.i not in taken and token.ent_type_ not in ("PERSON", "NORP", "DATE", "CARDINAL"):
             start = token.i

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from conflict_events.events.places import GENERIC_PLACE_WORDS
+from conflict_events.nlp import spans as span_groups
 
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "toward", "towards", "targeting", "into"})
 # Verbs that carry a noun trigger: "militants launched an attack", "Israel carried out strikes".
@@ -121,7 +122,7 @@ def _weapon_owner(weapon: Token) -> Span | None:
 def _weapons_in(head: Token) -> list[Token]:
     doc = head.doc
     lo, hi = head.left_edge.i, head.right_edge.i + 1
-    return [doc[w.end - 1] for w in doc.spans.get("weapons", []) if lo <= w.start < hi]
+    return [doc[w.end - 1] for w in span_groups.starting_in(doc, "weapons", lo, hi)]
 
 
 def _can_act(span: Span) -> bool:
@@ -146,7 +147,7 @@ def people_counted(token: Token) -> Token | None:
 
 
 def _is_weapon(span: Span) -> bool:
-    return any(w.start <= span.root.i < w.end for w in span.doc.spans.get("weapons", []))
+    return span.root.i in span_groups.covered_tokens(span.doc, "weapons")
 
 
 def _verb_roles(verb: Token, roles: Roles) -> None:
@@ -313,7 +314,7 @@ def _subject(verb: Token) -> Token | None:
 
 
 def _is_tagged_actor(token: Token) -> bool:
-    return any(s.start <= token.i < s.end for s in token.doc.spans.get("actors", []))
+    return token.i in span_groups.covered_tokens(token.doc, "actors")
 
 
 def _phrase(token: Token, modifiers_only: bool = False) -> Span:

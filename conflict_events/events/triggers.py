@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from conflict_events.nlp.lexicon import parse_number
+from conflict_events.nlp import spans as span_groups
 
 # Families that name an event on their own; the rest need support from context.
 STRONG_FAMILIES = frozenset(
@@ -74,10 +75,8 @@ class TriggerMention:
 def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
     """All trigger mentions in a sentence, each either kept or with the reason it was dropped."""
     mentions: list[TriggerMention] = []
-    weapons = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end]
-    for span in doc.spans.get("triggers", []):
-        if not (sent.start <= span.start < sent.end):
-            continue
+    weapons = span_groups.starting_in(doc, "weapons", sent.start, sent.end)
+    for span in span_groups.starting_in(doc, "triggers", sent.start, sent.end):
         family = refine_family(span, span.label_, sent)
         mention = TriggerMention(span, family)
         mention.dropped = drop_reason(mention, sent, weapons)
@@ -200,7 +199,7 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         return "clash" if any(t.lower_ in ("against", "targeting", "on") for t in tail) else "none"
     if family == "find":
         # "police found a cache of rifles": a seizure; "a body was found": not an event by itself.
-        armed = [w for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end and w.label_ not in ("less_lethal", "blunt")]
+        armed = [w for w in span_groups.starting_in(doc, "weapons", sent.start, sent.end) if w.label_ not in ("less_lethal", "blunt")]
         return "defuse" if armed else "none"
     if family == "loot" and span.root.pos_ == "VERB":
         # "destroyed three IEDs", "dismantled an explosive device": weapons put out of use.
@@ -212,7 +211,7 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         objects = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")] or list(doc[span.end : min(sent.end, span.end + 4)])
         words = " ".join(t.text.lower() for o in objects for t in o.subtree)[:80]
         heads = " ".join(t.text.lower() for o in objects for t in o.subtree if t.i <= o.i or t.dep_ in ("conj",))
-        if any(word in words for word in SEIZED_WEAPON_OBJECTS) or any(w.label_ not in ("less_lethal", "blunt") for w in doc.spans.get("weapons", []) if sent.start <= w.start < sent.end):
+        if any(word in words for word in SEIZED_WEAPON_OBJECTS) or any(w.label_ not in ("less_lethal", "blunt") for w in span_groups.starting_in(doc, "weapons", sent.start, sent.end)):
             return "defuse"
         if any(word in heads for word in TERRITORY_OBJECTS) or any(o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects):
             return "capture"
@@ -246,7 +245,7 @@ def _military_subject(span: Span) -> bool:
 
 
 def _has_weapon(sent: Span) -> bool:
-    return any(sent.start <= w.start < sent.end for w in sent.doc.spans.get("weapons", []))
+    return bool(span_groups.starting_in(sent.doc, "weapons", sent.start, sent.end))
 
 
 def _is_place_object(span: Span) -> bool:
@@ -378,11 +377,10 @@ def is_aggregate(mention: TriggerMention) -> bool:
 
 
 def _names_one_day(sent: Span) -> bool:
-    for span in sent.doc.spans.get("dates", []):
-        if sent.start <= span.start < sent.end:
-            text = span.text.lower()
-            if any(ch.isdigit() for ch in text) and any(m in text for m in _MONTH_WORDS) or text.rstrip("'s") in _WEEKDAY_NAMES or text in ("yesterday", "today"):
-                return True
+    for span in span_groups.starting_in(sent.doc, "dates", sent.start, sent.end):
+        text = span.text.lower()
+        if any(ch.isdigit() for ch in text) and any(m in text for m in _MONTH_WORDS) or text.rstrip("'s") in _WEEKDAY_NAMES or text in ("yesterday", "today"):
+            return True
     return False
 
 
