@@ -314,6 +314,13 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, militants ran a checkpoint and controlled road users near Zorvelgo (Titao, Loroum).", "Other"),
         # Territory taken with no fighting reported is a non-violent transfer, whoever takes it.
         ("On 2 May 2024, Ukrainian forces retook Zorvelkivka, Chernihiv. No clashes were reported.", "Non-violent transfer of territory"),
+        # Explosives going off in their handlers' hands are weapons use disrupted; a passer-by stepping on a mine is its victim.
+        ("On 2 May 2024, a militant was killed when an IED exploded by mistake while it was being moved near Zorvelgo (Titao, Loroum).", "Disrupted weapons use"),
+        ("On 2 May 2024, a boy was killed when he stepped on a landmine near Zorvelgo (Titao, Loroum).", "Remote explosive/landmine/IED"),
+        # A remnant of an old war exploding is no one's attack.
+        ("On 2 May 2024, a mine left over from the 1980s war detonated near Zorvelgo (Titao, Loroum), injuring a farmer.", "Other"),
+        # Missiles and drones that were only shot down are weapons stopped, not an attack.
+        ("On 2 May 2024, Ukrainian forces shot down a Russian drone and two missiles fired from ships near Zorvelkivka, Odesa.", "Disrupted weapons use"),
         # Explosive devices destroyed are weapons put out of use.
         ("On 2 May 2024, soldiers destroyed three IEDs planted near Zorvelgo (Titao, Loroum).", "Disrupted weapons use"),
     ],

@@ -64,6 +64,18 @@ SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|force
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
 
 
+ACCIDENTAL = re.compile(
+    r"\b(accidental(ly)?|by mistake|mistakenly|prematurely|"
+    r"(while|when) (\w+ ){0,3}(trying to |attempting to )?(defus|dismantl|handl|test|assembl|mak|manufactur|plant|transport)\w*)\b"
+)
+# A passer-by who steps on a mine is its victim, not its handler.
+VICTIM_SET_OFF = re.compile(r"\b(stepped on|stepping on|trod on|drove over|ran over|driving over|herding|grazing|playing|farming)\b")
+REMNANTS = re.compile(
+    r"\b(unexploded (ordnance|bombs?|shells?|mines?|munitions?|devices?|rockets?)|uxo|remnants? of (the )?war|war remnants?|"
+    r"left ?over from|leftover|from the ([\w-]+ ){1,2}war|from (a |the )?(previous|past|former|old|last) (war|conflict|fighting))\b"
+)
+
+
 @dataclass(slots=True)
 class Evidence:
     """What one event's sentences say, pooled."""
@@ -118,7 +130,14 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.ARMED_CLASH, "armed groups fought → Armed clash"
     if "sexual" in families:
         return S.SEXUAL_VIOLENCE, "rape or sexual assault → Sexual violence"
-    remote = _remote(ev)
+    if families & {"explosion", "bombing"} and ACCIDENTAL.search(text) and not VICTIM_SET_OFF.search(text):
+        # "an IED exploded by mistake while being moved", "killed while trying to defuse a bomb".
+        return S.DISRUPTED_WEAPONS_USE, "explosives went off in their handlers' hands → Disrupted weapons use"
+    if "explosion" in families and REMNANTS.search(text) and not ev.agent_inter:
+        return S.OTHER, "a remnant of an old war exploded → Strategic developments/Other"
+    # "shot down a drone and three missiles fired from ships": the weapons are what was stopped.
+    stopped_only = bool(families & {"shootdown", "intercept"}) and not families & REMOTE_FAMILIES
+    remote = None if stopped_only else _remote(ev)
     if remote is not None:
         return remote
     if families & {"shootdown"}:
