@@ -47,6 +47,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The commander vowed to launch new rocket attacks.", "rocket attacks", "threatened, planned or hypothetical"),
         ("The shop was hit by a power cut.", "hit", "needs a weapon"),
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
+        ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

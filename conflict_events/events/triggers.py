@@ -95,6 +95,10 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
     for mention in mentions:
         if mention.family != "displacement" and not mention.dropped and any(_cause_of(mention.head, d.head) for d in displacements):
             mention.dropped = "what people fled from"
+    arrests = [m for m in mentions if m.family in ("arrest", "capture_person") and not m.dropped]
+    for mention in mentions:
+        if mention.family == "protest" and not mention.dropped and any(_reason_for(mention.head, a.head) for a in arrests):
+            mention.dropped = "why someone was arrested"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
         for mention in mentions:
@@ -125,6 +129,24 @@ def _cause_of(token: Token, effect: Token) -> bool:
         if token.i == effect.i:
             return any(t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children)
                        for t in path)
+    return False
+
+
+REASON_MARKERS = frozenset(
+    {"for", "over", "supporting", "support", "praising", "organizing", "organising", "inciting", "incitement",
+     "involvement", "participating", "participation", "leading", "calling", "posting", "sharing", "charges", "charged"}
+)
+
+
+def _reason_for(token: Token, arrest: Token) -> bool:
+    """ "arrested for supporting demonstrations", "detained over his involvement in the protests":
+    the protest is why someone was arrested, not the event itself."""
+    path = []
+    while token.head is not token and len(path) < 6:
+        path.append(token)
+        token = token.head
+        if token.i == arrest.i:
+            return any(t.lower_ in REASON_MARKERS for t in path)
     return False
 
 
