@@ -314,6 +314,12 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, militants ran a checkpoint and controlled road users near Zorvelgo (Titao, Loroum).", "Other"),
         # Territory taken with no fighting reported is a non-violent transfer, whoever takes it.
         ("On 2 May 2024, Ukrainian forces retook Zorvelkivka, Chernihiv. No clashes were reported.", "Non-violent transfer of territory"),
+        # Armed victims make it fighting: ranks, and fighters named before a parenthesis.
+        ("On 2 May 2024, Ukrainian forces killed a lieutenant colonel of a Russian battalion in Lyman, Donetsk.", "Armed clash"),
+        ("On 2 May 2024, militants attacked Zorvelgo (Markoye, Oudalan). Three volunteer fighters (VDP) and a councilman were killed.", "Armed clash"),
+        # Police taken by an armed group: between armed actors, not an abduction of civilians.
+        ("On 2 May 2024, in Zorvel village (Ramree township, Rakhine state), the Arakan Army abducted two policemen.", "Armed clash"),
+        ("On 2 May 2024, gunmen abducted two teachers in Zorvelgo (Markoye, Oudalan).", "Abduction/forced disappearance"),
         # Explosives going off in their handlers' hands are weapons use disrupted; a passer-by stepping on a mine is its victim.
         ("On 2 May 2024, a militant was killed when an IED exploded by mistake while it was being moved near Zorvelgo (Titao, Loroum).", "Disrupted weapons use"),
         ("On 2 May 2024, a boy was killed when he stepped on a landmine near Zorvelgo (Titao, Loroum).", "Remote explosive/landmine/IED"),

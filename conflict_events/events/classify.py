@@ -155,6 +155,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
             return S.ARRESTS, "people captured by state forces, or captured and detained by no one named → Arrests"
         return S.ABDUCTION, "people captured by a non-state group → Abduction/forced disappearance"
     if "abduct" in families and not ev.killed:
+        if ev.target_inter in ARMED - {Inter.EXTERNAL_OTHER} and ev.agent_inter in ARMED:
+            # Fighters or police taken by the other side: a violent act between armed actors.
+            return S.ARMED_CLASH, "one armed side seized members of another → Armed clash"
         return S.ABDUCTION, "kidnapping or abduction → Abduction/forced disappearance"
     if "arrest" in families and not families & VIOLENT_FAMILIES:
         if ev.agent_inter and ev.agent_inter not in STATE:
@@ -298,6 +301,7 @@ ARMED_VICTIMS = re.compile(
     r"\b(soldiers?|troops|servicem[ae]n|police(men|man| officers?)?|officers?|militants?|fighters?|rebels?|insurgents?|"
     r"militiam[ae]n|gang members?|members? of (a|the|an) [\w -]{0,30}(gang|group|militia|cartel|faction)|"
     r"drug (traffickers?|dealers?|trafficking)|gunmen|jihadists?|combatants?|guards?|cadres?|commanders?|"
+    r"(lieutenant )?colonels?|lieutenants?|sergeants?|captains?|corporals?|conscripts?|gendarmes?|paramilitar\w*|peshmerga|"
     r"(taliban|al shabaab|is|isis|jnim|pkk|nsag|pdf|ada|ypg|sdf) (members?|militants?|fighters?))\b",
     re.IGNORECASE,
 )
@@ -324,7 +328,7 @@ def _armed_victims(text: str) -> bool:
         head = text[max(0, match.start() - 40) : match.start()].lower()
         if OFF_DUTY.search(head[-30:]):
             continue
-        if re.match(r"\s*(\w+\s){0,2}(were|was|had been|have been|got)\s+(\w+\s){0,2}(killed|shot|injured|wounded|stabbed|executed|ambushed|attacked|beheaded)", tail):
+        if re.match(r"\s*([\w()'-]+\s){0,4}(were|was|had been|have been|got)\s+(\w+\s){0,2}(killed|shot|injured|wounded|stabbed|executed|ambushed|attacked|beheaded)", tail):
             return True
         if re.search(r"\b(killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|injuring|wounding|executed)\s+(\w+\s){0,3}$", head):
             return True
