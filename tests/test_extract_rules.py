@@ -106,6 +106,8 @@ def test_without_a_document_date_relative_days_are_not_guessed():
     [
         # Property with no named owner is the civilians'; "set ... on fire" has its agent on the verb.
         ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
+        # People arrested with no group named are civilians.
+        ("On 2 May 2024, police arrested a journalist in Goma (Goma, Nord-Kivu).", "Arrests", "police forces of the democratic republic of congo", "civilians (democratic republic of congo)"),
         # Property destroyed by no one named: an unidentified armed group did it.
         ("On 2 May 2024, the car of a town councillor was set on fire in Gela (Caltanissetta, Sicilia).", "Looting/property destruction", "unidentified armed group (italy)", "civilians (italy)"),
         # Whose weapon it was: the nationality on the weapon ...
@@ -340,8 +342,8 @@ def test_sub_event_type_rules(text, sub_event_type):
     "text, actor1, actor2",
     [
         # The of-phrase names the force a unit or rank belongs to.
-        ("On 2 May 2024, 29 migrants were stopped off the coast of Bodrum, Mugla and detained by the Coast Guard Command of the Turkish army.",
-         "Military Forces of Turkey (2016-)", ""),
+        ("On 2 May 2024, two fishermen were stopped off the coast of Bodrum, Mugla and detained by the Coast Guard Command of the Turkish army.",
+         "Military Forces of Turkey (2016-)", "Civilians (Turkey)"),
         ("On 2 May 2024, in Thanlyin township (Yangon region), a woman was raped by two sergeants of the military.",
          "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)"),
         # "an unidentified armed group" is not the group the text names elsewhere.
@@ -350,5 +352,23 @@ def test_sub_event_type_rules(text, sub_event_type):
     ],
 )
 def test_who_the_agent_phrase_names(text, actor1, actor2):
+    rows = extract(text, date=DATE)
+    assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]
+
+
+@pytest.mark.parametrize(
+    "text, actor1, actor2",
+    [
+        # The side whose positions or fighters were hit is actor2.
+        ("On 2 May 2024, the Burkinabe air force carried out airstrikes against JNIM militant positions near Djibo.",
+         "Military Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims"),
+        # Damaged homes or "civilian infrastructure" alone leave actor2 empty; people hit are civilians.
+        ("On 2 May 2024, Russian forces shelled civilian infrastructure in Hirske, Luhansk. Casualties unknown.",
+         "Military Forces of Russia (2000-)", ""),
+        ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, killing two civilians.",
+         "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+    ],
+)
+def test_remote_violence_sides(text, actor1, actor2):
     rows = extract(text, date=DATE)
     assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]

@@ -50,6 +50,7 @@ _AIR = {"air force", "airforce", "air strike", "airstrike", "warplane", "jet", "
         "aircraft", "helicopter", "bomber", "gunship", "air raid", "aerospace force", "air forces"}
 _GOVERNMENT = {"government", "authority", "authorities", "ministry", "state", "administration",
                "cabinet", "president", "prime minister"}
+_PROPERTY_NOUN = re.compile(r"\b(infrastructure|property|properties|buildings?|houses?|homes?|facilities|objects?|areas?|vehicles?|cars?)$")
 _CIVILIAN = {"civilian", "villager", "resident", "inhabitant", "man", "woman", "boy", "girl",
              "child", "kid", "baby", "infant", "teenager", "minor", "farmer", "journalist",
              "reporter", "worker", "aid worker", "health worker", "teacher", "student", "doctor",
@@ -285,6 +286,9 @@ def resolve_mention(
     # 3. ACLED's generic actors
     grams = _phrase_set(core)
     home = country or named
+    if _PROPERTY_NOUN.search(core):
+        # "civilian infrastructure", "residential buildings": things, not people.
+        return None
 
     if any(p in core for p in _PROTEST):
         return _generic("Protesters", home, 6, "protesters")

@@ -482,6 +482,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if sub in (S.DISRUPTED_WEAPONS_USE, S.LOOTING) and (target is None or target.inter == 0):
         # Whose weapons were seized, whose hideout was burned: the other party the sentence names.
         target = _other_party(candidate.sent, agent_span, agent, resolve)
+    elif EVENT_TYPE_OF[sub] is EventType.EXPLOSIONS and target is None and MILITARY_TARGETS.search(candidate.sent.text):
+        # "airstrikes against JNIM positions", "killed 4 IS militants": the side that was hit.
+        target = _other_party(candidate.sent, agent_span, agent, resolve)
     actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, evidence.text, families)
     event_type = EVENT_TYPE_OF[sub]
     row = EventRow(
@@ -560,8 +563,10 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
             return _dominant_group(doc, actors, country, event_date, acronyms, state)
         if modifiers:
-            # "DPR positions", "Houthi bases": whose positions they are.
+            # "DPR positions", "Houthi bases": whose positions they are; "civilian infrastructure" is a thing, not people.
             actor = actors.resolve(" ".join(t.text for t in modifiers), event_country=country, event_date=event_date, text_acronyms=acronyms)
+            if actor is not None and actor.inter == Inter.CIVILIANS:
+                actor = None
     return actor
 
 
@@ -660,8 +665,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if sub is S.DISRUPTED_WEAPONS_USE and target is None:
         # Weapons nobody is named for belong to an unidentified armed group.
         target = generic(unknown_armed)
-    if sub is S.LOOTING and target is None:
-        # Property with no named owner is the civilians'.
+    if sub in (S.LOOTING, S.ARRESTS) and target is None:
+        # Property with no named owner is the civilians'; so are people arrested with no group named.
         target = generic("civilians")
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
@@ -695,12 +700,14 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     return agent, target
 
 
+MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
 GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|cartels?|criminal groups?|traffickers|narco\w*|militia groups? of the west zone)\b", re.IGNORECASE)
+# People hit. Damaged homes, schools or "civilian infrastructure" alone leave actor2 empty in ACLED's coding.
 CIVILIAN_HARM = re.compile(
-    r"\b(civilians?|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
-    r"residential|houses?|homes?|apartment|market|school|hospital|shops?|civilian)\b",
+    r"\b(civilians|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
+    r"civilian(?! (infrastructure|property|objects?|facilities|buildings?|areas?|targets?|houses?|homes?)))\b",
     re.IGNORECASE,
 )
 
