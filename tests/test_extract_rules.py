@@ -106,6 +106,8 @@ def test_without_a_document_date_relative_days_are_not_guessed():
     [
         # Property with no named owner is the civilians'; "set ... on fire" has its agent on the verb.
         ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
+        # Drugs and laboratories seized belong to the traffickers.
+        ("On 2 May 2024, near San Antonio de Cortes, Cortes, police forces seized 2,000 coca plants and a drug laboratory.", "Looting/property destruction", "police forces of honduras", "unidentified gang (honduras)"),
         # People arrested with no group named are civilians.
         ("On 2 May 2024, police arrested a journalist in Goma (Goma, Nord-Kivu).", "Arrests", "police forces of the democratic republic of congo", "civilians (democratic republic of congo)"),
         # Property destroyed by no one named: an unidentified armed group did it.

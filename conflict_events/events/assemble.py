@@ -665,6 +665,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if sub is S.DISRUPTED_WEAPONS_USE and target is None:
         # Weapons nobody is named for belong to an unidentified armed group.
         target = generic(unknown_armed)
+    if sub in (S.LOOTING, S.ARRESTS, S.DISRUPTED_WEAPONS_USE) and target is None and DRUG_SEIZURE.search(text):
+        # Drugs, plantations and laboratories seized belong to the traffickers.
+        target = generic("gang members")
     if sub in (S.LOOTING, S.ARRESTS) and target is None:
         # Property with no named owner is the civilians'; so are people arrested with no group named.
         target = generic("civilians")
@@ -700,6 +703,11 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     return agent, target
 
 
+DRUG_SEIZURE = re.compile(
+    r"\b(seiz\w*|confiscat\w*|destroy\w*|dismantl\w*|raided|found)\b[^.]{0,80}\b(marijuana|cannabis|cocaine|heroin|methamphetamine|"
+    r"fentanyl|narcotics?|drugs?|coca (leaf |leaves |plants? |plantations?)|drug (laborator(y|ies)|labs?)|(clandestine|synthetic drug) laborator(y|ies))\b",
+    re.IGNORECASE,
+)
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
