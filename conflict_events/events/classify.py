@@ -56,7 +56,10 @@ INTERVENTION = re.compile(
     r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters|demonstrators|participants|activists|people|students|of them|them|persons|individuals|marchers)|"
     r"(protesters|demonstrators|participants|activists|students|marchers)\b[^.]{0,40}\b(were|was) (arrested|detained|dispersed|removed)|"
     r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested|beat|moved)|"
-    r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*)\b"
+    r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*|"
+    r"(foiled|interrupted|obstructed|impeded) (the |a |their )?(\w+ ){0,2}(protests?|demonstrations?|rally|rallies|march(es)?|sit-ins?|gathering)|"
+    r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
+    r"issued (\w+ ){0,3}(fines|tickets)|rammed (into )?(the )?(protesters|demonstrators|crowd|marchers))\b"
 )
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
