@@ -227,7 +227,9 @@ _BURNING = (
     r"|of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
 )
 _VIOLENT_ACTS = (
-    r"(threw|hurled|pelted|torched|set fire|set [^.]{0,30} on fire|set [^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|clashed|smashed|damaged|"
+    r"(threw|hurled|pelted|torched|set fire|set [^.]{0,30} on fire|set [^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
+    r"broke (the |a |an |his |her |their |several |some )?(\w+ )?(windows?|windshields?|windscreens?|doors?|glass|gates?|furniture|cars?|vehicles?)|"
+    r"(detained|confined|locked up) (\w+ ){0,3}(officials|officers|staff|employees|managers?)|"
     r"ransacked|looted|kidnapped|abducted|took [^.]{0,30}hostage|held [^.]{0,30}hostage|blocked roads with burning|" + _BURNING + ")"
 )
 _DEMONSTRATORS = (
