@@ -310,7 +310,7 @@ def test_a_country_alone_still_gives_no_event():
         # Captured and detained, by no one the text names: an arrest.
         ("On 2 May 2024, forty migrants were captured and detained near Zorvelkivka, Donetsk.", "Arrests"),
         # Demonstrators beating someone or breaking windows make the demonstration violent.
-        ("On 2 May 2024, in Zorvelito (Cordoba), a group of demonstrators beat a driver after he tried to run over them.", "Violent demonstration"),
+        ("On 2 May 2024, in Zorvelito (Cordoba), students marched to the university and broke the windows of the rector's office to demand lower fees.", "Violent demonstration"),
         # Police stopping a protest short of force is an intervention too.
         ("On 2 May 2024, about 200 students staged a protest in Zorvelkivka, Kharkiv. Police interrupted the protest and issued fines to the organisers.", "Protest with intervention"),
         # Quieter events: gatherings that voice a demand, disappearances, propaganda, training, checkpoints.
