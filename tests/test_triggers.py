@@ -28,6 +28,8 @@ def dropped(nlp, text):
         ("Rebels seized weapons and ammunition from the depot.", [("seized", "defuse")]),
         # "used X to strike": the means of a strike that happened, not a plan.
         ("On Monday, the army used artillery to strike rebel positions near the town.", [("strike", "strike")]),
+        # An election that was held is an event; one only mentioned is not.
+        ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -48,6 +50,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The shop was hit by a power cut.", "hit", "needs a weapon"),
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
         ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
+        ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

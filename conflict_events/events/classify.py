@@ -199,6 +199,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.CHANGE_TO_GROUP, "recruitment, deployment, restructuring or security measures → Change to group/activity"
     if "displacement" in families:
         return S.OTHER, "people displaced or fleeing → Strategic developments/Other"
+    if "election" in families:
+        return S.OTHER, "an election or referendum held → Strategic developments/Other"
     if "other" in families:
         return S.OTHER, "another strategic development → Strategic developments/Other"
     return None

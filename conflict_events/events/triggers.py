@@ -22,9 +22,11 @@ STRONG_FAMILIES = frozenset(
         "chemical", "clash", "ambush", "attack", "raid", "kill", "shoot", "mob", "stab", "abduct",
         "sexual", "protest", "riot", "loot", "arrest", "capture", "regain", "withdraw", "handover",
         "intercept", "shootdown", "defuse", "agreement", "base", "strike", "beat", "change",
-        "other", "security", "capture_person", "displacement",
+        "other", "security", "capture_person", "displacement", "election",
     }
 )
+# "elections were held", "held a referendum", "won the election": an election that took place.
+ELECTION_VERBS = frozenset({"held", "hold", "holds", "holding", "conducted", "organised", "organized", "won", "wins", "win"})
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
 WEAPON_DEPENDENT = frozenset({"hit", "target", "fire", "launch", "throw", "find"})
 PROTEST_CONTEXT = (
@@ -148,6 +150,15 @@ def _reason_for(token: Token, arrest: Token) -> bool:
         if token.i == arrest.i:
             return any(t.lower_ in REASON_MARKERS for t in path)
     return False
+
+
+def _election_held(noun: Token) -> bool:
+    verb = noun.head
+    if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.lower_ in ("took", "take", "takes", "taking") and any(c.lower_ == "place" for c in verb.children):
+        return True
+    return verb.lower_ in ELECTION_VERBS
 
 
 def _earlier_event(token: Token) -> bool:
@@ -294,6 +305,8 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
     if family in WEAPON_DEPENDENT and not [w for w in weapons if w.label_ not in usable] and not _fire_object(mention):
         return "needs a weapon"
     head = mention.head
+    if family == "election" and not _election_held(head):
+        return "an election mentioned, not held"
     if is_negated(head):
         return "negated"
     if is_irrealis(head):
