@@ -108,6 +108,8 @@ def test_without_a_document_date_relative_days_are_not_guessed():
         ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
         # Drugs and laboratories seized belong to the traffickers.
         ("On 2 May 2024, near San Antonio de Cortes, Cortes, police forces seized 2,000 coca plants and a drug laboratory.", "Looting/property destruction", "police forces of honduras", "unidentified gang (honduras)"),
+        # Territory taken without a fight by a rebel group is taken from the state.
+        ("On 2 May 2024, M23 rebels took over control of Zorvelo (Rutshuru, Nord-Kivu). No clashes were reported.", "Non-violent transfer of territory", "m23", "military forces of the democratic republic of congo"),
         # People arrested with no group named are civilians.
         ("On 2 May 2024, police arrested a journalist in Goma (Goma, Nord-Kivu).", "Arrests", "police forces of the democratic republic of congo", "civilians (democratic republic of congo)"),
         # Property destroyed by no one named: an unidentified armed group did it.

@@ -29,6 +29,8 @@ def _trigger(doc, word):
         ("The governor declared a curfew in the city.", "curfew", "The governor", None),
         # The small model reads "a group set ..." as a noun with a relative clause: the noun is the subject.
         ("A group set ablaze a house near the market.", "set ablaze", "A group", "a house"),
+        # The trigger's own object is no target; the other side follows "with".
+        ("On Monday, an armed man exchanged fire with military police in the town.", "exchanged fire", "an armed man", "military police"),
     ],
 )
 def test_agent_and_target(tagged_nlp, text, trigger, agent, target):

@@ -688,7 +688,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
     foreign_army = agent is not None and agent.inter == Inter.EXTERNAL_OTHER
-    if target is None and (sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY or event_type is EventType.BATTLES and foreign_army):
+    non_state_takeover = sub is S.NON_VIOLENT_TRANSFER and agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
+    if target is None and (sub is S.NON_STATE_ACTOR_OVERTAKES_TERRITORY or non_state_takeover or event_type is EventType.BATTLES and foreign_army):
         # Territory is taken from the state that held it; a foreign army fights the country's forces,
         # unless the text names another side.
         target = generic("military forces")

@@ -78,6 +78,15 @@ def find_roles(trigger: Span) -> Roles:
         if roles.agent is None and carrier is not None:
             # "soldiers set houses on fire": the verb the phrase completes has the agent.
             _verb_roles(carrier, roles)
+    if roles.target is not None and trigger.start <= roles.target.root.i < trigger.end:
+        # "exchanged fire with military police": the object is part of the trigger; the other side follows "with".
+        roles.target, roles.target_rule = None, ""
+        for token in trigger:
+            prep = next((c for c in token.children if c.dep_ == "prep" and c.i > trigger.start and c.lower_ in ("with", "on", "at", "against")), None)
+            pobj = _first(prep, "pobj") if prep is not None else None
+            if pobj is not None:
+                roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of the trigger's own object"
+                break
     if roles.agent is not None and _is_weapon(roles.agent):
         owner = _weapon_owner(roles.agent.root)
         if owner is not None:
