@@ -354,6 +354,9 @@ def test_sub_event_type_rules(text, sub_event_type):
          "Military Forces of Turkey (2016-)", "Civilians (Turkey)"),
         ("On 2 May 2024, in Thanlyin township (Yangon region), a woman was raped by two sergeants of the military.",
          "Military Forces of Myanmar (2021-)", "Civilians (Myanmar)"),
+        # With no subject parsed, the actor named before the trigger acted.
+        ("On 2 May 2024, IS militants detonated an IED targeting the 13th Brigade of the Popular Mobilization Forces in Tarmiyah, Baghdad.",
+         "Islamic State (Iraq)", "Military Forces of Iraq (2020-) Popular Mobilization Forces"),
         # "an unidentified armed group" is not the group the text names elsewhere.
         ("On 2 May 2024, an unidentified armed group attacked a QSD checkpoint in Ali in Deir ez Zor.",
          "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces"),

@@ -443,6 +443,15 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
             target, target_span = resolve(roles.target), roles.target
         elif target is None and roles.target is not None:
             target, target_span = resolve(roles.target), roles.target
+    if agent is None and agent_span is None and candidate.triggers:
+        # The parser found no subject ("IS militants detonated ..." misread): a named actor
+        # standing before the first trigger in its sentence, outside the target, acted.
+        first = candidate.triggers[0].span
+        taken = set(range(target_span.start, target_span.end)) if target_span is not None else set()
+        before = [s for s in span_groups.starting_in(doc, "actors", first.sent.start, first.start) if taken.isdisjoint(range(s.start, s.end))]
+        if before:
+            agent_span = before[-1]
+            agent = resolve(agent_span)
     if target_span is not None and OFF_DUTY.search(target_span.text):
         # "an off-duty policeman", "a former soldier": civilians by the codebook.
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
