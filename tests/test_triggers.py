@@ -28,6 +28,10 @@ def dropped(nlp, text):
         ("Rebels seized weapons and ammunition from the depot.", [("seized", "defuse")]),
         # "used X to strike": the means of a strike that happened, not a plan.
         ("On Monday, the army used artillery to strike rebel positions near the town.", [("strike", "strike")]),
+        ("Residents stoned a suspected thief in the market.", [("stoned", "beat")]),
+        ("Soldiers forcibly deported forty villagers to a camp.", [("forcibly deported", "abduct")]),
+        ("Traffickers started an armed confrontation with the police.", [("armed confrontation", "clash")]),
+        ("His body was found near the river.", [("body was found", "kill")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
     ],
