@@ -32,6 +32,8 @@ def dropped(nlp, text):
         ("Soldiers forcibly deported forty villagers to a camp.", [("forcibly deported", "abduct")]),
         ("Traffickers started an armed confrontation with the police.", [("armed confrontation", "clash")]),
         ("His body was found near the river.", [("body was found", "kill")]),
+        ("The army test-fired a ballistic missile towards the sea.", [("test-fired", "change")]),
+        ("Troops conducted sweeping operations in the desert.", [("sweeping operations", "change")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
     ],
