@@ -179,3 +179,9 @@ def test_span_groups_are_read_by_token_range():
     assert [s.text for s in span_groups.starting_in(doc, "triggers", 5, len(doc))] == ["arrested"]
     assert span_groups.covered_tokens(doc, "triggers") == {1, 6}
     assert span_groups.starting_in(doc, "weapons", 0, len(doc)) == []
+    # Nothing is stored on the Doc: Spans kept there would form a cycle the collector cannot free.
+    assert not doc.user_data
+    other = spacy.blank("en")("Rebels shelled the town.")
+    other.spans["triggers"] = [other[1:2]]
+    assert [s.text for s in span_groups.group(other, "triggers")] == ["shelled"]
+    assert [s.text for s in span_groups.group(doc, "triggers")] == ["killed", "arrested"]

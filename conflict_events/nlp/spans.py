@@ -3,26 +3,32 @@
 Iterating ``doc.spans[name]`` makes a new Span object for every member each
 time; the rules look at one sentence at a time, so reading the groups through
 here keeps that cost linear in the article's length rather than quadratic.
-The lists are cached in ``doc.user_data`` and assume the groups no longer
-change, which holds once the pipeline has run.
+
+The lists belong to the Doc being assembled and assume its groups no longer
+change, which holds once the pipeline has run. Only the most recent Doc's lists
+are kept (per thread): Spans refer back to their Doc, so storing them on the Doc
+itself would make a cycle the garbage collector cannot free, and memory would
+grow with every article.
 """
 
 from __future__ import annotations
 
+import threading
 from bisect import bisect_left
 
 from spacy.tokens import Doc, Span
 
-_CACHE_KEY = "conflict_events.span_groups"
+_recent = threading.local()
 
 
 def _entry(doc: Doc, name: str) -> tuple[list[Span], list[int], frozenset[int]]:
-    cache = doc.user_data.setdefault(_CACHE_KEY, {})
-    entry = cache.get(name)
+    if getattr(_recent, "doc", None) is not doc:
+        _recent.doc, _recent.groups = doc, {}
+    entry = _recent.groups.get(name)
     if entry is None:
         spans = sorted(doc.spans.get(name, []), key=lambda s: s.start)
         covered = frozenset(i for s in spans for i in range(s.start, s.end))
-        entry = cache[name] = (spans, [s.start for s in spans], covered)
+        entry = _recent.groups[name] = (spans, [s.start for s in spans], covered)
     return entry
 
 
