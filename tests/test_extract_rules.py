@@ -360,17 +360,7 @@ def test_sub_event_type_rules(text, sub_event_type):
         # "an unidentified armed group" is not the group the text names elsewhere.
         ("On 2 May 2024, an unidentified armed group attacked a QSD checkpoint in Ali in Deir ez Zor.",
          "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces"),
-    ],
-)
-def test_who_the_agent_phrase_names(text, actor1, actor2):
-    rows = extract(text, date=DATE)
-    assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]
-
-
-@pytest.mark.parametrize(
-    "text, actor1, actor2",
-    [
-        # The side whose positions or fighters were hit is actor2.
+        # The side whose positions or fighters a strike hit is actor2.
         ("On 2 May 2024, the Burkinabe air force carried out airstrikes against JNIM militant positions near Djibo.",
          "Military Forces of Burkina Faso (2022-)", "JNIM: Group for Support of Islam and Muslims"),
         # Damaged homes or "civilian infrastructure" alone leave actor2 empty; people hit are civilians.
@@ -380,6 +370,6 @@ def test_who_the_agent_phrase_names(text, actor1, actor2):
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
     ],
 )
-def test_remote_violence_sides(text, actor1, actor2):
+def test_the_two_sides_of_one_event(text, actor1, actor2):
     rows = extract(text, date=DATE)
     assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]

@@ -406,11 +406,9 @@ _NAME_BLOCKING_ENTITIES = TIME_LIKE | {"PERSON", "ORG", "NORP", "EVENT", "LAW", 
 REGION_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "district", "county", "department", "prefecture", "raion"})
 
 
-def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
-    """ "shelled Ocheretino, Donetsk region": a capitalised name followed by ", <Name> region"
-    is a place, whatever the tagger made of it."""
+def _names_before_a_comma(sent: Span, taken: set[int]):
+    """Runs of capitalised proper nouns, not yet taken, that a comma follows."""
     doc = sent.doc
-    found: list[Span] = []
     i = sent.start + 1
     while i < sent.end:
         if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN":
@@ -419,13 +417,22 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
         end = i
         while end < sent.end and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
             end += 1
-        comma = end
-        j = comma + 1
+        if end < sent.end and doc[end].text == ",":
+            yield doc[i:end]
+        i = end + 1
+
+
+def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
+    """ "shelled Ocheretino, Donetsk region": a capitalised name followed by ", <Name> region"
+    is a place, whatever the tagger made of it."""
+    doc = sent.doc
+    found: list[Span] = []
+    for name in _names_before_a_comma(sent, taken):
+        j = name.end + 1
         while j < sent.end and doc[j].is_title:
             j += 1
-        if comma < sent.end and doc[comma].text == "," and j > comma + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
-            found.append(doc[i:end])
-        i = end + 1
+        if j > name.end + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
+            found.append(name)
     return found
 
 
@@ -440,22 +447,13 @@ def _named_before_a_province(sent: Span, taken: set[int]) -> list[Span]:
     ", <a province's name>" closing the phrase is a place, whatever the tagger made of either."""
     doc = sent.doc
     found: list[Span] = []
-    i = sent.start + 1
-    while i < sent.end:
-        if i in taken or not doc[i].is_title or doc[i].pos_ != "PROPN":
-            i += 1
-            continue
-        end = i
-        while end < sent.end and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
-        comma = end
-        j = comma + 1
+    for name in _names_before_a_comma(sent, taken):
+        start = j = name.end + 1
         while j < sent.end and doc[j].is_title and doc[j].pos_ == "PROPN":
             j += 1
         closes = j >= sent.end or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ")
-        if comma < sent.end and doc[comma].text == "," and j > comma + 1 and closes and _is_province_name(doc[comma + 1 : j].text):
-            found += [doc[i:end], doc[comma + 1 : j]] if not taken.intersection(range(comma + 1, j)) else [doc[i:end]]
-        i = end + 1
+        if j > start and closes and _is_province_name(doc[start:j].text):
+            found += [name, doc[start:j]] if not taken.intersection(range(start, j)) else [name]
     return found
 
 
