@@ -357,6 +357,9 @@ def test_sub_event_type_rules(text, sub_event_type):
         # With no subject parsed, the actor named before the trigger acted.
         ("On 2 May 2024, IS militants detonated an IED targeting the 13th Brigade of the Popular Mobilization Forces in Tarmiyah, Baghdad.",
          "Islamic State (Iraq)", "Military Forces of Iraq (2020-) Popular Mobilization Forces"),
+        # ... but not one the sentence only cites or names as the target.
+        ("On 2 May 2024, according to the Pentagon, two attacks took place and included rockets fired at U.S. troops at Mission Support Site Euphrates.",
+         "Unidentified Armed Group (Syria)", "Global Coalition Against Daesh"),
         # "an unidentified armed group" is not the group the text names elsewhere.
         ("On 2 May 2024, an unidentified armed group attacked a QSD checkpoint in Ali in Deir ez Zor.",
          "Unidentified Armed Group (Syria)", "QSD: Syrian Democratic Forces"),

@@ -448,7 +448,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         # standing before the first trigger in its sentence, outside the target, acted.
         first = candidate.triggers[0].span
         taken = set(range(target_span.start, target_span.end)) if target_span is not None else set()
-        before = [s for s in span_groups.starting_in(doc, "actors", first.sent.start, first.start) if taken.isdisjoint(range(s.start, s.end))]
+        # Not one in a prepositional or object phrase: "according to the Pentagon", "fired at U.S. troops".
+        before = [s for s in span_groups.starting_in(doc, "actors", first.sent.start, first.start)
+                  if taken.isdisjoint(range(s.start, s.end)) and s.root.dep_ not in ("pobj", "dobj", "dative", "appos", "conj")]
         if before:
             agent_span = before[-1]
             agent = resolve(agent_span)
