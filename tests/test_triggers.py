@@ -34,6 +34,9 @@ def dropped(nlp, text):
         ("His body was found near the river.", [("body was found", "kill")]),
         ("The army test-fired a ballistic missile towards the sea.", [("test-fired", "change")]),
         ("Troops conducted sweeping operations in the desert.", [("sweeping operations", "change")]),
+        # Words whose partner decides: refugees arriving, flyers distributed.
+        ("About 2,000 refugees from Sudan arrived in the border town.", [("arrived", "displacement")]),
+        ("Activists distributed hundreds of antisemitic flyers at homes.", [("flyers", "other")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
     ],
@@ -57,6 +60,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
         ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),
+        ("Troops arrived in the town at dawn.", "arrived", "not an event word here"),
+        ("The governor issued a ban on all marches and protests in the province.", "protests", "what a ban forbids"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

@@ -25,6 +25,9 @@ STRONG_FAMILIES = frozenset(
         "other", "security", "capture_person", "displacement", "election",
     }
 )
+DISPLACED_PEOPLE = frozenset({"refugees", "evacuees", "idps", "asylum-seekers", "seekers", "displaced", "civilians", "individuals", "people", "persons", "families"})
+PROPAGANDA_VERBS = frozenset({"distributed", "distributing", "distribute", "posted", "found", "left", "dropped", "scattered", "handed",
+                              "plastered", "spread", "placed", "put", "littered"})
 # "elections were held", "held a referendum", "won the election": an election that took place.
 ELECTION_VERBS = frozenset({"held", "hold", "holds", "holding", "conducted", "organised", "organized", "won", "wins", "win"})
 # These need a weapon in the sentence ("fired two rockets", "the drone hit the base").
@@ -97,6 +100,9 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
     for mention in mentions:
         if mention.family != "displacement" and not mention.dropped and any(_cause_of(mention.head, d.head) for d in displacements):
             mention.dropped = "what people fled from"
+    for mention in mentions:
+        if mention.family == "protest" and not mention.dropped and _forbidden_by_a_ban(mention.head):
+            mention.dropped = "what a ban forbids"
     arrests = [m for m in mentions if m.family in ("arrest", "capture_person") and not m.dropped]
     for mention in mentions:
         if mention.family == "protest" and not mention.dropped and any(_reason_for(mention.head, a.head) for a in arrests):
@@ -138,6 +144,20 @@ REASON_MARKERS = frozenset(
     {"for", "over", "supporting", "support", "praising", "organizing", "organising", "inciting", "incitement",
      "involvement", "participating", "participation", "leading", "calling", "posting", "sharing", "charges", "charged"}
 )
+
+
+BAN_WORDS = frozenset({"ban", "bans", "banned", "banning", "prohibited", "prohibiting", "prohibition", "outlawed", "forbade", "forbidden"})
+
+
+def _forbidden_by_a_ban(token: Token) -> bool:
+    """ "issued a ban on all marches and protests": the protests are what was banned, not held."""
+    for _ in range(6):
+        if token.head.i == token.i:
+            return False
+        token = token.head
+        if token.lower_ in BAN_WORDS:
+            return True
+    return False
 
 
 def _reason_for(token: Token, arrest: Token) -> bool:
@@ -257,6 +277,18 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         if not any(word in tail for word in TERRITORY_OBJECTS) and not _is_place_object(span):
             # "captured two soldiers" is an abduction or an arrest, not territory: the captor decides.
             return "capture_person"
+    if family == "arrival":
+        # "2,000 refugees from Ukraine arrived in Slovakia": people displaced; "troops arrived": not that.
+        subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return "displacement" if subject is not None and subject.lower_ in DISPLACED_PEOPLE else "none"
+    if family == "propaganda":
+        # "distributed hundreds of antisemitic flyers", "flyers were found": propaganda spread; "a flyer said": not.
+        governor = span.root.head
+        for _ in range(3):  # "distributed hundreds of flyers": past the quantity, to the first verb
+            if governor.pos_ in ("VERB", "AUX") or governor.head.i == governor.i:
+                break
+            governor = governor.head
+        return "other" if governor.lower_ in PROPAGANDA_VERBS else "none"
     if family == "release" or family == "none":
         return "none"
     if family == "beat" and span.text.lower() == "beat" and any(t.like_num or t.lower_ in ("the", "team", "club") for t in after[:1]) and not words_after & {"him", "her", "them", "up"}:
@@ -311,7 +343,8 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
         return "negated"
     if is_irrealis(head):
         return "threatened, planned or hypothetical"
-    if is_aggregate(mention):
+    if is_aggregate(mention) and family != "other":
+        # "hundreds of flyers" counts things handed out, not events.
         return "cumulative total"
     if is_backgrounded(head):
         return "background time reference"
