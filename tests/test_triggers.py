@@ -37,6 +37,9 @@ def dropped(nlp, text):
         # Words whose partner decides: refugees arriving, flyers distributed.
         ("About 2,000 refugees from Sudan arrived in the border town.", [("arrived", "displacement")]),
         ("Activists distributed hundreds of antisemitic flyers at homes.", [("flyers", "other")]),
+        ("Seven trucks full of soldiers arrived in the town.", [("arrived", "change")]),
+        ("On Monday, the parliament elected a new speaker.", [("elected", "election")]),
+        ("Pilgrims chanted slogans against the prime minister at the shrine.", [("chanted slogans", "protest")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
     ],
@@ -60,7 +63,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
         ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),
-        ("Troops arrived in the town at dawn.", "arrived", "not an event word here"),
+        ("The delegation arrived in the town at dawn.", "arrived", "not an event word here"),
         ("The governor issued a ban on all marches and protests in the province.", "protests", "what a ban forbids"),
     ],
 )

@@ -25,6 +25,8 @@ STRONG_FAMILIES = frozenset(
         "other", "security", "capture_person", "displacement", "election",
     }
 )
+FORCES_ON_THE_MOVE = frozenset({"troops", "soldiers", "forces", "military", "army", "convoy", "reinforcements", "militants",
+                                "fighters", "tanks", "armoured", "armored", "battalion", "brigade", "units"})
 DISPLACED_PEOPLE = frozenset({"refugees", "evacuees", "idps", "asylum-seekers", "seekers", "displaced", "civilians", "individuals", "people", "persons", "families"})
 PROPAGANDA_VERBS = frozenset({"distributed", "distributing", "distribute", "posted", "found", "left", "dropped", "scattered", "handed",
                               "plastered", "spread", "placed", "put", "littered"})
@@ -173,6 +175,9 @@ def _reason_for(token: Token, arrest: Token) -> bool:
 
 
 def _election_held(noun: Token) -> bool:
+    if noun.lower_ in ("elected", "re-elected") and noun.pos_ == "VERB":
+        # "parliament elected her as president": a vote that took place.
+        return any(c.dep_ in ("dobj", "nsubjpass") for c in noun.children)
     verb = noun.head
     if noun.dep_ not in ("nsubj", "nsubjpass", "dobj") or verb.pos_ not in ("VERB", "AUX"):
         return False
@@ -280,7 +285,12 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
     if family == "arrival":
         # "2,000 refugees from Ukraine arrived in Slovakia": people displaced; "troops arrived": not that.
         subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        return "displacement" if subject is not None and subject.lower_ in DISPLACED_PEOPLE else "none"
+        if subject is None:
+            return "none"
+        if subject.lower_ in DISPLACED_PEOPLE:
+            return "displacement"
+        # "7 trucks full of soldiers arrived": a movement of forces.
+        return "change" if {t.lower_ for t in subject.subtree} & FORCES_ON_THE_MOVE else "none"
     if family == "propaganda":
         # "distributed hundreds of antisemitic flyers", "flyers were found": propaganda spread; "a flyer said": not.
         governor = span.root.head
