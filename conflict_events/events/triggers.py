@@ -256,7 +256,7 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         tail = doc[span.end : min(sent.end, span.end + 3)]
         return "clash" if any(t.lower_ in ("against", "targeting", "on") for t in tail) else "none"
     if family == "find":
-        # "police found a cache of rifles": a seizure; "a body was found": not an event by itself.
+        # "police found a cache of rifles": a seizure; "found" alone is no event ("a body was found" has its own phrase).
         armed = [w for w in span_groups.starting_in(doc, "weapons", sent.start, sent.end) if w.label_ not in ("less_lethal", "blunt")]
         return "defuse" if armed else "none"
     if family == "loot" and span.root.pos_ == "VERB":
