@@ -414,10 +414,9 @@ def _attach_casualties(sent: Span, candidates: list[Candidate], state: _DocState
 
 def _nearest_casualties(sent: Span, candidate: Candidate) -> Casualties:
     anchor = candidate.place_span.start if candidate.place_span is not None else sent.start
-    spans = list(span_groups.group(sent.doc, "casualties"))
     best = Casualties()
-    for span in spans:
-        if sent.start <= span.start < sent.end and abs(span.start - anchor) < 15:
+    for span in span_groups.starting_in(sent.doc, "casualties", sent.start, sent.end):
+        if abs(span.start - anchor) < 15:
             best = best.merge(casualties_in(sent, span.start, span.end), additive=True)
     return best
 
@@ -473,19 +472,22 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         # What the police did to a demonstration is its handling, not the demonstrators' violence.
         families = {"protest"} | {t.family for t, roles in zip(candidate.triggers, candidate.roles)
                                   if not _by_the_state(roles.agent, resolve)}
+    weapons = {w.label_ for w in candidate.weapons}
+    if agent_span is not None:
+        agent_unarmed = _unarmed_collective(agent_span, agent) or _crowd_of_assailants(agent_span, weapons, families, candidate.casualties.killed)
+    else:
+        agent_unarmed = _unarmed_passive(candidate.sent)
     evidence = Evidence(
         families=families,
-        weapons={w.label_ for w in candidate.weapons},
+        weapons=weapons,
         weapon_words=[w.text.lower() for w in candidate.weapons],
         text=" ".join([candidate.sent.text, *(f.text for f in candidate.follow_ups)]),
         agent_inter=agent.inter if agent else 0,
         target_inter=target.inter if target else 0,
         killed=candidate.casualties.killed,
         injured=candidate.casualties.injured,
-        agent_unarmed=_unarmed_collective(agent_span, agent) if agent_span is not None else _unarmed_passive(candidate.sent),
+        agent_unarmed=agent_unarmed,
     )
-    if agent_span is not None and _crowd_of_assailants(agent_span, evidence):
-        evidence.agent_unarmed = True
     decided = classify(evidence)
     if decided is None:
         return []
@@ -764,13 +766,12 @@ def _unarmed_collective(span: Span, actor) -> bool:
     return root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
 
 
-def _crowd_of_assailants(span: Span, evidence: Evidence) -> bool:
+def _crowd_of_assailants(span: Span, weapons: set[str], families: set[str], killed: int) -> bool:
     """ "four assailants beat him with sticks": a band with sticks, stones or blades, and no gun, is a mob."""
-    root = span.root
-    if root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
+    if span.root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
         return False
-    crude = evidence.weapons and evidence.weapons <= {"blunt", "blade", "incendiary"}
-    return bool(crude or "beat" in evidence.families and not evidence.weapons and not evidence.killed)
+    crude = bool(weapons) and weapons <= {"blunt", "blade", "incendiary"}
+    return crude or ("beat" in families and not weapons and not killed)
 
 
 def _unarmed_passive(sent: Span) -> bool:

@@ -96,9 +96,10 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
-    for span in [*_named_before_a_region(sent, taken | actor_tokens), *_named_before_a_province(sent, taken | actor_tokens)]:
-        spans.append(span)
-        taken.update(range(span.start, span.end))
+    for finder in (_named_before_a_region, _named_before_a_province):
+        for span in finder(sent, taken | actor_tokens):
+            spans.append(span)
+            taken.update(range(span.start, span.end))
     for part in _parenthetical_names(sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))

@@ -312,8 +312,6 @@ def _first(token: Token, dep: str) -> Token | None:
     return None
 
 
-
-
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; "in X township, the military carried out ...": a place the parser also
     calls a subject is where, not who."""

@@ -129,17 +129,31 @@ PROTEST_TOPIC_MARKERS = frozenset(
 CAUSE_MARKERS = frozenset({"by", "due", "because", "amid", "following", "after", "from", "fleeing", "as", "over", "since"})
 
 
+def _ancestors(token: Token, limit: int = 6) -> list[Token]:
+    """The token's heads, nearest first, up to `limit` of them or the root."""
+    chain: list[Token] = []
+    while len(chain) < limit and token.head.i != token.i:
+        token = token.head
+        chain.append(token)
+    return chain
+
+
+def _path_to(token: Token, governor: Token) -> list[Token] | None:
+    """The tokens from `token` up to `governor` (not included), if `governor` is one of its first heads."""
+    path = [token]
+    for ancestor in _ancestors(token):
+        if ancestor.i == governor.i:
+            return path
+        path.append(ancestor)
+    return None
+
+
 def _cause_of(token: Token, effect: Token) -> bool:
     """ "displaced by fighting", "fled their homes as troops raided the village": the fighting and the
     raid are why people fled, reported in the same breath; the event here is the flight."""
-    path = []
-    while token.head is not token and len(path) < 6:
-        path.append(token)
-        token = token.head
-        if token.i == effect.i:
-            return any(t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children)
-                       for t in path)
-    return False
+    path = _path_to(token, effect)
+    return path is not None and any(
+        t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children) for t in path)
 
 
 REASON_MARKERS = frozenset(
@@ -148,30 +162,19 @@ REASON_MARKERS = frozenset(
 )
 
 
+def _reason_for(token: Token, arrest: Token) -> bool:
+    """ "arrested for supporting demonstrations", "detained over his involvement in the protests":
+    the protest is why someone was arrested, not the event itself."""
+    path = _path_to(token, arrest)
+    return path is not None and any(t.lower_ in REASON_MARKERS for t in path)
+
+
 BAN_WORDS = frozenset({"ban", "bans", "banned", "banning", "prohibited", "prohibiting", "prohibition", "outlawed", "forbade", "forbidden"})
 
 
 def _forbidden_by_a_ban(token: Token) -> bool:
     """ "issued a ban on all marches and protests": the protests are what was banned, not held."""
-    for _ in range(6):
-        if token.head.i == token.i:
-            return False
-        token = token.head
-        if token.lower_ in BAN_WORDS:
-            return True
-    return False
-
-
-def _reason_for(token: Token, arrest: Token) -> bool:
-    """ "arrested for supporting demonstrations", "detained over his involvement in the protests":
-    the protest is why someone was arrested, not the event itself."""
-    path = []
-    while token.head is not token and len(path) < 6:
-        path.append(token)
-        token = token.head
-        if token.i == arrest.i:
-            return any(t.lower_ in REASON_MARKERS for t in path)
-    return False
+    return any(t.lower_ in BAN_WORDS for t in _ancestors(token))
 
 
 def _election_held(noun: Token) -> bool:
@@ -224,14 +227,7 @@ def is_protest_topic(head: Token) -> bool:
     so is what happened before it ("after he was attacked by guards")."""
     if any(c.dep_ == "mark" and c.lower_ in ("after", "because", "since", "following") for c in head.children):
         return True
-    token = head
-    for _ in range(6):
-        if token.head is token:
-            return False
-        token = token.head
-        if token.lower_ in PROTEST_TOPIC_MARKERS and token.i != head.i:
-            return True
-    return False
+    return any(t.lower_ in PROTEST_TOPIC_MARKERS for t in _ancestors(head))
 
 
 def refine_family(span: Span, family: str, sent: Span) -> str:
