@@ -138,6 +138,8 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, supporters of two rival candidates clashed with each other with sticks and stones in Nakuru, injuring four people.", "Mob violence", "rioters (kenya)"),
         # A mob's victim is a civilian.
         ("On 2 May 2024, a mob lynched a suspected thief in Nakuru.", "Mob violence", "civilians (kenya)"),
+        # A party's supporters beating people are a mob, whatever the party's own actor is.
+        ("On 2 May 2024, supporters of the Zorvel Democratic Party beat up two journalists in Nakuru.", "Mob violence", "civilians (kenya)"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
     ],
@@ -376,3 +378,8 @@ def test_sub_event_type_rules(text, sub_event_type):
 def test_the_two_sides_of_one_event(text, actor1, actor2):
     rows = extract(text, date=DATE)
     assert [(r.actor1, r.actor2) for r in rows] == [(actor1, actor2)]
+
+
+def test_settlers_who_beat_people_are_rioters_of_their_own_country():
+    [row] = extract("On 2 May 2024, Israeli settlers physically assaulted a shepherd near Burqah village (Nablus, West Bank).", date=DATE)
+    assert (row.sub_event_type, row.actor1, row.actor2, row.country) == ("Mob violence", "Rioters (Israel)", "Civilians (Palestine)", "Palestine")

@@ -22,6 +22,7 @@ from conflict_events.events.classify import OFF_DUTY, Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
+    coded_location,
     country_context,
     link_places,
     place_mentions,
@@ -114,6 +115,10 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 resolved[id(place)] = _resolve(place, state, resources)
     if not context:
         _settle_on_hinted_country(places_by_sentence, resolved, state, resources)
+    coded = coded_location(doc)
+    coded_place = _resolve_coded(coded, places_by_sentence, state, resources) if coded is not None else None
+    # A name the gazetteer does not know only places events the text leaves at country level.
+    coded_override = coded_place if coded_place is not None and not isinstance(coded_place.place, UnresolvedPlace) else None
     candidates: list[Candidate] = []
     for index, (sent, places) in enumerate(zip(sentences, places_by_sentence)):
         state.new_sentence(sent)
@@ -168,7 +173,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 unplaced.append((mention, roles))
                 continue
             for place, resolution in _one_per_locator([(p, resolved[id(p)]) for p in linked]):
-                candidate = candidate_for(resolution, place.span)
+                candidate = candidate_for(coded_override or resolution, place.span)
                 candidate.triggers.append(mention)
                 candidate.roles.append(roles)
         _remember_places(places, resolved, state)
@@ -185,10 +190,10 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 previous.follow_ups.append(sent)
                 previous.casualties = previous.casualties.merge(casualties_in(sent), additive=is_additive(sent))
                 continue
-            if state.sentence_country:
+            if state.sentence_country and coded_place is None:
                 # The sentence places the event only at country level: ACLED does not record it.
                 continue
-            fallback = _place_elsewhere(index, places_by_sentence, resolved, state)
+            fallback = coded_place or _place_elsewhere(index, places_by_sentence, resolved, state)
             if fallback is None:
                 continue
             candidate = candidate_for(fallback, None)
@@ -358,6 +363,26 @@ class UnresolvedResolution:
     place: UnresolvedPlace
     geo_precision: int | None = None
     rule: str = "not in the gazetteer: name and country kept, no coordinates"
+
+
+def _resolve_coded(coded: PlaceMention, places_by_sentence: list[list[PlaceMention]], state: _DocState, resources: Resources):
+    """The place a coding note names, looked up within the place it clarifies ("in Chubut
+    province (coded to Rawson)"), or its name kept with the country the text names last
+    before the note ("arrived in Slovakia [coded to Vysne Nemecke]")."""
+    doc = coded.span.doc
+    clarified = [p for places in places_by_sentence for p in places
+                 if not p.anaphoric and p.span.end <= coded.span.start and coded.span.start - p.span.end <= 6]
+    if clarified:
+        coded.admin_hints = list(dict.fromkeys([*coded.admin_hints, clarified[-1].text, *clarified[-1].admin_hints]))
+    resolution = _resolve(coded, state, resources)
+    if resolution is not None and not _is_country(resolution):
+        return resolution
+    if not _looks_like_a_name(coded):
+        return None
+    before = doc[max(0, coded.span.start - 8) : coded.span.start]
+    named = [resources.country_of(ent.text) for ent in before.ents if ent.label_ in ("GPE", "LOC")]
+    country = next((c for c in reversed(named) if c), "") or (state.context[0] if state.context else "")
+    return _unresolved(coded, country, resources) if country else None
 
 
 def _looks_like_a_name(place: PlaceMention) -> bool:
@@ -659,6 +684,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         return protesters, police
     if event_type is EventType.RIOTS:
         rioters = generic("rioters")
+        if agent is not None and agent.country and agent.country != country and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+            # "Israeli settlers beat a Palestinian": the rioters are of the settlers' country.
+            rioters = actors.resolve("rioters", event_country=agent.country, event_date=event_date) or rioters
         if sub is S.MOB_VIOLENCE:
             if target is not None and target.inter != Inter.RIOTERS:
                 return rioters, target
@@ -747,6 +775,7 @@ UNARMED_COLLECTIVES = frozenset(
      "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others",
      "members", "cadres", "community", "partisans"}
 )
+FOLLOWERS = frozenset({"settlers", "supporters", "cadres", "partisans", "sympathizers", "sympathisers", "loyalists"})
 ARMED_WORDS = frozenset(
     {"gunmen", "armed", "militants", "fighters", "soldiers", "police", "policemen", "troops", "rebels", "bandits",
      "insurgents", "jihadists", "militia", "militiamen", "forces", "army", "military", "terrorists", "gangsters",
@@ -761,7 +790,11 @@ def _unarmed_collective(span: Span, actor) -> bool:
     words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root.i != span.root.i else {t.lower_ for t in span}
     if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug", "rival"}:
         return False
-    if actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA) and not actor.name.startswith("Unidentified"):
+    armed_inters = (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA)
+    if root.lower_ in FOLLOWERS:
+        # "Israeli settlers", "supporters of the ruling party": the people, not the organisation's armed wing.
+        armed_inters = armed_inters[:3]
+    if actor is not None and actor.inter in armed_inters and not actor.name.startswith("Unidentified"):
         return False
     return root.lower_ in UNARMED_COLLECTIVES or (actor is not None and actor.inter in (Inter.RIOTERS, Inter.PROTESTERS, Inter.CIVILIANS))
 

@@ -145,6 +145,35 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     return mentions
 
 
+CODED_AS = frozenset({"to", "as", "in", "at"})
+CODED_NAME_ENDS = frozenset({")", "]", ".", ";", "with", "and", "(", "[", "due", "because", "since", "for"})
+
+
+def coded_location(doc: Doc) -> PlaceMention | None:
+    """ "[coded to Vysne Nemecke]", "(coded to Canberra, Australian Capital Territory)", "Location
+    coded as Nay Pyi Taw.": where an event-coding note says it placed the event, whatever the
+    sentence names around it. The names after the first comma only say where that place is."""
+    for token in doc[:-1]:
+        if token.lower_ != "coded" or doc[token.i + 1].lower_ not in CODED_AS:
+            continue
+        start = token.i + 2
+        if start < len(doc) and doc[start].lower_ == "the":
+            start += 1
+        if start >= len(doc) or not doc[start].is_title or doc[start].ent_type_ in TIME_LIKE:
+            continue
+        end = start
+        while end < len(doc) and doc[end].lower_ not in CODED_NAME_ENDS and not doc[end].is_space and not (
+                doc[end].is_lower and doc[end].lower_ not in NAME_PARTICLES):
+            end += 1
+        parts = [part for part in _entity_parts(Span(doc, start, end, label="GPE")) if part.text.strip()]
+        if not parts or set(range(parts[0].start, parts[0].end)) & set(span_groups.covered_tokens(doc, "actors")):
+            # "unidentified militants (coded as Kashmir Rebels)": an actor's coding, not a place's.
+            continue
+        hints = [part.text for part in parts[1:]] + _parenthetical_after(parts[0])
+        return PlaceMention(parts[0], admin_hints=list(dict.fromkeys(hints)))
+    return None
+
+
 def _share_hints_in_lists(mentions: list[PlaceMention]) -> None:
     """ "in A, B and C in Marte LGA (Borno)", "between A and B (Beni, Nord-Kivu)": what locates the
     last of a list locates them all."""
