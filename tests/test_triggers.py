@@ -42,6 +42,8 @@ def dropped(nlp, text):
         ("Pilgrims chanted slogans against the prime minister at the shrine.", [("chanted slogans", "protest")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
+        # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
+        ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -65,6 +67,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),
         ("The delegation arrived in the town at dawn.", "arrived", "not an event word here"),
         ("The governor issued a ban on all marches and protests in the province.", "protests", "what a ban forbids"),
+        ("Soldiers blocked the roads to prevent villagers from reaching the capital to participate in the march.", "march", "a protest people were stopped from joining"),
+        ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

@@ -105,6 +105,8 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
     for mention in mentions:
         if mention.family == "protest" and not mention.dropped and _forbidden_by_a_ban(mention.head):
             mention.dropped = "what a ban forbids"
+        elif mention.family == "protest" and not mention.dropped and _kept_from(mention.head):
+            mention.dropped = "a protest people were stopped from joining"
     arrests = [m for m in mentions if m.family in ("arrest", "capture_person") and not m.dropped]
     for mention in mentions:
         if mention.family == "protest" and not mention.dropped and any(_reason_for(mention.head, a.head) for a in arrests):
@@ -175,6 +177,22 @@ BAN_WORDS = frozenset({"ban", "bans", "banned", "banning", "prohibited", "prohib
 def _forbidden_by_a_ban(token: Token) -> bool:
     """ "issued a ban on all marches and protests": the protests are what was banned, not held."""
     return any(t.lower_ in BAN_WORDS for t in _ancestors(token))
+
+
+SETTING_UP_VERBS = frozenset({"established", "establish", "establishes", "erected", "erect", "installed", "install", "mounted",
+                              "set", "sets", "setting", "deployed", "placed", "built", "opened", "reinforced", "increased"})
+JOINING_VERBS = frozenset({"participate", "participating", "join", "joining", "attend", "attending", "reach", "reaching"})
+HINDERING_WORDS = frozenset({"prevent", "prevented", "preventing", "stop", "stopped", "stopping", "block", "blocked", "blocking",
+                             "delay", "delayed", "bar", "barred", "hinder", "hindered", "obstruct", "obstructed", "way"})
+
+
+def _kept_from(token: Token) -> bool:
+    """ "checkpoints to prevent people from reaching the capital to participate in the march", "buses
+    blocked on their way to a demonstration": the protest is what they were stopped from joining,
+    and the checkpoint or blockade is the event."""
+    chain = _ancestors(token, limit=8)
+    joining = next((i for i, t in enumerate(chain) if t.lower_ in JOINING_VERBS), None)
+    return joining is not None and any(t.lower_ in HINDERING_WORDS for t in chain[joining + 1 :])
 
 
 def _election_held(noun: Token) -> bool:
@@ -295,6 +313,12 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
                 break
             governor = governor.head
         return "other" if governor.lower_ in PROPAGANDA_VERBS else "none"
+    if family == "checkpoint":
+        # "established police and military checkpoints": forces newly deployed; "attacked a checkpoint": the place of another event.
+        noun = span.root
+        while noun.dep_ == "conj" and noun.head.i != noun.i:  # "established police and military checkpoints"
+            noun = noun.head
+        return "change" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in SETTING_UP_VERBS else "none"
     if family == "release" or family == "none":
         return "none"
     if family == "beat" and span.text.lower() == "beat" and any(t.like_num or t.lower_ in ("the", "team", "club") for t in after[:1]) and not words_after & {"him", "her", "them", "up"}:
