@@ -67,6 +67,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),
         ("The delegation arrived in the town at dawn.", "arrived", "not an event word here"),
         ("The governor issued a ban on all marches and protests in the province.", "protests", "what a ban forbids"),
+        ("The governor issued a ban on all forms of marches, rallies, protests, press conferences, hunger strikes, sit-ins and other political gatherings in the province.", "sit-ins", "what a ban forbids"),
         ("Soldiers blocked the roads to prevent villagers from reaching the capital to participate in the march.", "march", "a protest people were stopped from joining"),
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
     ],

@@ -176,6 +176,8 @@ BAN_WORDS = frozenset({"ban", "bans", "banned", "banning", "prohibited", "prohib
 
 def _forbidden_by_a_ban(token: Token) -> bool:
     """ "issued a ban on all marches and protests": the protests are what was banned, not held."""
+    while token.dep_ == "conj" and token.head.i != token.i:  # however long the list of what is banned
+        token = token.head
     return any(t.lower_ in BAN_WORDS for t in _ancestors(token))
 
 
