@@ -70,6 +70,9 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The governor issued a ban on all forms of marches, rallies, protests, press conferences, hunger strikes, sit-ins and other political gatherings in the province.", "sit-ins", "what a ban forbids"),
         ("Soldiers blocked the roads to prevent villagers from reaching the capital to participate in the march.", "march", "a protest people were stopped from joining"),
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
+        # An event remembered, and a word of a proper name, are not events of the text.
+        ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
+        ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

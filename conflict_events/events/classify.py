@@ -225,7 +225,7 @@ def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
 # property, except the symbolic burning of effigies, flags, candles, torches or copies of a text.
 _BURNING = (
     r"burn(?:ed|t|ing|s)?\s+(?:down\s+)?(?:the\s+|a\s+|an\s+|their\s+|his\s+|several\s+|two\s+|some\s+)?"
-    r"(?!effig|candle|flag|incense|torch|cop(?:y|ies)\b|pictures?\b|photos?\b|portraits?\b|posters?\b|books?\b|documents?\b|banners?\b"
+    r"(?!effig|candle|flag|incense|torch|passports?\b|cop(?:y|ies)\b|pictures?\b|photos?\b|portraits?\b|posters?\b|books?\b|documents?\b|banners?\b"
     r"|of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
 )
 _VIOLENT_ACTS = (

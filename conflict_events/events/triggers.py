@@ -380,6 +380,9 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
         return "cumulative total"
     if is_backgrounded(head):
         return "background time reference"
+    if family != "protest" and _inside_a_name(mention.span):
+        # A named march ("the Pride March") is still a protest that took place.
+        return "part of a name"
     if sent.text.rstrip().endswith("?"):
         return "question"
     return ""
@@ -440,9 +443,32 @@ def _habitual(verb: Token) -> bool:
     )
 
 
+REMEMBRANCE_WORDS = frozenset({"anniversary", "anniversaries", "commemoration", "commemorating", "commemorate", "commemorated",
+                               "memory", "memorial", "remembrance", "remembering", "mark", "marking", "marked", "victims"})
+
+
 def is_backgrounded(token: Token) -> bool:
-    """ "until November's attacks", "since the attack": an event used only to mark time."""
-    return token.dep_ == "pobj" and token.head.lower_ in ("until", "since", "till", "before") and token.pos_ in ("NOUN", "PROPN")
+    """ "until November's attacks", "since the attack": an event used only to mark time; "the
+    anniversary of a terrorist attack", "in memory of the victims of the massacre": one remembered."""
+    if token.dep_ == "pobj" and token.head.lower_ in ("until", "since", "till", "before") and token.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.pos_ not in ("NOUN", "PROPN"):
+        return False
+    chain = _ancestors(token, limit=4)
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and any(t.lower_ in REMEMBRANCE_WORDS for t in chain[1:3])
+
+
+NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})
+
+
+def _inside_a_name(span: Span) -> bool:
+    """ "the Labor Fight Movement", "Operation Desert Strike": a word of a proper name, not an event."""
+    doc = span.doc
+    ent_iob = doc[span.start].ent_iob_
+    if not span[0].is_title or ent_iob == "O" or doc[span.start].ent_type_ not in NAME_LABELS:
+        return False
+    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
+    return ent is not None and len(ent) > len(span) and ent.start <= span.start and span.end <= ent.end
 
 
 def is_aggregate(mention: TriggerMention) -> bool:
