@@ -303,6 +303,10 @@ def test_a_country_alone_still_gives_no_event():
         # People intercepted and killed: no weapon was disrupted.
         ("On 2 May 2024, soldiers intercepted and killed six militants near Zorvelkivka, Donetsk.", "Armed clash"),
         ("On 2 May 2024, air defences intercepted a drone over Zorvelkivka, Donetsk.", "Disrupted weapons use"),
+        # Explosives made safe, nobody hurt, whatever the weapon is made of.
+        ("On 2 May 2024, police defused an IED made of two hand grenades in the market of Zorvelkivka, Donetsk.", "Disrupted weapons use"),
+        # Shelling the displaced fled from is why they fled, not an event of the text.
+        ("On 2 May 2024, dozens of families were displaced from Zorvelkivka, Donetsk. They fled to Kramatorsk in response to the shelling of the village.", "Other"),
         # A crowd destroying property is rioting; a few unknown people doing it is property destruction.
         ("On 2 May 2024, hundreds of villagers ransacked and vandalized the district office in Zorvelkivka, Donetsk.", "Mob violence"),
         ("On 2 May 2024, unknown persons set fire to a warehouse in Zorvelkivka, Donetsk.", "Looting/property destruction"),

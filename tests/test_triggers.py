@@ -42,6 +42,9 @@ def dropped(nlp, text):
         ("Pilgrims chanted slogans against the prime minister at the shrine.", [("chanted slogans", "protest")]),
         # An election that was held is an event; one only mentioned is not.
         ("Parliamentary elections were held in the capital on Sunday.", [("elections", "election")]),
+        # People who flee are displaced; a weapon destroyed in a controlled blast is made safe.
+        ("The families fled to the district capital after the shelling.", [("fled", "displacement")]),
+        ("The sappers destroyed it through a controlled detonation.", [("destroyed", "loot"), ("detonation", "defuse")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
     ],
@@ -70,6 +73,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The governor issued a ban on all forms of marches, rallies, protests, press conferences, hunger strikes, sit-ins and other political gatherings in the province.", "sit-ins", "what a ban forbids"),
         ("Soldiers blocked the roads to prevent villagers from reaching the capital to participate in the march.", "march", "a protest people were stopped from joining"),
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
+        ("The gunmen fled towards the forest.", "fled", "not an event word here"),
         # An event remembered, and a word of a proper name, are not events of the text.
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),

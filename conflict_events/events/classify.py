@@ -140,6 +140,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.OTHER, "a remnant of an old war exploded → Strategic developments/Other"
     # "shot down a drone and three missiles fired from ships": the weapons are what was stopped.
     stopped_only = bool(families & {"shootdown", "intercept"}) and not families & REMOTE_FAMILIES
+    # "defused an IED made of two grenades", "destroyed it through controlled detonation": weapons made safe, nobody hurt.
+    stopped_only = stopped_only or ("defuse" in families and not ev.killed and not ev.injured
+                                    and not families & (VIOLENT_FAMILIES | {"air", "drone", "shelling", "bombing", "suicide"}))
     remote = None if stopped_only else _remote(ev)
     if remote is not None:
         return remote

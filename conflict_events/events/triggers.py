@@ -28,6 +28,7 @@ STRONG_FAMILIES = frozenset(
 FORCES_ON_THE_MOVE = frozenset({"troops", "soldiers", "forces", "military", "army", "convoy", "reinforcements", "militants",
                                 "fighters", "tanks", "armoured", "armored", "battalion", "brigade", "units"})
 DISPLACED_PEOPLE = frozenset({"refugees", "evacuees", "idps", "asylum-seekers", "seekers", "displaced", "civilians", "individuals", "people", "persons", "families"})
+RESIDENT_WORDS = frozenset({"residents", "villagers", "inhabitants", "locals", "households", "farmers", "herders", "women", "children"})
 PROPAGANDA_VERBS = frozenset({"distributed", "distributing", "distribute", "posted", "found", "left", "dropped", "scattered", "handed",
                               "plastered", "spread", "placed", "put", "littered"})
 # "elections were held", "held a referendum", "won the election": an election that took place.
@@ -128,7 +129,7 @@ PROTEST_TOPIC_MARKERS = frozenset(
 )
 
 
-CAUSE_MARKERS = frozenset({"by", "due", "because", "amid", "following", "after", "from", "fleeing", "as", "over", "since"})
+CAUSE_MARKERS = frozenset({"by", "due", "because", "amid", "following", "after", "from", "fleeing", "as", "over", "since", "response", "despite"})
 
 
 def _ancestors(token: Token, limit: int = 6) -> list[Token]:
@@ -307,6 +308,13 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "displacement"
         # "7 trucks full of soldiers arrived": a movement of forces.
         return "change" if {t.lower_ for t in subject.subtree} & FORCES_ON_THE_MOVE else "none"
+    if family == "flight":
+        # "the families fled to the district capital": people displaced; "the attackers fled": no event.
+        subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        return "displacement" if subject is not None and subject.lower_ in DISPLACED_PEOPLE | RESIDENT_WORDS else "none"
+    if family == "explosion" and span.start > sent.start and doc[span.start - 1].lower_ == "controlled":
+        # "destroyed it through a controlled detonation": a weapon made safe.
+        return "defuse"
     if family == "propaganda":
         # "distributed hundreds of antisemitic flyers", "flyers were found": propaganda spread; "a flyer said": not.
         governor = span.root.head
