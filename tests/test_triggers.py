@@ -74,6 +74,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Soldiers blocked the roads to prevent villagers from reaching the capital to participate in the march.", "march", "a protest people were stopped from joining"),
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
         ("The gunmen fled towards the forest.", "fled", "not an event word here"),
+        ("Soldiers seized the house of a protest leader in the town.", "protest", "describes a person or group"),
         # An event remembered, and a word of a proper name, are not events of the text.
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),

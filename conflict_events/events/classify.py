@@ -119,6 +119,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return S.MOB_VIOLENCE, "ordinary people or a crowd used violence, no armed group → Mob violence"
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}
     if families & {"clash", "throw"} and crowd_only and not ev.agent_inter in ARMED - {Inter.EXTERNAL_OTHER}:
+        if not ev.killed and not ev.injured and not CROWD.search(text) and not MANY_PEOPLE.search(text) and ev.target_inter != Inter.CIVILIANS:
+            # "unknown arsonists threw Molotov cocktails at the enlistment office": no crowd, nobody hurt.
+            return S.LOOTING, "petrol bombs or stones thrown at property by a few, nobody hurt → Looting/property destruction"
         return S.MOB_VIOLENCE, "stones, sticks or petrol bombs, no armed group → Mob violence"
     if families & {"capture", "regain"} and NO_FIGHTING.search(text):
         return S.NON_VIOLENT_TRANSFER, "territory taken and no fighting reported → Non-violent transfer of territory"

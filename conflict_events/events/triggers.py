@@ -28,6 +28,9 @@ STRONG_FAMILIES = frozenset(
 FORCES_ON_THE_MOVE = frozenset({"troops", "soldiers", "forces", "military", "army", "convoy", "reinforcements", "militants",
                                 "fighters", "tanks", "armoured", "armored", "battalion", "brigade", "units"})
 DISPLACED_PEOPLE = frozenset({"refugees", "evacuees", "idps", "asylum-seekers", "seekers", "displaced", "civilians", "individuals", "people", "persons", "families"})
+PROTEST_DESCRIBED = frozenset({"leader", "leaders", "organiser", "organisers", "organizer", "organizers", "movement", "movements",
+                               "group", "groups", "committee", "committees", "coordinator", "coordinators", "icon", "figure", "figures",
+                               "song", "songs", "activist", "activists"})
 RESIDENT_WORDS = frozenset({"residents", "villagers", "inhabitants", "locals", "households", "farmers", "herders", "women", "children"})
 PROPAGANDA_VERBS = frozenset({"distributed", "distributing", "distribute", "posted", "found", "left", "dropped", "scattered", "handed",
                               "plastered", "spread", "placed", "put", "littered"})
@@ -379,6 +382,9 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
     head = mention.head
     if family == "election" and not _election_held(head):
         return "an election mentioned, not held"
+    if family == "protest" and head.dep_ in ("compound", "amod") and head.head.lower_ in PROTEST_DESCRIBED:
+        # "the house of a protest leader", "a protest movement": who or what, not a protest held.
+        return "describes a person or group"
     if is_negated(head):
         return "negated"
     if is_irrealis(head):
