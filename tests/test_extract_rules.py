@@ -310,6 +310,8 @@ def test_a_country_alone_still_gives_no_event():
         # A crowd destroying property is rioting; a few unknown people doing it is property destruction.
         ("On 2 May 2024, hundreds of villagers ransacked and vandalized the district office in Zorvelkivka, Donetsk.", "Mob violence"),
         ("On 2 May 2024, unknown persons set fire to a warehouse in Zorvelkivka, Donetsk.", "Looting/property destruction"),
+        # Civilians attacked and their homes burned: the attack is the event, the burning part of it.
+        ("On 2 May 2024, militiamen attacked civilians in Zorvelkivka, Donetsk. Houses were burned and food was looted.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.
         ("On 2 May 2024, unknown arsonists threw Molotov cocktails at the enlistment office in Zorvelkivka, Donetsk.", "Looting/property destruction"),
         ("On 2 May 2024, dozens of youths threw stones at a police station in Zorvelkivka, Donetsk.", "Mob violence"),

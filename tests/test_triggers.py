@@ -45,6 +45,8 @@ def dropped(nlp, text):
         # People who flee are displaced; a weapon destroyed in a controlled blast is made safe.
         ("The families fled to the district capital after the shelling.", [("fled", "displacement")]),
         ("The sappers destroyed it through a controlled detonation.", [("destroyed", "loot"), ("detonation", "defuse")]),
+        # Someone who wounds someone attacked them; being injured is not by itself an attack.
+        ("Militiamen wounded three farmers near the village.", [("wounded", "attack")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
     ],
@@ -75,6 +77,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
         ("The gunmen fled towards the forest.", "fled", "not an event word here"),
         ("Soldiers seized the house of a protest leader in the town.", "protest", "describes a person or group"),
+        ("Two people were injured in a road accident.", "injured", "not an event word here"),
         # An event remembered, and a word of a proper name, are not events of the text.
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),

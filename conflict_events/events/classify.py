@@ -106,7 +106,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         return _demonstration(ev, text)
     if "mob" in families:
         return S.MOB_VIOLENCE, "lynching or mob attack → Mob violence"
-    if "loot" in families and not ev.killed and not ev.injured and not families - PROPERTY_FAMILIES and not ev.weapons - CROWD_WEAPONS - {"less_lethal"}:
+    if ("loot" in families and not ev.killed and not ev.injured and not families - PROPERTY_FAMILIES and not ev.weapons - CROWD_WEAPONS - {"less_lethal"}
+            and not (families & {"attack", "raid"} and ev.target_inter == Inter.CIVILIANS)):
         # Arson, vandalism and seizures with nobody hurt: the target was property, unless a crowd
         # did it ("hundreds of residents ransacked the office"): a crowd destroying property is rioting.
         if ev.agent_inter in (Inter.RIOTERS, Inter.PROTESTERS) or ev.agent_unarmed and MANY_PEOPLE.search(text):

@@ -311,6 +311,12 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "displacement"
         # "7 trucks full of soldiers arrived": a movement of forces.
         return "change" if {t.lower_ for t in subject.subtree} & FORCES_ON_THE_MOVE else "none"
+    if family == "injure":
+        # "militiamen wounded three civilians", "was injured by gunmen": someone hurt someone; "injured in an accident": not that.
+        verb = span.root
+        by_someone = any(c.dep_ == "agent" for c in verb.children)
+        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        return "attack" if by_someone or (doer is not None and doer.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB") else "none"
     if family == "flight":
         # "the families fled to the district capital": people displaced; "the attackers fled": no event.
         subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
