@@ -51,6 +51,8 @@ def test_seed_kataib_hezbollah(d):
         ("Russian forces", "Ukraine", "Military Forces of Russia (2000-)", 8),
         ("Russian soldiers", "Ukraine", "Military Forces of Russia (2000-)", 8),
         ("Ukrainian troops", "Ukraine", "Military Forces of Ukraine (2019-)", 1),
+        # Air defences that intercept a drone are the state's forces.
+        ("air defences", "Ukraine", "Military Forces of Ukraine (2019-)", 1),
         ("Israeli soldiers", "Palestine", "Military Forces of Israel (2021-2022)", 8),
         ("U.S. forces", "Iraq", "Military Forces of the United States (2021-)", 8),
         ("U.S. forces", "Somalia", "Military Forces of the United States (2021-)", 8),

@@ -40,7 +40,8 @@ _MILITARY = {"troop", "soldier", "army", "military", "force", "armed force", "se
              "regime", "junta", "government force", "government troop", "regime force",
              "regime troop", "pro government force", "national army", "defence force",
              "defense force", "armed forces", "occupation force", "battalion", "brigade",
-             "garrison", "infantry", "military force"}
+             "garrison", "infantry", "military force", "air defence", "air defense", "air defence force",
+             "air defense force", "air defence system", "air defense system", "anti-aircraft defence", "anti-aircraft defense"}
 # Weapons and platforms name a state only with a nationality ("Russian airstrikes"): a bare
 # "airstrike" says nothing about who struck.
 _WEAPON = {"artillery", "air strike", "airstrike", "strike", "shelling", "missile", "rocket",
