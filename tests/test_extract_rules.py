@@ -312,6 +312,11 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, unknown persons set fire to a warehouse in Zorvelkivka, Donetsk.", "Looting/property destruction"),
         # Civilians attacked and their homes burned: the attack is the event, the burning part of it.
         ("On 2 May 2024, militiamen attacked civilians in Zorvelkivka, Donetsk. Houses were burned and food was looted.", "Attack"),
+        # Burning tyres is how they demonstrated: the purpose clause names a protest that took place.
+        ("On 2 May 2024, in Zorvelito (Cordoba), truck drivers set fire to tyres on the national road to demonstrate against fuel shortages.", "Violent demonstration"),
+        ("On 2 May 2024, in Zorvelito (Cordoba), about 20 women marched through the town, broke and painted the windows of the town hall.", "Violent demonstration"),
+        # Men who open fire are an armed group, not a crowd.
+        ("On 2 May 2024, two men opened fire and killed three people at a bar in Nakuru.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.
         ("On 2 May 2024, unknown arsonists threw Molotov cocktails at the enlistment office in Zorvelkivka, Donetsk.", "Looting/property destruction"),
         ("On 2 May 2024, dozens of youths threw stones at a police station in Zorvelkivka, Donetsk.", "Mob violence"),

@@ -59,6 +59,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
     "text, trigger, reason",
     [
         ("The group threatened to attack the town.", "attack", "threatened, planned or hypothetical"),
+        ("The union called on its members to demonstrate in the capital.", "demonstrate", "threatened, planned or hypothetical"),
         ("Officials said the army would strike the camps.", "strike", "threatened, planned or hypothetical"),
         ("Neither attack resulted in casualties.", "attack", "negated"),
         ("There was no attack on the convoy.", "attack", "negated"),

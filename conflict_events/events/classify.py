@@ -113,7 +113,10 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if ev.agent_inter in (Inter.RIOTERS, Inter.PROTESTERS) or ev.agent_unarmed and MANY_PEOPLE.search(text):
             return S.MOB_VIOLENCE, "a crowd destroyed property outside a demonstration → Mob violence"
         return S.LOOTING, "property burned, damaged or taken, nobody hurt → Looting/property destruction"
-    if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"}:
+    armed_means = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
+    if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"} and not (
+            armed_means and ev.agent_inter == Inter.CIVILIANS):
+        # "two men opened fire and killed three people": men with guns are an armed group, not a crowd.
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
     lethal = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
     if ev.agent_unarmed and not lethal and families & {"attack", "kill", "beat", "stab", "loot", "clash", "throw", "bombing"}:
@@ -237,13 +240,13 @@ _BURNING = (
 )
 _VIOLENT_ACTS = (
     r"(threw|hurled|pelted|torched|set fire|set [^.]{0,30} on fire|set [^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
-    r"broke (the |a |an |his |her |their |several |some )?(\w+ )?(windows?|windshields?|windscreens?|doors?|glass|gates?|furniture|cars?|vehicles?)|"
+    r"broke (and \w+ )?(the |a |an |his |her |their |several |some )?(\w+ )?(windows?|windshields?|windscreens?|doors?|glass|gates?|furniture|cars?|vehicles?)|"
     r"(detained|confined|locked up) (\w+ ){0,3}(officials|officers|staff|employees|managers?)|"
     r"ransacked|looted|kidnapped|abducted|took [^.]{0,30}hostage|held [^.]{0,30}hostage|blocked roads with burning|" + _BURNING + ")"
 )
 _DEMONSTRATORS = (
     r"(protesters|demonstrators|rioters|crowd|mob|students|supporters|people|residents|villagers|youths?|workers|members|"
-    r"farmers|drivers|traders|activists|locals|participants|strikers|they)"
+    r"farmers|drivers|traders|activists|locals|participants|strikers|women|men|group|teachers|parents|relatives|families|they)"
 )
 # Words that turn what follows into the grievance: "protested after gunmen attacked the village".
 _GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when)\b)[^.]){0,100}?"
