@@ -315,6 +315,8 @@ def test_a_country_alone_still_gives_no_event():
         # Burning tyres is how they demonstrated: the purpose clause names a protest that took place.
         ("On 2 May 2024, in Zorvelito (Cordoba), truck drivers set fire to tyres on the national road to demonstrate against fuel shortages.", "Violent demonstration"),
         ("On 2 May 2024, in Zorvelito (Cordoba), about 20 women marched through the town, broke and painted the windows of the town hall.", "Violent demonstration"),
+        # A weapon word in a company's name is the name ("a Shell employee").
+        ("On 2 May 2024, gunmen killed a Shell employee in Zorvelgo (Igalamela, Kogi).", "Attack"),
         # Men who open fire are an armed group, not a crowd.
         ("On 2 May 2024, two men opened fire and killed three people at a bar in Nakuru.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.

@@ -47,6 +47,8 @@ def dropped(nlp, text):
         ("The sappers destroyed it through a controlled detonation.", [("destroyed", "loot"), ("detonation", "defuse")]),
         # Someone who wounds someone attacked them; being injured is not by itself an attack.
         ("Militiamen wounded three farmers near the village.", [("wounded", "attack")]),
+        # A body found is a killing, however far "found" stands from "body".
+        ("The body of a young man was found in the fields near the town.", [("found", "kill")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
     ],

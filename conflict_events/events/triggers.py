@@ -31,6 +31,7 @@ DISPLACED_PEOPLE = frozenset({"refugees", "evacuees", "idps", "asylum-seekers", 
 PROTEST_DESCRIBED = frozenset({"leader", "leaders", "organiser", "organisers", "organizer", "organizers", "movement", "movements",
                                "group", "groups", "committee", "committees", "coordinator", "coordinators", "icon", "figure", "figures",
                                "song", "songs", "activist", "activists"})
+CORPSE_WORDS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 RESIDENT_WORDS = frozenset({"residents", "villagers", "inhabitants", "locals", "households", "farmers", "herders", "women", "children"})
 PROPAGANDA_VERBS = frozenset({"distributed", "distributing", "distribute", "posted", "found", "left", "dropped", "scattered", "handed",
                               "plastered", "spread", "placed", "put", "littered"})
@@ -276,7 +277,11 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         tail = doc[span.end : min(sent.end, span.end + 3)]
         return "clash" if any(t.lower_ in ("against", "targeting", "on") for t in tail) else "none"
     if family == "find":
-        # "police found a cache of rifles": a seizure; "found" alone is no event ("a body was found" has its own phrase).
+        # "the body of a man was found in the fields", "found the corpses of two herders": a killing.
+        found = [c for c in span.root.children if c.dep_ in ("dobj", "nsubjpass")]
+        if any(c.lower_ in CORPSE_WORDS for c in found):
+            return "kill"
+        # "police found a cache of rifles": a seizure; "found" alone is no event.
         armed = [w for w in span_groups.starting_in(doc, "weapons", sent.start, sent.end) if w.label_ not in ("less_lethal", "blunt")]
         return "defuse" if armed else "none"
     if family == "loot" and span.root.pos_ == "VERB":

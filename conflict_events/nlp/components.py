@@ -211,7 +211,9 @@ class EntityRuler:
             self.sites = _phrase_matcher(nlp, ((n, "SITE") for n in _site_names()))
 
     def __call__(self, doc: Doc) -> Doc:
-        doc.spans["weapons"] = self._longest(doc, self.weapons)
+        # "a Shell employee": a one-word weapon inside a company's name is the name.
+        doc.spans["weapons"] = [s for s in self._longest(doc, self.weapons)
+                                if not (len(s) == 1 and s[0].is_title and not s[0].is_sent_start and s[0].ent_type_ == "ORG")]
         doc.spans["triggers"] = self._longest(doc, self.triggers)
         if self.actors:
             acronyms = [(label, start, end) for label, start, end in self.actor_acronyms(doc) if not _in_capitals(doc, start, end)]
