@@ -49,6 +49,8 @@ def dropped(nlp, text):
         ("Militiamen wounded three farmers near the village.", [("wounded", "attack")]),
         # A body found is a killing, however far "found" stands from "body".
         ("The body of a young man was found in the fields near the town.", [("found", "kill")]),
+        # A clause run on before "demanded" is not what they demanded.
+        ("Party members staged a demonstration in the city centre, they also demanded lower fuel prices.", [("demonstration", "protest")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
     ],

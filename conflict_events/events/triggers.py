@@ -448,6 +448,10 @@ def is_irrealis(token: Token) -> bool:
             return True
     ancestor = verb
     for _ in range(3):
+        if ancestor.dep_ == "ccomp" and ancestor.i < ancestor.head.i:
+            # "members staged a demonstration ..., they also demanded lower prices": a clause before
+            # the verb is not what that verb demands or plans; it is reported or run on.
+            break
         if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head is not ancestor:
             ancestor = ancestor.head
             if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and (verb.pos_ != "VERB" or not _habitual(ancestor))):
