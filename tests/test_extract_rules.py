@@ -317,6 +317,10 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, in Zorvelito (Cordoba), about 20 women marched through the town, broke and painted the windows of the town hall.", "Violent demonstration"),
         # A weapon word in a company's name is the name ("a Shell employee").
         ("On 2 May 2024, gunmen killed a Shell employee in Zorvelgo (Igalamela, Kogi).", "Attack"),
+        # Stepping on a mine sets it off: an explosion, not no event.
+        ("On 2 May 2024, a shepherd stepped on a landmine near Zorvelkivka, Donetsk.", "Remote explosive/landmine/IED"),
+        # People blocking a building whom the police disperse were protesting.
+        ("On 2 May 2024, gendarmes intervened to disperse about 40 workers who blocked the factory gates in Zorvelito (Cordoba).", "Protest with intervention"),
         # Men who open fire are an armed group, not a crowd.
         ("On 2 May 2024, two men opened fire and killed three people at a bar in Nakuru.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.

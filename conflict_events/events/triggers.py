@@ -46,7 +46,7 @@ PROTEST_CONTEXT = (
     "request", "claim", "denounce", "criticis", "criticiz", "in front of", "outside the", "demonstrat",
     "marched", "marching", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
     "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
-    "defend", "awareness", "advocat", "in favor of", "in favour of",
+    "defend", "awareness", "advocat", "in favor of", "in favour of", "dispers", "at the call of",
     "over the death", "over the killing", "over the murder", "over the arrest", "over the rape", "over the abduction",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
