@@ -82,6 +82,7 @@ def test_nothing_to_classify():
     [
         ("villagers and police clashed over a land dispute, injuring two women", S.MOB_VIOLENCE),
         ("members of two rival parties clashed near the polling station", S.MOB_VIOLENCE),
+        ("a clash ensued between cadres of two parties during the local elections", S.MOB_VIOLENCE),
         ("troops clashed with rebels near the river", S.ARMED_CLASH),
         ("villagers clashed with gunmen who opened fire on them", S.ARMED_CLASH),
     ],

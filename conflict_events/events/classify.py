@@ -16,7 +16,7 @@ CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
 PROPERTY_FAMILIES = frozenset({"loot", "attack", "throw", "raid"})
 CROWD = re.compile(
     r"\b(villagers|locals|residents|youths?|supporters|activists|members of (two )?(rival )?(political )?part(y|ies)|"
-    r"party (members|workers|supporters|cadres)|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
+    r"party (members|workers|supporters|cadres)|cadres|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
 )
 # "no clashes were reported", "without a fight", "no information on whether fighting took place"
 NO_FIGHTING = re.compile(r"\b(no (clash\w*|fighting|fight|resistance|battle)|without (a |any )?(fight\w*|clash\w*|resistance|battle)|whether (any )?fighting)\b")
