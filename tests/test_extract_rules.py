@@ -166,6 +166,8 @@ def test_riot_actors(text, sub_event_type, actor2):
         # The air force flies the strikes it names.
         ("On 2 May 2024, the Burkinabe air force carried out an airstrike against militant positions near Zorvelgo (Titao, Loroum).",
          "Military Forces of Burkina Faso (2022-)"),
+        # A parenthesis naming the likely group names the actor.
+        ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
     ],
 )
 def test_air_strike_actors(text, actor1):

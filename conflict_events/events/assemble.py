@@ -365,6 +365,18 @@ class UnresolvedResolution:
     rule: str = "not in the gazetteer: name and country kept, no coordinates"
 
 
+def _actor_attached(root, doc: Doc) -> Span | None:
+    """A known actor in a 'from' or 'of' phrase or a parenthesis hanging on the phrase's head."""
+    for child in root.children:
+        if (child.dep_ == "prep" and child.lower_ in ("from", "of")) or child.dep_ in ("parataxis", "appos"):
+            subtree = list(child.subtree)
+            lo, hi = subtree[0].i, subtree[-1].i + 1
+            found = [s for s in span_groups.group(doc, "actors") if lo <= s.start and s.end <= hi]
+            if found:
+                return found[0]
+    return None
+
+
 def _resolve_coded(coded: PlaceMention, places_by_sentence: list[list[PlaceMention]], state: _DocState, resources: Resources):
     """The place a coding note names, looked up within the place it clarifies ("in Chubut
     province (coded to Rawson)"), or its name kept with the country the text names last
@@ -588,6 +600,15 @@ def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc,
         subtree = list(span.root.subtree)
         if len(subtree) <= 10 and any(t.lower_ == "of" and t.head.i == span.root.i for t in subtree):
             actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    if (actor is None or actor.kind == "unidentified") and not tagged:
+        # "a suicide bomber from Al Shabaab", "unknown militants (likely IS militants)": the group is named
+        # in what the phrase attaches, not in the phrase itself.
+        attached = _actor_attached(span.root, doc)
+        if attached is not None:
+            named = actors.resolve(attached.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) or actors.resolve(
+                attached.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+            if named is not None and named.kind != "unidentified":
+                return named
     words = {t.lower_ for t in span}
     if words & {"unidentified", "unknown", "unnamed"}:
         # "an unidentified armed group" says who it is not: never the article's best-known group.
