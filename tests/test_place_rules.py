@@ -50,6 +50,13 @@ DATE = "2024-05-12"
         ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
+        # An event-coding note names the location, within the place it clarifies.
+        ("On 5 May 2024, in Chubut province (coded to Rawson), nurses marched to demand higher pay.", "Rawson", "Chubut", "Argentina"),
+        ("On 5 May 2024, gunmen killed two traders in Zorvelgo district [coded to Kayes], Mali.", "Kayes", "Kayes", "Mali"),
+        # A separate sentence of the note says it too.
+        ("On 5 May 2024, teachers protested over unpaid salaries. Coded to Beirut.", "Beirut", "Beirut", "Lebanon"),
+        # A coded name the gazetteer lacks still places an event the text leaves at country level.
+        ("On 5 May 2024, about 300 refugees from Ukraine arrived in Slovakia [coded to Zorvelkivka] and were registered.", "Zorvelkivka", "", "Slovakia"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):
@@ -154,24 +161,6 @@ def test_in_a_text_naming_no_country_the_hinted_country_holds_for_later_places()
     rows = extract("On 4 May 2024, in the rural area of Zorvelito municipality (Antioquia), dissidents ambushed a truck. "
                    "Later they shot a farmer in Guadalupe.", date=DATE)
     assert [(r.location, r.country) for r in rows] == [("Zorvelito", "Colombia"), ("Guadalupe", "Colombia")]
-
-
-@pytest.mark.parametrize(
-    "text, location, admin1, country",
-    [
-        # An event-coding note names the location, within the place it clarifies.
-        ("On 5 May 2024, in Chubut province (coded to Rawson), nurses marched to demand higher pay.", "Rawson", "Chubut", "Argentina"),
-        ("On 5 May 2024, gunmen killed two traders in Zorvelgo district [coded to Kayes], Mali.", "Kayes", "Kayes", "Mali"),
-        # A separate sentence of the note says it too.
-        ("On 5 May 2024, teachers protested over unpaid salaries. Coded to Beirut.", "Beirut", "Beirut", "Lebanon"),
-        # A coded name the gazetteer lacks still places an event the text leaves at country level.
-        ("On 5 May 2024, about 300 refugees from Ukraine arrived in Slovakia [coded to Zorvelkivka] and were registered.", "Zorvelkivka", "", "Slovakia"),
-    ],
-)
-def test_a_coding_note_gives_the_location(text, location, admin1, country):
-    rows = extract(text, date=DATE)
-    assert rows, "no event found"
-    assert (rows[0].location, rows[0].admin1, rows[0].country) == (location, admin1, country)
 
 
 def test_coded_as_an_actor_is_not_a_place():
