@@ -181,9 +181,15 @@ BAN_WORDS = frozenset({"ban", "bans", "banned", "banning", "prohibited", "prohib
 
 def _forbidden_by_a_ban(token: Token) -> bool:
     """ "issued a ban on all marches and protests": the protests are what was banned, not held."""
-    while token.dep_ == "conj" and token.head.i != token.i:  # however long the list of what is banned
+    return any(t.lower_ in BAN_WORDS for t in _ancestors(_first_of_list(token)))
+
+
+def _first_of_list(token: Token) -> Token:
+    """The first item of the coordinated list `token` is in ("marches, protests, ... and sit-ins"):
+    the one the parser attaches to the governing word."""
+    while token.dep_ == "conj" and token.head.i != token.i:
         token = token.head
-    return any(t.lower_ in BAN_WORDS for t in _ancestors(token))
+    return token
 
 
 SETTING_UP_VERBS = frozenset({"established", "establish", "establishes", "erected", "erect", "installed", "install", "mounted",
@@ -339,9 +345,7 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         return "other" if governor.lower_ in PROPAGANDA_VERBS else "none"
     if family == "checkpoint":
         # "established police and military checkpoints": forces newly deployed; "attacked a checkpoint": the place of another event.
-        noun = span.root
-        while noun.dep_ == "conj" and noun.head.i != noun.i:  # "established police and military checkpoints"
-            noun = noun.head
+        noun = _first_of_list(span.root)
         return "change" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in SETTING_UP_VERBS else "none"
     if family == "release" or family == "none":
         return "none"
@@ -473,7 +477,7 @@ def _habitual(verb: Token) -> bool:
 
 
 REMEMBRANCE_WORDS = frozenset({"anniversary", "anniversaries", "commemoration", "commemorating", "commemorate", "commemorated",
-                               "memory", "memorial", "remembrance", "remembering", "mark", "marking", "marked", "victims"})
+                               "memory", "memorial", "remembrance", "remembering"})
 
 
 def is_backgrounded(token: Token) -> bool:
@@ -483,18 +487,19 @@ def is_backgrounded(token: Token) -> bool:
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
-    chain = _ancestors(token, limit=4)
-    return token.dep_ == "pobj" and token.head.lower_ == "of" and any(t.lower_ in REMEMBRANCE_WORDS for t in chain[1:3])
+    # "the anniversary of the attack", "in memory of the victims of the massacre"
+    chain = _ancestors(token, limit=5)
+    return token.dep_ == "pobj" and token.head.lower_ == "of" and any(t.lower_ in REMEMBRANCE_WORDS for t in chain[1:4])
 
 
-NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})
+PROPER_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT", "FAC"})
 
 
 def _inside_a_name(span: Span) -> bool:
     """ "the Labor Fight Movement", "Operation Desert Strike": a word of a proper name, not an event."""
     doc = span.doc
     ent_iob = doc[span.start].ent_iob_
-    if not span[0].is_title or ent_iob == "O" or doc[span.start].ent_type_ not in NAME_LABELS:
+    if not span[0].is_title or ent_iob == "O" or doc[span.start].ent_type_ not in PROPER_NAME_LABELS:
         return False
     ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
     return ent is not None and len(ent) > len(span) and ent.start <= span.start and span.end <= ent.end
