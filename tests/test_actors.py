@@ -227,6 +227,8 @@ def test_demonstrators(d, mention, country, name, inter):
         ("Fulani herdsmen", "Nigeria", "Fulani Ethnic Militia (Nigeria)", 4),
         ("armed Fulani", "Nigeria", "Fulani Ethnic Militia (Nigeria)", 4),
         ("Murle militiamen", "South Sudan", "Murle Ethnic Militia (South Sudan)", 4),
+        # A word on how they live between the people and "militia" still names the people's militia.
+        ("suspected Samburu pastoral militia", "Kenya", "Samburu Ethnic Militia (Kenya)", 4),
         ("Marehan clan militia", "Somalia", "Marehan Clan Militia (Somalia)", 4),
         ("armed tribesmen", "Yemen", "Unidentified Tribal Militia (Yemen)", 4),
         ("vigilantes", "Nigeria", "Unidentified Communal Militia (Nigeria)", 4),

@@ -122,6 +122,7 @@ ETHNIC_GROUPS: dict[str, tuple[str, str]] = {
     "afar": ("Afar", "Ethiopia"), "somali": ("Somali", "Ethiopia"), "konso": ("Konso", "Ethiopia"),
     "massa": ("Massa", "Chad"), "mapuche": ("Mapuche", "Chile"),
 }
+_MILITIA_MODIFIERS = {"pastoral", "pastoralist", "herder", "cattle", "youth", "community", "local", "suspected"}
 _MILITIA_HEADS = {"militia", "militiaman", "militiamen", "gunman", "gunmen", "fighter", "herder",
                   "herdsman", "youth", "vigilante", "men", "man", "attacker", "assailant",
                   "armed man", "armed men", "group", "member", "ethnic militia", "militant"}
@@ -425,7 +426,7 @@ def _identity_militia(raw: str, core: str, grams: set[str], home: str) -> Actor 
         for n in (2, 1):
             key = " ".join(words[i : i + n])
             if key in ETHNIC_GROUPS and len(words) > i + n:
-                rest = " ".join(words[i + n :])
+                rest = " ".join(w for w in words[i + n :] if w not in _MILITIA_MODIFIERS)  # "Samburu pastoral militia"
                 if rest in _MILITIA_HEADS or singular(rest) in _MILITIA_HEADS or rest.startswith("armed"):
                     group, default_country = ETHNIC_GROUPS[key]
                     c = home or default_country
