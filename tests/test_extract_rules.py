@@ -408,3 +408,21 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
 def test_a_parenthesis_naming_the_likely_group_names_the_actor():
     [row] = extract("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", date=DATE)
     assert row.actor1 == "Islamic State (Iraq)"
+
+
+@pytest.mark.parametrize(
+    "text, actor1",
+    [
+        # A local unit is named by its township, as ACLED names them.
+        ("On 2 May 2024, in Zorvel township (Pakokku district, Magway region), the Zorvel PDF attacked a military convoy.",
+         "People's Defense Force - Zorvel"),
+        ("On 2 May 2024, near Zorvel village (Kale district, Sagaing region), the People's Defense Force - Zorvel attacked a military camp.",
+         "People's Defense Force - Zorvel"),
+        # No township named with it: the movement itself.
+        ("On 2 May 2024, in Zorvel township (Kale district, Sagaing region), PDF fighters attacked a military camp.",
+         "PDF: People's Defense Force"),
+    ],
+)
+def test_local_units_are_named_by_their_township(text, actor1):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].actor1 == actor1

@@ -575,7 +575,39 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     return [row]
 
 
+# Groups whose local units ACLED names by their township: "the Myaing PDF" is "People's Defense Force - Myaing".
+LOCAL_BRANCHES = {"PDF: People's Defense Force": "People's Defense Force"}
+NOT_BRANCH_WORDS = frozenset({"the", "local", "joint", "combined", "allied", "township", "district", "regional", "urban", "a", "an"})
+
+
 def _actor_for(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
+    actor = _actor_for_span(span, actors, country, event_date, acronyms, doc, state)
+    base = LOCAL_BRANCHES.get(actor.name) if actor is not None else None
+    if base is not None:
+        for tagged in span_groups.starting_in(doc, "actors", span.start, span.end):
+            place = _branch_place(doc, tagged)
+            if tagged.label_ == actor.name and place:
+                return replace(actor, name=f"{base} - {place}")
+    return actor
+
+
+def _branch_place(doc: Doc, tagged: Span) -> str:
+    """ "the Myaing PDF", "the Ye-U PDF", "the People's Defense Force - Kalay": the township named with the unit."""
+    if tagged.end + 1 < len(doc) and doc[tagged.end].text == "-" and doc[tagged.end + 1].pos_ == "PROPN":
+        end = tagged.end + 1
+        while end + 1 < len(doc) and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN":
+            end += 1
+        return doc[tagged.end + 1 : end + 1].text
+    start = tagged.start
+    while start > 0 and (doc[start - 1].pos_ == "PROPN" and doc[start - 1].is_title or doc[start - 1].text == "-" and start > 1) \
+            and doc[start - 1].lower_ not in NOT_BRANCH_WORDS and not doc[start - 1].is_sent_start:
+        start -= 1
+    if start < tagged.start and doc[start].text != "-":
+        return doc[start : tagged.start].text.replace(" - ", "-")
+    return ""
+
+
+def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
     tagged = [s for s in span_groups.group(doc, "actors") if span.start <= s.start and s.end <= span.end]
     if not tagged:
         # "1 Saudi-led coalition air raid": the modifier is the start of a longer actor name.
