@@ -29,6 +29,8 @@ def _trigger(doc, word):
         ("The governor declared a curfew in the city.", "curfew", "The governor", None),
         # The small model reads "a group set ..." as a noun with a relative clause: the noun is the subject.
         ("A group set ablaze a house near the market.", "set ablaze", "A group", "a house"),
+        # ... also when the noun hangs on a place the parser made the head of a verbless sentence.
+        ("On 14 June 2024, in Palo Dulce, Sinaloa, military forces located and seized a laboratory for the production of drugs.", "seized", "military forces", "a laboratory"),
         # The trigger's own object is no target; the other side follows "with".
         ("On Monday, an armed man exchanged fire with military police in the town.", "exchanged fire", "an armed man", "military police"),
     ],

@@ -163,9 +163,10 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
     main = verb.head if verb.dep_ == "conj" else verb
     subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in main.children)
-    if main.dep_ == "acl" and subjectless and main.head.dep_ == "ROOT" and main.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        # "a group set ablaze a house" parsed as a noun with a reduced relative: the sentence has no
-        # other verb, so the noun is the subject.
+    verbless = main.head.dep_ == "ROOT" or main.sent.root.pos_ not in ("VERB", "AUX")
+    if main.dep_ == "acl" and subjectless and verbless and main.head.pos_ in ("NOUN", "PROPN", "PRON"):
+        # "a group set ablaze a house", "in Palo Dulce, military forces located and seized a laboratory"
+        # parsed as a noun with a reduced relative: the sentence has no other verb, so the noun is the subject.
         if roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(main.head), "subject (noun read as the sentence's head)"
         passive = False
