@@ -321,6 +321,11 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, a shepherd stepped on a landmine near Zorvelkivka, Donetsk.", "Remote explosive/landmine/IED"),
         # People blocking a building whom the police disperse were protesting.
         ("On 2 May 2024, gendarmes intervened to disperse about 40 workers who blocked the factory gates in Zorvelito (Cordoba).", "Protest with intervention"),
+        # A group of people burning a house is a mob; a group of armed men doing it destroys property.
+        ("On 2 May 2024, in Zorvelito (Cordoba), a group set fire to the house of a man they suspected of a murder.", "Mob violence"),
+        ("On 2 May 2024, in Zorvelito (Cordoba), a group of armed men set fire to a house.", "Looting/property destruction"),
+        # Demonstrating violently is a violent demonstration.
+        ("On 2 May 2024, police intervened by arresting party cadres, who were demonstrating violently, in Zorvelito (Cordoba).", "Violent demonstration"),
         # Men who open fire are an armed group, not a crowd.
         ("On 2 May 2024, two men opened fire and killed three people at a bar in Nakuru.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.

@@ -22,7 +22,7 @@ CROWD = re.compile(
 NO_FIGHTING = re.compile(r"\b(no (clash\w*|fighting|fight|resistance|battle)|without (a |any )?(fight\w*|clash\w*|resistance|battle)|whether (any )?fighting)\b")
 
 # A crowd, as opposed to "unknown persons" or "a group" that may be a handful of attackers.
-MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths)\b")
+MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths|a group|groups)\b")
 ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|gangs?|militia\w*|terrorists)\b")
 FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
@@ -61,7 +61,7 @@ INTERVENTION = re.compile(
     r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
     r"issued (\w+ ){0,3}(fines|tickets)|rammed (into )?(the )?(protesters|demonstrators|crowd|marchers))\b"
 )
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
 SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|forces|soldiers|troops|army|authorities|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
