@@ -120,6 +120,8 @@ def test_without_a_document_date_relative_days_are_not_guessed():
         ("On 2 May 2024, soldiers defused two IEDs planted by JNIM militants near Djibo.", "Disrupted weapons use", "military forces of burkina faso", "jnim"),
         # ... or, with nobody named, an unidentified armed group of the country.
         ("On 2 May 2024, police seized a cache of rifles and grenades in Imphal, Manipur.", "Disrupted weapons use", "police forces of india", "unidentified armed group (india)"),
+        # A lockdown or curfew with no one named is the government's.
+        ("On 2 May 2024, Zorvelito (Cordoba) was placed under a strict lockdown after new infections.", "Change to group/activity", "government of argentina", ""),
     ],
 )
 def test_strategic_development_actors(text, sub_event_type, actor1, actor2):

@@ -778,6 +778,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         elif sub is S.LOOTING:
             # Property destroyed or taken by no one named: an unidentified armed group did it.
             agent = generic(unknown_armed)
+        elif families & {"security", "election"}:
+            # Curfews, lockdowns and states of emergency are imposed, and elections held, by the government.
+            agent = generic("government")
     if unknown_armed == "gang members":
         agent = _as_gang(agent, generic)
         target = _as_gang(target, generic)
