@@ -113,12 +113,11 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if ev.agent_inter in (Inter.RIOTERS, Inter.PROTESTERS) or ev.agent_unarmed and MANY_PEOPLE.search(text):
             return S.MOB_VIOLENCE, "a crowd destroyed property outside a demonstration → Mob violence"
         return S.LOOTING, "property burned, damaged or taken, nobody hurt → Looting/property destruction"
-    armed_means = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
+    lethal = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
     if ev.agent_inter in UNARMED and families & {"attack", "kill", "beat", "stab", "loot", "shoot", "clash", "throw"} and not (
-            armed_means and ev.agent_inter == Inter.CIVILIANS):
+            lethal and ev.agent_inter == Inter.CIVILIANS):
         # "two men opened fire and killed three people": men with guns are an armed group, not a crowd.
         return S.MOB_VIOLENCE, "a crowd or civilians used violence outside a demonstration → Mob violence"
-    lethal = bool(ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}) or bool(FIREARM_USE.search(text))
     if ev.agent_unarmed and not lethal and families & {"attack", "kill", "beat", "stab", "loot", "clash", "throw", "bombing"}:
         return S.MOB_VIOLENCE, "ordinary people or a crowd used violence, no armed group → Mob violence"
     crowd_only = bool(ev.weapons) and ev.weapons <= CROWD_WEAPONS | {"less_lethal"}

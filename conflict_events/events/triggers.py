@@ -315,7 +315,7 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "capture_person"
     if family == "arrival":
         # "2,000 refugees from Ukraine arrived in Slovakia": people displaced; "troops arrived": not that.
-        subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_of(span.root)
         if subject is None:
             return "none"
         if subject.lower_ in DISPLACED_PEOPLE:
@@ -326,11 +326,11 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         # "militiamen wounded three civilians", "was injured by gunmen": someone hurt someone; "injured in an accident": not that.
         verb = span.root
         by_someone = any(c.dep_ == "agent" for c in verb.children)
-        doer = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        doer = _subject_of(verb, ("nsubj",))
         return "attack" if by_someone or (doer is not None and doer.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB") else "none"
     if family == "flight":
         # "the families fled to the district capital": people displaced; "the attackers fled": no event.
-        subject = next((c for c in span.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subject = _subject_of(span.root)
         return "displacement" if subject is not None and subject.lower_ in DISPLACED_PEOPLE | RESIDENT_WORDS else "none"
     if family == "explosion" and span.start > sent.start and doc[span.start - 1].lower_ == "controlled":
         # "destroyed it through a controlled detonation": a weapon made safe.
@@ -363,8 +363,12 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 
 def _military_subject(span: Span) -> bool:
-    subject = next((c for c in span.root.children if c.dep_ == "nsubj"), None)
+    subject = _subject_of(span.root, ("nsubj",))
     return subject is not None and subject.lower_ in MILITARY_WORDS
+
+
+def _subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
+    return next((c for c in verb.children if c.dep_ in deps), None)
 
 
 def _has_weapon(sent: Span) -> bool:
