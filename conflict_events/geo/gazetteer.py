@@ -60,25 +60,25 @@ class _Row:
     place: Place
     iso2: str
     rank: int      # 0 capital, 1 admin1 seat, 2 admin1 unit, 3 populated place, 4 site, 9 country
-    primary: int   # 3 curated name/alias, 2 GeoNames main name, 1 alternate name
+    base: float    # the place's score under its main name
 
 
-def _base_score(row: _Row) -> float:
-    p = row.place
-    if row.place.source == "sites":
+def _base_score(source: str, rank: int, feature: str, population: int) -> float:
+    """A place's score under its main name, before any context."""
+    if source == "sites":
         score = SITE_BONUS
-    elif row.rank == 0:
+    elif rank == 0:
         score = FEATURE_BONUS["capital"]
-    elif row.rank == 1:
+    elif rank == 1:
         score = FEATURE_BONUS["seat"]
     else:
-        score = FEATURE_BONUS.get(p.feature, 0.0)
-    if p.population > 0:
-        score += 8.0 * math.log10(p.population)
-    if row.primary == 1:
-        score -= ALTERNATE_PENALTY
+        score = FEATURE_BONUS.get(feature, 0.0)
+    if population:
+        score += 8.0 * math.log10(population)
     return score
 
+
+_ALTERNATE_NAME = 1  # name.primary_name: 3 curated name/alias, 2 GeoNames main name, 1 alternate name
 
 _LOOKUP_SQL = (
     "SELECT n.place_id, n.primary_name, p.name, p.iso2, p.admin1, p.admin2, p.lat, p.lon, p.feature, "
@@ -151,31 +151,29 @@ class Gazetteer:
                 place = Place(name=r[0], country=c.name, iso=c.iso, region=c.region, admin1=r[2] or "",
                               admin2=r[3] or "", latitude=r[4], longitude=r[5], feature=r[6],
                               population=r[7] or 0, source=r[8])
-                row = _Row(place=place, iso2=r[1], rank=r[9], primary=0)
+                row = _Row(place=place, iso2=r[1], rank=r[9], base=_base_score(place.source, r[9], place.feature, place.population))
         self._rows[pid] = row
         return row
 
     def _lookup(self, norm: str) -> tuple[tuple[float, _Row], ...]:
         """Every place called `norm`, best base score first: one indexed join per name, cached."""
-        try:
-            return self._ids[norm]
-        except KeyError:
-            pass
+        hits = self._ids.get(norm)
+        if hits is not None:
+            return hits
         found = []
+        rows = self._rows
         for (pid, primary, name, iso2, admin1, admin2, lat, lon, feature, population, source,
-             rank) in self._db.execute(_LOOKUP_SQL, (norm,)):
-            row = self._rows.get(pid)
+             rank) in self._db.execute(_LOOKUP_SQL, (norm,)).fetchall():
+            row = rows.get(pid)
             if row is None:
                 country = self._countries.get(iso2)
                 if country is None:
                     continue
-                place = Place(name=name, country=country.name, iso=country.iso, region=country.region,
-                              admin1=admin1 or "", admin2=admin2 or "", latitude=lat, longitude=lon,
-                              feature=feature, population=population or 0, source=source)
-                row = self._rows[pid] = _Row(place=place, iso2=iso2, rank=rank, primary=0)
-            if primary:
-                row = _Row(place=row.place, iso2=row.iso2, rank=row.rank, primary=primary)
-            found.append((_base_score(row), row))
+                # positional arguments, in Place's field order: the hottest line of a cold lookup
+                place = Place(name, country.name, country.iso, country.region, admin1 or "", admin2 or "",
+                              lat, lon, feature, population or 0, source)
+                row = rows[pid] = _Row(place, iso2, rank, _base_score(source, rank, feature, place.population))
+            found.append((row.base - ALTERNATE_PENALTY if primary == _ALTERNATE_NAME else row.base, row))
         if len(found) > 1:
             found.sort(key=_ranking)
         if len(self._ids) > 500_000:
@@ -197,8 +195,8 @@ class Gazetteer:
         penalty = 0.0
         if not scored and (stripped := strip_generic(norm)):
             scored, penalty = self._lookup(stripped), 5.0
-        ctx = [self.iso2(c) for c in countries]
-        if not any(row.iso2 in ctx for _, row in scored):
+        ctx = [self.iso2(c) for c in countries] if countries else []
+        if not ctx or not any(row.iso2 in ctx for _, row in scored):
             return [(score - penalty, row.place) for score, row in scored]
         out = []
         for score, row in scored:

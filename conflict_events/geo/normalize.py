@@ -23,17 +23,35 @@ _NONWORD = re.compile(r"[^0-9a-z ]+")
 _SPECIAL = str.maketrans({"ß": "ss", "æ": "ae", "ø": "o", "đ": "d", "ł": "l", "ı": "i", "œ": "oe", "þ": "th"})
 
 
+def _ascii_fold_table() -> dict[int, str | None]:
+    """What fold's three substitutions do to each ASCII character, as one translate table."""
+    table: dict[int, str | None] = {}
+    for code in range(128):
+        char = chr(code).lower()
+        if _APOS.fullmatch(char):
+            table[code] = None
+        elif _SEP.fullmatch(char):
+            table[code] = " "
+        elif _NONWORD.fullmatch(char):
+            table[code] = None
+        elif char != chr(code):
+            table[code] = char
+    return table
+
+
+_ASCII_FOLD = _ascii_fold_table()
+
+
 @lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
     """Casefold and strip diacritics, keeping word boundaries and the articles."""
     if text.isascii():
-        text = text.lower()
-    else:
-        text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
-        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        return " ".join(text.translate(_ASCII_FOLD).split())
+    text = unicodedata.normalize("NFKD", text.casefold().translate(_SPECIAL))
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = _APOS.sub("", text)
     text = _SEP.sub(" ", text)
-    return _NONWORD.sub("", text).strip()
+    return " ".join(_NONWORD.sub("", text).split())
 
 
 @lru_cache(maxsize=200_000)
@@ -44,12 +62,21 @@ def normalize(text: str) -> str:
     return " ".join(kept or tokens)
 
 
+_GENERIC = frozenset(GENERIC_SUFFIXES)
+
+
 def strip_generic(norm: str) -> str:
-    """Drop one trailing generic word ("... air base", "... province"); '' if nothing left."""
-    for suffix in GENERIC_SUFFIXES:
-        if norm.endswith(" " + suffix):
-            return norm[: -len(suffix) - 1].strip()
-    return ""
+    """Drop one trailing generic word ("... air base", "... province"); '' if nothing left.
+
+    The longer of a two-word and a one-word ending wins: "x sub district" is "x".
+    """
+    head, _, last = norm.rpartition(" ")
+    if not head:
+        return ""
+    before, _, previous = head.rpartition(" ")
+    if before and f"{previous} {last}" in _GENERIC:
+        return before
+    return head if last in _GENERIC else ""
 
 
 def is_latin(text: str) -> bool:
