@@ -85,11 +85,21 @@ def test_nothing_to_classify():
         ("a clash ensued between cadres of two parties during the local elections", S.MOB_VIOLENCE),
         ("troops clashed with rebels near the river", S.ARMED_CLASH),
         ("villagers clashed with gunmen who opened fire on them", S.ARMED_CLASH),
+        ("fighting broke out between the military and the Zorvel People's Defence Force", S.ARMED_CLASH),
+        ("villagers clashed with the military over a land dispute", S.ARMED_CLASH),
     ],
 )
 def test_clashes_without_armed_groups_are_mob_violence(text, expected):
     sub, _ = classify(ev({"clash"}, set(), text))
     assert sub is expected
+
+
+@pytest.mark.parametrize("target_inter", [Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA])
+def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
+    evidence = ev({"clash"}, set(), "residents clashed with the Zorvel Liberation Front near the market")
+    evidence.target_inter = target_inter
+    sub, _ = classify(evidence)
+    assert sub is S.ARMED_CLASH
 
 
 @pytest.mark.parametrize(

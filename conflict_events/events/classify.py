@@ -16,14 +16,14 @@ CROWD_WEAPONS = frozenset({"blunt", "incendiary"})
 PROPERTY_FAMILIES = frozenset({"loot", "attack", "throw", "raid"})
 CROWD = re.compile(
     r"\b(villagers|locals|residents|youths?|supporters|activists|members of (two )?(rival )?(political )?part(y|ies)|"
-    r"party (members|workers|supporters|cadres)|cadres|persons|people|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
+    r"party (members|workers|supporters|cadres)|cadres|persons|people(?!'s)|students|settlers|migrants|crowds?|mob|traders|farmers|herders|relatives|fans)\b"
 )
 # "no clashes were reported", "without a fight", "no information on whether fighting took place"
 NO_FIGHTING = re.compile(r"\b(no (clash\w*|fighting|fight|resistance|battle)|without (a |any )?(fight\w*|clash\w*|resistance|battle)|whether (any )?fighting)\b")
 
 # A crowd, as opposed to "unknown persons" or "a group" that may be a handful of attackers.
 MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths|a group|groups)\b")
-ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|gangs?|militia\w*|terrorists)\b")
+ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|military|gangs?|militia\w*|terrorists)\b")
 FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
@@ -50,6 +50,8 @@ FAMILY_SUBTYPE = {
 }
 ARMED = frozenset({Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA, Inter.IDENTITY_MILITIA, Inter.EXTERNAL_OTHER})
 STATE = frozenset({Inter.STATE_FORCES, Inter.EXTERNAL_OTHER})
+# A side that is an armed organisation makes a fight a battle, whoever the other side is.
+ORGANISED_ARMED = frozenset({Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA})
 INTERVENTION = re.compile(
     r"\b(tear ?gas|water cannons?|rubber bullets|baton[- ]charged?|lathi[- ]charged?|pepper spray|intervened|"
     r"dispers(ed|ing|e)|broke up|cracked down|crackdown|scuffled?|scuffles|"
@@ -133,7 +135,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         if ev.agent_inter == Inter.STATE_FORCES or ("regain" in families and ev.agent_inter != Inter.EXTERNAL_OTHER):
             return S.GOVERNMENT_REGAINS_TERRITORY, "state forces retake territory after fighting → Government regains territory"
         return S.NON_STATE_ACTOR_OVERTAKES_TERRITORY, "non-state or foreign forces take territory after fighting → Non-state actor overtakes territory"
-    if "clash" in families and not FIREARM_USE.search(text) and not ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"} and CROWD.search(text) and not ARMED_GROUP.search(text):
+    if ("clash" in families and not FIREARM_USE.search(text) and not ev.weapons - CROWD_WEAPONS - {"less_lethal", "blade"}
+            and CROWD.search(text) and not ARMED_GROUP.search(text) and not {ev.agent_inter, ev.target_inter} & ORGANISED_ARMED):
         return S.MOB_VIOLENCE, "a clash between crowds or with police, no armed group or firearms → Mob violence"
     if "clash" in families and not _one_sided_remote(ev):
         return S.ARMED_CLASH, "armed groups fought → Armed clash"
