@@ -110,6 +110,8 @@ def test_state_forces_by_nationality(d, mention, country, name, inter):
         ("the army", "Pakistan", "Military Forces of Pakistan (2018-2022)"),
         ("security forces", "Iraq", "Military Forces of Iraq (2020-)"),
         ("the authorities", "Iran", "Government of Iran (1989-)"),
+        ("military officers", "Mexico", "Military Forces of Mexico (2018-)"),
+        ("two army officers", "Mali", "Military Forces of Mali (2021-)"),
     ],
 )
 def test_bare_force_nouns_take_event_country(d, mention, country, name):

@@ -42,6 +42,8 @@ _MILITARY = {"troop", "soldier", "army", "military", "force", "armed force", "se
              "defense force", "armed forces", "occupation force", "battalion", "brigade",
              "garrison", "infantry", "military force", "air defence", "air defense", "air defence force",
              "air defense force", "air defence system", "air defense system", "anti-aircraft defence", "anti-aircraft defense"}
+# An officer is police unless the army is named with it.
+_MILITARY_OFFICER = {"military officer", "army officer", "military official", "army official"}
 # Weapons and platforms name a state only with a nationality ("Russian airstrikes"): a bare
 # "airstrike" says nothing about who struck.
 _WEAPON = {"artillery", "air strike", "airstrike", "strike", "shelling", "missile", "rocket",
@@ -328,6 +330,8 @@ def resolve_mention(
     force = None
     if "prison guard" in grams:
         force = "Police Forces"
+    elif _has(grams, _MILITARY_OFFICER):
+        force = "Military Forces"
     elif _has(grams, _POLICE):
         force = "Police Forces"
     elif _has(grams, _MILITARY) or (named and _has(grams, _WEAPON)) or (
