@@ -430,3 +430,23 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
 def test_actor1_named_as_acled_names_it(text, actor1):
     rows = extract(text, date=DATE)
     assert rows and rows[0].actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor1",
+    [
+        # The words tagged as a state's force can name one of its units.
+        ("On 2 May 2024, the Ukrainian air force shot down a Russian drone over Zorvelkivka, Donetsk.",
+         "Disrupted weapons use", "Military Forces of Ukraine (2019-) Air Force"),
+        # An officer is police unless the army is named with him.
+        ("On 2 May 2024, in Zorvelito, Campeche, military officers detained 35 migrants.",
+         "Arrests", "Military Forces of Mexico (2018-)"),
+        # A group's name is not a crowd: the military fighting a defence force is a battle.
+        ("On 2 May 2024, in Monywa, Sagaing region, fighting broke out between the military and the People's Defense Force.",
+         "Armed clash", "Military Forces of Myanmar (2021-)"),
+    ],
+)
+def test_state_forces_by_their_own_words(text, sub_event_type, actor1):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type
+    assert rows[0].actor1 == actor1

@@ -627,6 +627,11 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    elif tagged and actor is not None and actor.kind == "state" and mention == tagged[0].label_:
+        # "Ukrainian air force" is tagged as Ukraine's military; its own words name the unit.
+        unit = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+        if unit is not None and unit.name.startswith(actor.name + " "):
+            actor = unit
     if actor is None and not tagged:
         # "the Coast Guard Command of the Turkish army", "two sergeants of the military": the of-phrase names the force.
         subtree = list(span.root.subtree)
