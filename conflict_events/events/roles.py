@@ -315,10 +315,15 @@ def _first(token: Token, dep: str) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; "in X township, the military carried out ...": a place the parser also
-    calls a subject is where, not who."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    calls a subject is where, not who; "Movement of forces: ... soldiers arrived": a heading label
+    before a colon is not the subject either."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_heading_label(c)]
     actors = [c for c in subjects if not (c.lower_ in GENERIC_PLACE_WORDS or c.ent_type_ in ("GPE", "LOC", "FAC"))]
     return (actors or subjects or [None])[0]
+
+
+def _is_heading_label(token: Token) -> bool:
+    return token.left_edge.is_sent_start and any(child.text == ":" and child.i > token.i for child in token.children)
 
 
 def _is_tagged_actor(token: Token) -> bool:
