@@ -26,6 +26,10 @@ def _trigger(doc, word):
         ("Soldiers set the houses on fire.", "on fire", "Soldiers", "the houses"),
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
+        # ... also when the parser makes the place before them a second subject.
+        ("On 2 May 2024, in Zorvel, Bago region, 300 soldiers were deployed to the town.", "deployed", "300 soldiers", None),
+        # A heading label before a colon is not a subject.
+        ("Movement of forces: On 2 May 2024, in Zorvel town, 300 soldiers arrived at the market.", "arrived", "300 soldiers", "the market"),
         ("The governor declared a curfew in the city.", "curfew", "The governor", None),
         # The small model reads "a group set ..." as a noun with a relative clause: the noun is the subject.
         ("A group set ablaze a house near the market.", "set ablaze", "A group", "a house"),

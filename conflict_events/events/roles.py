@@ -178,7 +178,7 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             pobj = _first(child, "pobj")
             if pobj is not None:
                 roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase of a passive"
-        elif child.dep_ == "nsubjpass" and roles.target is None:
+        elif child.dep_ == "nsubjpass" and roles.target is None and not _where_or_label(child):
             roles.target, roles.target_rule = _phrase(child), "subject of a passive"
         elif child.dep_ == "dobj" and roles.target is None and not _is_weapon(_phrase(child)):
             roles.target, roles.target_rule = _phrase(child), "object"
@@ -318,12 +318,30 @@ def _subject(verb: Token) -> Token | None:
     calls a subject is where, not who; "Movement of forces: ... soldiers arrived": a heading label
     before a colon is not the subject either."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_heading_label(c)]
-    actors = [c for c in subjects if not (c.lower_ in GENERIC_PLACE_WORDS or c.ent_type_ in ("GPE", "LOC", "FAC"))]
+    actors = [c for c in subjects if not _is_place(c)]
     return (actors or subjects or [None])[0]
 
 
+def _is_place(token: Token) -> bool:
+    return token.lower_ in GENERIC_PLACE_WORDS or token.ent_type_ in ("GPE", "LOC", "FAC")
+
+
+def _where_or_label(token: Token) -> bool:
+    """ "in X, Bago region, 300 soldiers were deployed": a place or heading the parser made a second subject."""
+    others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
+    return bool(others) and (_is_place(token) or _is_heading_label(token))
+
+
+HEADING_LABEL_WORDS = 5
+
+
 def _is_heading_label(token: Token) -> bool:
-    return token.left_edge.is_sent_start and any(child.text == ":" and child.i > token.i for child in token.children)
+    """ "Movement of forces: ...": a few words and a colon opening the sentence."""
+    start = token.sent.start
+    if token.left_edge.i != start:
+        return False
+    opening = token.doc[start : min(start + HEADING_LABEL_WORDS + 1, token.sent.end)]
+    return any(t.text == ":" and t.i > token.i for t in opening)
 
 
 def _is_tagged_actor(token: Token) -> bool:
