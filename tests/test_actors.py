@@ -611,3 +611,22 @@ def test_user_file_adds_a_government_period(tmp_path: Path):
 )
 def test_event_country_spellings(d, given, country):
     assert d.resolve("civilians", event_country=given).name == f"Civilians ({country})"
+
+
+@pytest.mark.parametrize(
+    "mention,country,name,inter",
+    [
+        # Proper names before a force noun name a group the dictionary lacks, not the state's forces.
+        ("the Zorvel Tiger Force", "Myanmar", "Zorvel Tiger Force", 3),
+        ("the Dark Zorvel guerrilla forces", "Myanmar", "Dark Zorvel guerrilla forces", 3),
+        ("the Zorvelito Special Task Force", "Myanmar", "Zorvelito Special Task Force", 3),
+        ("the Zorvel Revolution Network", "Myanmar", "Zorvel Revolution Network", 3),
+        # Descriptive capitals, police and acronyms stay the state's.
+        ("the National Army", "Myanmar", "Military Forces of Myanmar (2021-)", 1),
+        ("Special Forces", "Mali", "Military Forces of Mali (2021-)", 1),
+        ("the Zorvel Police Force", "Kenya", "Police Forces of Kenya (2013-2022)", 1),
+        ("IRG forces", "Yemen", "Military Forces of Yemen (2012-)", 1),
+    ],
+)
+def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):
+    check(d, mention, country, name, inter, date(2022, 3, 1))

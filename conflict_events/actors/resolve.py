@@ -231,6 +231,27 @@ def _generic(label: str, country: str, inter: int, kind: str) -> Actor:
     return Actor(f"{label} ({country})" if country else label, inter, country, kind)
 
 
+# Capitalised words that describe a state's forces rather than name a group.
+_FORCE_DESCRIPTORS = frozenset(
+    "security armed defense defence special air naval navy border military national joint task rapid government "
+    "federal state regional police coalition allied royal republican presidential ground land marine coast "
+    "people's popular revolutionary".split()
+)
+_NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades", "battalion", "network", "front", "guerrilla", "guerrillas"})
+
+
+def _named_armed_group(bare: str) -> bool:
+    """ "Zorvel Tiger Force", "Dark Shadow guerrilla forces": proper names before a force noun."""
+    words = bare.split()
+    head = next((i for i, w in enumerate(words) if w.lower() in _NAMED_GROUP_HEADS), None)
+    if not head or any(w.lower() in ("police", "gendarmerie") for w in words):
+        return False
+    # Acronyms are left out: "IRG forces" are a government's.
+    names = [w for w in words[:head] if w[:1].isupper() and not w.isupper() and w.lower() not in _FORCE_DESCRIPTORS]
+    return bool(names) and all(w[:1].isupper() or w.lower() in _NAMED_GROUP_HEADS or w.lower() in ("of", "and", "-")
+                               for w in words[:head])
+
+
 def _title(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in text.split())
 
@@ -326,6 +347,10 @@ def resolve_mention(
     if not grams.isdisjoint(_FORMER) and (_has(grams, _POLICE) or _has(grams, _MILITARY)):
         # ACLED codes former soldiers and police as civilians
         return _generic("Civilians", named if named and named != country and not country else (country or named), 7, "civilians")
+
+    if not named and _named_armed_group(bare):
+        # "the Zorvel Tiger Force": a name the dictionary lacks, not the state's forces.
+        return Actor(bare, 3, home, "political_militia")
 
     force = None
     if "prison guard" in grams:
