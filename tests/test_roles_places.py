@@ -26,6 +26,9 @@ def _trigger(doc, word):
         ("Soldiers set the houses on fire.", "on fire", "Soldiers", "the houses"),
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
+        # Who steps on a mine is its victim; who laid it acts, if the text names them.
+        ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
+        ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),
         # ... also when the parser makes the place before them a second subject.
         ("On 2 May 2024, in Zorvel, Bago region, 300 soldiers were deployed to the town.", "deployed", "300 soldiers", None),
         # A heading label before a colon is not a subject.

@@ -87,6 +87,10 @@ def find_roles(trigger: Span) -> Roles:
             if pobj is not None:
                 roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of the trigger's own object"
                 break
+    if roles.agent_rule == "subject" and trigger[0].lower_ in ("step", "steps", "stepped", "stepping") and (roles.target is None or _is_weapon(roles.target)):
+        # "a villager stepped on a landmine": who set it off is its victim; who laid it, if anyone is named.
+        roles.target, roles.target_rule = roles.agent, "who stepped on it"
+        roles.agent, roles.agent_rule = None, ""
     if roles.agent is not None and _is_weapon(roles.agent):
         owner = _weapon_owner(roles.agent.root)
         if owner is not None:
