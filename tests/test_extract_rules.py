@@ -450,3 +450,18 @@ def test_state_forces_by_their_own_words(text, sub_event_type, actor1):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type
     assert rows[0].actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_types",
+    [
+        # The next sentence only says how the police handled the demonstration: one event.
+        ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
+         "Police intervened to clear the area and arrested six people.", ["Protest with intervention"]),
+        # A dated arrest is its own event.
+        ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
+         "On 5 May 2024, police arrested two organisers in Kharkiv.", ["Peaceful protest", "Arrests"]),
+    ],
+)
+def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
+    assert [r.sub_event_type for r in extract(text, date=DATE)] == sub_event_types

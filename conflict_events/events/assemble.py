@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import OFF_DUTY, Evidence, classify
+from conflict_events.events.classify import INTERVENTION, OFF_DUTY, Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -135,6 +135,14 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             if r is not None and not place.descriptor:
                 state.recent_country = r.place.country
         mentions = [m for m in find_triggers(doc, sent) if not m.dropped]
+        protest = _protest_handled_here(sent, mentions, places, resolved, state, sentence_date)
+        if protest is not None:
+            # "Police intervened and arrested six people.": the handling of the demonstration before it.
+            protest.triggers.extend(mentions)
+            protest.roles.extend(find_roles(m.span) for m in mentions)
+            protest.follow_ups.append(sent)
+            _remember_places(places, resolved, state)
+            continue
         if not mentions:
             _attach_casualties(sent, candidates, state)
             _remember_places(places, resolved, state)
@@ -422,6 +430,23 @@ def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocStat
         r = resolved.get(id(place))
         if r is not None and not _is_country(r) and not place.descriptor:
             state.last_place = r
+
+
+def _protest_handled_here(sent: Span, mentions: list[TriggerMention], places: list[PlaceMention], resolved: dict,
+                          state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
+    """The demonstration of the sentence before, if this one only says how the authorities handled it."""
+    previous = state.last_candidate
+    if previous is None or state.sentence_index - state.last_candidate_sentence != 1 or sentence_date is not None:
+        return None
+    if not any(t.family == "protest" for t in previous.triggers):
+        return None
+    if any(m.family != "arrest" for m in mentions) or not INTERVENTION.search(sent.text.lower()):
+        return None
+    for place in places:
+        r = resolved.get(id(place))
+        if not place.anaphoric and r is not None and previous.place is not None and r.place.name != previous.place.place.name:
+            return None
+    return previous
 
 
 def _previous_candidate(state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
