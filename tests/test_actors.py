@@ -630,3 +630,15 @@ def test_event_country_spellings(d, given, country):
 )
 def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):
     check(d, mention, country, name, inter, date(2022, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "mention,country,name",
+    [
+        # What someone owns names its owners: the victims are civilians.
+        ("100 Palestinian-owned olive trees", "Palestine", "Civilians (Palestine)"),
+        ("a military owned bank", "Myanmar", "Civilians (Myanmar)"),
+    ],
+)
+def test_owned_property_names_civilian_owners(d, mention, country, name):
+    check(d, mention, country, name, 7, date(2022, 3, 1))

@@ -311,6 +311,9 @@ def resolve_mention(
     # 3. ACLED's generic actors
     grams = _phrase_set(core)
     home = country or named
+    if re.search(r"\bowned\b", core):
+        # "Palestinian-owned olive trees", "a military owned bank": what the victims own.
+        return _generic("Civilians", named or home, 7, "civilians")
     if _PROPERTY_NOUN.search(core):
         # "civilian infrastructure", "residential buildings": things, not people.
         return None

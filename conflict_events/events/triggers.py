@@ -484,6 +484,9 @@ REMEMBRANCE_WORDS = frozenset({"anniversary", "anniversaries", "commemoration", 
                                "memory", "memorial", "remembrance", "remembering"})
 
 
+EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "former"})
+
+
 def is_backgrounded(token: Token) -> bool:
     """ "until November's attacks", "since the attack": an event used only to mark time; "the
     anniversary of a terrorist attack", "in memory of the victims of the massacre": one remembered."""
@@ -491,6 +494,9 @@ def is_backgrounded(token: Token) -> bool:
         return True
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
+    if any(child.dep_ == "amod" and child.lower_ in EARLIER_WORDS for child in token.children):
+        # "a landmine from previous clashes": an event of the past, told to explain this one.
+        return True
     # "the anniversary of the attack", "in memory of the victims of the massacre"
     chain = _ancestors(token, limit=5)
     return token.dep_ == "pobj" and token.head.lower_ == "of" and any(t.lower_ in REMEMBRANCE_WORDS for t in chain[1:4])
