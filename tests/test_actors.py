@@ -626,6 +626,9 @@ def test_event_country_spellings(d, given, country):
         ("Special Forces", "Mali", "Military Forces of Mali (2021-)", 1),
         ("the Zorvel Police Force", "Kenya", "Police Forces of Kenya (2013-2022)", 1),
         ("IRG forces", "Yemen", "Military Forces of Yemen (2012-)", 1),
+        # A capitalised common noun inside a sentence is part of a name.
+        ("the Children of Zorvel", "Turkey", "Children of Zorvel", 3),
+        ("the children of the village", "Turkey", "Civilians (Turkey)", 7),
     ],
 )
 def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):

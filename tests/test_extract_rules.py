@@ -441,12 +441,15 @@ def test_actor1_named_as_acled_names_it(text, actor1):
         # An officer is police unless the army is named with him.
         ("On 2 May 2024, in Zorvelito, Campeche, military officers detained 35 migrants.",
          "Arrests", "Military Forces of Mexico (2018-)"),
+        # A capitalised noun with its capitalised of-phrase is one name: a group, not civilians.
+        ("On 2 May 2024, the Children of Zorvel carried out an arson attack on a warehouse in Bolu.",
+         "Looting/property destruction", "Children of Zorvel"),
         # A group's name is not a crowd: the military fighting a defence force is a battle.
         ("On 2 May 2024, in Monywa, Sagaing region, fighting broke out between the military and the People's Defense Force.",
          "Armed clash", "Military Forces of Myanmar (2021-)"),
     ],
 )
-def test_state_forces_by_their_own_words(text, sub_event_type, actor1):
+def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
     rows = extract(text, date=DATE)
     assert rows and rows[0].sub_event_type == sub_event_type
     assert rows[0].actor1 == actor1

@@ -311,6 +311,11 @@ def resolve_mention(
     # 3. ACLED's generic actors
     grams = _phrase_set(core)
     home = country or named
+    titled = re.match(r"the ([A-Z][\w'-]+) of (?:the )?[A-Z]", raw)
+    if titled and singular(titled.group(1).lower()) in _CIVILIAN:
+        # "the Children of Fire carried out an arson attack": a capitalised common noun inside a
+        # sentence is part of a name, the group's, not a description of civilians.
+        return Actor(bare, 3, home, "political_militia")
     if re.search(r"\bowned\b", core):
         # "Palestinian-owned olive trees", "a military owned bank": what the victims own.
         return _generic("Civilians", named or home, 7, "civilians")

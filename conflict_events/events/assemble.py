@@ -649,6 +649,12 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         # "4 Syrian regime helicopters": the owner is in the modifiers.
         owner = " ".join(t.text for t in span if t.i < span.root.i and not t.like_num and t.dep_ != "det")
         mention = owner or mention
+    root = span.root
+    if not tagged and root.is_title and not root.is_sent_start and any(
+            child.lower_ == "of" and any(g.is_title for g in child.children) for child in root.children):
+        # "the Children of Fire": a capitalised noun with its capitalised of-phrase is one name.
+        subtree = list(root.subtree)
+        mention = doc[subtree[0].i : subtree[-1].i + 1].text
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
