@@ -444,6 +444,9 @@ def test_actor1_named_as_acled_names_it(text, actor1):
         # A capitalised noun with its capitalised of-phrase is one name: a group, not civilians.
         ("On 2 May 2024, the Children of Zorvel carried out an arson attack on a warehouse in Bolu.",
          "Looting/property destruction", "Children of Zorvel"),
+        # The first of two coordinated subjects leads, also when the parser splits the second's name.
+        ("On 2 May 2024, in Monywa, Sagaing region, the military and Pyu Saw Htee fired artillery shells at the village.",
+         "Shelling/artillery/missile attack", "Military Forces of Myanmar (2021-)"),
         # A group's name is not a crowd: the military fighting a defence force is a battle.
         ("On 2 May 2024, in Monywa, Sagaing region, fighting broke out between the military and the People's Defense Force.",
          "Armed clash", "Military Forces of Myanmar (2021-)"),

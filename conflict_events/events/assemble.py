@@ -643,6 +643,12 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         subtree = list(span.root.subtree)
         lo, hi = subtree[0].i, subtree[-1].i + 1
         tagged = [s for s in span_groups.group(doc, "actors") if lo <= s.start and s.end <= hi]
+    leading = _conjunct_before_a_name(tagged[0], doc) if tagged else None
+    if leading is not None:
+        # "the military and Pyu Saw Htee fired": the parser split the name and lost the first conjunct, which leads.
+        actor = actors.resolve(leading.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+        if actor is not None and actor.kind != "unidentified" and actor.inter != Inter.CIVILIANS:
+            return actor
     first = _first_conjunct(span)
     mention = first if first != span.text or not tagged else tagged[0].label_
     if not tagged and span.root.i in span_groups.covered_tokens(doc, "weapons"):
@@ -695,6 +701,16 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
             if actor is not None and actor.inter == Inter.CIVILIANS:
                 actor = None
     return actor
+
+
+def _conjunct_before_a_name(tagged: Span, doc: Doc) -> Span | None:
+    """ "the military and Pyu Saw Htee": the noun phrase joined by 'and' before a known name, if it is a subject."""
+    if tagged.start < 2 or doc[tagged.start - 1].lower_ not in ("and", "&"):
+        return None
+    noun = doc[tagged.start - 2]
+    if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in ("nsubj", "nsubjpass", "conj"):
+        return None
+    return doc[noun.left_edge.i : noun.i + 1]
 
 
 def _first_conjunct(span: Span) -> str:
