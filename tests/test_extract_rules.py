@@ -471,3 +471,9 @@ def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
 )
 def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
     assert [r.sub_event_type for r in extract(text, date=DATE)] == sub_event_types
+
+
+def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verbs_actor():
+    rows = extract("On 2 May 2024, in Monywa, Sagaing region, soldiers abducted 30 villagers as human shields "
+                   "and took them to Mandalay.", date=DATE)
+    assert rows and {r.actor1 for r in rows} == {"Military Forces of Myanmar (2021-)"}

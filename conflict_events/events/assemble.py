@@ -174,8 +174,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 )
             return by_place[key]
 
-        for mention in mentions:
-            roles = find_roles(mention.span)
+        roles_of = _share_the_sentence_actor(mentions, [find_roles(m.span) for m in mentions])
+        for mention, roles in zip(mentions, roles_of):
             linked = link_places(mention.span, locations, trigger_spans)
             if not linked:
                 unplaced.append((mention, roles))
@@ -430,6 +430,22 @@ def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocStat
         r = resolved.get(id(place))
         if r is not None and not _is_country(r) and not place.descriptor:
             state.last_place = r
+
+
+def _share_the_sentence_actor(mentions: list[TriggerMention], roles_of: list[Roles]) -> list[Roles]:
+    """ "the military abducted 30 civilians as human shields", "detained young men for conscription":
+    an event noun with no actor of its own is the act of the sentence's verb's actor."""
+    verb_agents = [(m.span.root.i, r.agent) for m, r in zip(mentions, roles_of)
+                   if r.agent is not None and m.span.root.pos_ in ("VERB", "AUX")]
+    if not verb_agents:
+        return roles_of
+    shared = []
+    for mention, roles in zip(mentions, roles_of):
+        if roles.agent is None and mention.span.root.pos_ not in ("VERB", "AUX"):
+            _, agent = min(verb_agents, key=lambda va: abs(va[0] - mention.span.root.i))
+            roles = replace(roles, agent=agent, agent_rule="the actor of the sentence's verb")
+        shared.append(roles)
+    return shared
 
 
 def _protest_handled_here(sent: Span, mentions: list[TriggerMention], places: list[PlaceMention], resolved: dict,
