@@ -26,6 +26,8 @@ def _trigger(doc, word):
         ("Soldiers set the houses on fire.", "on fire", "Soldiers", "the houses"),
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
+        # A sniper is a person, though the weapon lexicon names him.
+        ("Regime snipers shot and injured a driver near the town.", "shot", "Regime snipers", "a driver"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.
         ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),

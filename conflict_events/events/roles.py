@@ -145,7 +145,8 @@ def _can_act(span: Span) -> bool:
         return False
     if _is_weapon(span):
         # "the air force" flies the strikes it names.
-        return span.root.lower_ in ("force", "forces", "airforce") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
+        # A sniper is a person the weapon lexicon also names ("regime snipers shot a driver").
+        return span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
     return True
 
 
