@@ -53,6 +53,8 @@ def dropped(nlp, text):
         ("Party members staged a demonstration in the city centre, they also demanded lower fuel prices.", [("demonstration", "protest")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
+        # "set X ablaze" with its objects between the words.
+        ("Militiamen set houses, shops and silos ablaze in the village.", [("ablaze", "loot")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
