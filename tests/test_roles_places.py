@@ -26,6 +26,9 @@ def _trigger(doc, word):
         ("Soldiers set the houses on fire.", "on fire", "Soldiers", "the houses"),
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
+        # A trigger the parser makes the head of the clause has the clause's subject.
+        ("Militiamen on motorcycles set houses, shops and silos ablaze in the village.", "ablaze", "Militiamen", "houses"),
+        ("On 10 June 2024, Zorvel militiamen on motorcycles set houses, shops and silos ablaze when they invaded the village.", "ablaze", "Zorvel militiamen", None),
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot and injured a driver near the town.", "shot", "Regime snipers", "a driver"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.

@@ -70,7 +70,9 @@ def find_roles(trigger: Span) -> Roles:
     roles = Roles()
     if trigger.label_ in CLASH_FAMILIES:
         _opponents(head, roles)
-    if head.pos_ == "VERB" or head.tag_.startswith("VB"):
+    # A trigger the parser made the head of a clause ("militiamen ... set houses ablaze", read with
+    # 'ablaze' as the root) has a subject as a verb does.
+    if head.pos_ == "VERB" or head.tag_.startswith("VB") or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         _verb_roles(head, roles)
     else:
         _noun_roles(head, roles)
@@ -253,7 +255,9 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
 
 
 def _carrying_verb(noun: Token) -> Token | None:
-    """The verb of "set X on fire", "put X to the torch": a trigger noun in its completing phrase."""
+    """The verb of "set X on fire", "put X to the torch", "set X ablaze": a trigger in its completing phrase."""
+    if noun.dep_ in ("oprd", "acomp", "advmod", "xcomp", "ccomp") and noun.pos_ in ("ADJ", "ADV") and noun.head.pos_ == "VERB":
+        return noun.head  # "set houses ablaze"
     if noun.dep_ == "prep":  # the trigger is the whole phrase, "on fire"
         prep = noun
     elif noun.dep_ == "pobj":
