@@ -477,3 +477,18 @@ def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verb
     rows = extract("On 2 May 2024, in Monywa, Sagaing region, soldiers abducted 30 villagers as human shields "
                    "and took them to Mandalay.", date=DATE)
     assert rows and {r.actor1 for r in rows} == {"Military Forces of Myanmar (2021-)"}
+
+
+@pytest.mark.parametrize(
+    "text, actor1",
+    [
+        # People of a named nationality protesting abroad are protesters of their own country.
+        ("On 2 May 2024, Pakistani pilgrims chanted slogans against the prime minister at the mosque in Medina.", "Protesters (Pakistan)"),
+        ("On 2 May 2024, Ukrainian refugees protested outside the Russian embassy in Nicosia.", "Protesters (Ukraine)"),
+        # Otherwise they are the country's where they protest.
+        ("On 2 May 2024, about 300 students protested outside the ministry in Nicosia.", "Protesters (Cyprus)"),
+    ],
+)
+def test_protesters_abroad_keep_their_nationality(text, actor1):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].actor1 == actor1

@@ -799,6 +799,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
 
     if event_type is EventType.PROTESTS:
         protesters = generic("protesters")
+        if agent is not None and agent.country and agent.country != country and agent.inter in (Inter.CIVILIANS, Inter.PROTESTERS):
+            # "200 Ukrainians rallied outside the Russian embassy in Nicosia": protesters of their own country.
+            protesters = actors.resolve("protesters", event_country=agent.country, event_date=event_date) or protesters
         police = None
         if sub is not S.PEACEFUL_PROTEST:
             police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else generic("police"))
