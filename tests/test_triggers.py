@@ -88,6 +88,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         # An event remembered, and a word of a proper name, are not events of the text.
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),
+        # A checkpoint of the state's forces blocking a road is no demonstration.
+        ("A regime checkpoint blocked the road of a foreign military patrol near the town.", "blocked", "not an event word here"),
         # An earlier event told to explain this one.
         ("A landmine left from previous clashes exploded near the village, injuring a farmer.", "clashes", "background time reference"),
     ],

@@ -363,8 +363,12 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 
 def _military_subject(span: Span) -> bool:
+    """ "troops blocked the road", "a regime forces checkpoint blocked the road": the state or an armed group acts."""
     subject = _subject_of(span.root, ("nsubj",))
-    return subject is not None and subject.lower_ in MILITARY_WORDS
+    if subject is None:
+        return False
+    return subject.lower_ in MILITARY_WORDS or subject.lower_ in ("checkpoint", "checkpoints") and any(
+        t.lower_ in MILITARY_WORDS | {"regime", "army", "government"} for t in subject.subtree)
 
 
 def _subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
