@@ -53,6 +53,8 @@ def dropped(nlp, text):
         ("Party members staged a demonstration in the city centre, they also demanded lower fuel prices.", [("demonstration", "protest")]),
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
+        # What a detention is for is the event itself.
+        ("Soldiers detained a number of young men in the town for conscription.", [("detained", "arrest"), ("for conscription", "abduct")]),
         # "set X ablaze" with its objects between the words.
         ("Militiamen set houses, shops and silos ablaze in the village.", [("ablaze", "loot")]),
     ],
@@ -88,6 +90,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         # An event remembered, and a word of a proper name, are not events of the text.
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),
+        # The crime someone is arrested for is the reason for the arrest, not an event of the text.
+        ("Police arrested the party secretary in the city for assault allegations against a protester.", "assault", "why someone was arrested"),
         # A checkpoint of the state's forces blocking a road is no demonstration.
         ("A regime checkpoint blocked the road of a foreign military patrol near the town.", "blocked", "not an event word here"),
         # An earlier event told to explain this one.

@@ -114,7 +114,8 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
             mention.dropped = "a protest people were stopped from joining"
     arrests = [m for m in mentions if m.family in ("arrest", "capture_person") and not m.dropped]
     for mention in mentions:
-        if mention.family == "protest" and not mention.dropped and any(_reason_for(mention.head, a.head) for a in arrests):
+        if (mention.family not in ("arrest", "capture_person") and not mention.dropped and not {t.lower_ for t in mention.span} & DETENTION_PURPOSES
+                and any(_reason_for(mention.head, a.head) for a in arrests)):
             mention.dropped = "why someone was arrested"
     protests = [m for m in mentions if m.family == "protest" and not m.dropped]
     if protests:
@@ -163,6 +164,8 @@ def _cause_of(token: Token, effect: Token) -> bool:
         t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children) for t in path)
 
 
+# "detained young men for conscription": what the detention is for, not why it was made.
+DETENTION_PURPOSES = frozenset({"conscription", "recruitment", "labour", "labor", "ransom"})
 REASON_MARKERS = frozenset(
     {"for", "over", "supporting", "support", "praising", "organizing", "organising", "inciting", "incitement",
      "involvement", "participating", "participation", "leading", "calling", "posting", "sharing", "charges", "charged"}
