@@ -29,6 +29,8 @@ def _trigger(doc, word):
         # A trigger the parser makes the head of the clause has the clause's subject.
         ("Militiamen on motorcycles set houses, shops and silos ablaze in the village.", "ablaze", "Militiamen", "houses"),
         ("On 10 June 2024, Zorvel militiamen on motorcycles set houses, shops and silos ablaze when they invaded the village.", "ablaze", "Zorvel militiamen", None),
+        # A past-tense verb the parser hangs on a noun is still the sentence's verb ("IS" read as "is").
+        ("On 9 April 2024, IS militants detonated an IED targeting an army convoy near the town.", "detonated", "militants", None),
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot and injured a driver near the town.", "shot", "Regime snipers", "a driver"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.

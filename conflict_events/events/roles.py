@@ -170,7 +170,9 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or verb.dep_ == "acl" and verb.tag_ == "VBN"
     main = verb.head if verb.dep_ == "conj" else verb
     subjectless = not any(c.dep_ in ("nsubj", "nsubjpass", "auxpass") for c in main.children)
-    verbless = main.head.dep_ == "ROOT" or main.sent.root.pos_ not in ("VERB", "AUX")
+    # A past tense cannot head a reduced relative: "IS militants detonated an IED", parsed with "IS" as
+    # the verb "is", has "detonated" as its main verb all the same.
+    verbless = main.head.dep_ == "ROOT" or main.sent.root.pos_ not in ("VERB", "AUX") or main.tag_ == "VBD"
     if main.dep_ == "acl" and subjectless and verbless and main.head.pos_ in ("NOUN", "PROPN", "PRON"):
         # "a group set ablaze a house", "in Palo Dulce, military forces located and seized a laboratory"
         # parsed as a noun with a reduced relative: the sentence has no other verb, so the noun is the subject.
