@@ -628,6 +628,10 @@ def test_event_country_spellings(d, given, country):
         ("Special Forces", "Mali", "Military Forces of Mali (2021-)", 1),
         ("the Zorvel Police Force", "Kenya", "Police Forces of Kenya (2013-2022)", 1),
         ("IRG forces", "Yemen", "Military Forces of Yemen (2012-)", 1),
+        ("the Rapid Reaction Force", "Iraq", "Military Forces of Iraq (2020-)", 1),
+        # Members of a clan or communal militia are that militia.
+        ("members from the Zorvel clan militia", "Somalia", "Zorvel Clan Militia (Somalia)", 4),
+        ("members of a Zorvel communal militia", "Nigeria", "Zorvel Communal Militia (Nigeria)", 4),
         # A capitalised common noun inside a sentence is part of a name.
         ("the Children of Zorvel", "Turkey", "Children of Zorvel", 3),
         ("the children of the village", "Turkey", "Civilians (Turkey)", 7),

@@ -447,6 +447,9 @@ def test_actor1_named_as_acled_names_it(text, actor1):
         # The first of two coordinated subjects leads, also when the parser splits the second's name.
         ("On 2 May 2024, in Monywa, Sagaing region, the military and Pyu Saw Htee fired artillery shells at the village.",
          "Shelling/artillery/missile attack", "Military Forces of Myanmar (2021-)"),
+        # "members from X": the from-phrase names the group.
+        ("On 2 May 2024, members from the Zorvel clan militia erected a checkpoint near Dhuusamarreeb, Galgaduud.",
+         "Change to group/activity", "Zorvel Clan Militia (Somalia)"),
         # A group's name is not a crowd: the military fighting a defence force is a battle.
         ("On 2 May 2024, in Monywa, Sagaing region, fighting broke out between the military and the People's Defense Force.",
          "Armed clash", "Military Forces of Myanmar (2021-)"),

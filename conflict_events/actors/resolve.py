@@ -235,7 +235,8 @@ def _generic(label: str, country: str, inter: int, kind: str) -> Actor:
 _FORCE_DESCRIPTORS = frozenset(
     "security armed defense defence special air naval navy border military national joint task rapid government "
     "federal state regional police coalition allied royal republican presidential ground land marine coast "
-    "people's popular revolutionary".split()
+    "people's popular revolutionary reaction response intervention quick mobile emergency tactical elite "
+    "counter-terrorism anti-terrorism commando".split()
 )
 _NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades", "battalion", "network", "front", "guerrilla", "guerrillas"})
 
@@ -437,11 +438,14 @@ def _named(d: "ActorDictionary", name: str, country: str, when: date | None) -> 
     return _actor(d, e, country, when) if e else None
 
 
+_MEMBERS_OF = re.compile(r"^(?:(?:members?|elements?|fighters?|militiamen|men) (?:of|from) (?:the |a |an )?)+")
+
+
 def _identity_militia(raw: str, core: str, grams: set[str], home: str) -> Actor | None:
     words = core.split()
-    # "<Name> clan/tribal/communal/ethnic militia"
+    # "<Name> clan/tribal/communal/ethnic militia", also as "members of a <Name> communal militia"
     m = re.search(r"^(?P<name>[a-z][a-z ]*?)\s+(?P<type>clan|sub clan|tribal|tribe|communal|ethnic)"
-                  r"(?:\s+(?:militia|militiamen|militiaman|fighters|gunmen|men))?$", core)
+                  r"(?:\s+(?:militia|militiamen|militiaman|fighters|gunmen|men))?$", _MEMBERS_OF.sub("", core))
     label = {"clan": "Clan Militia", "sub clan": "Sub-Clan Militia", "tribal": "Tribal Militia",
              "tribe": "Tribal Militia", "communal": "Communal Militia", "ethnic": "Ethnic Militia"}
     if m and m["name"] not in ("unidentified", "unknown", "local", "armed", "rival", "a", "an"):

@@ -686,9 +686,9 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         if unit is not None and unit.name.startswith(actor.name + " "):
             actor = unit
     if actor is None and not tagged:
-        # "the Coast Guard Command of the Turkish army", "two sergeants of the military": the of-phrase names the force.
+        # "the Coast Guard Command of the Turkish army", "members from X clan militia": the of- or from-phrase names the force.
         subtree = list(span.root.subtree)
-        if len(subtree) <= 10 and any(t.lower_ == "of" and t.head.i == span.root.i for t in subtree):
+        if len(subtree) <= 10 and any(t.lower_ in ("of", "from") and t.head.i == span.root.i for t in subtree):
             actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if (actor is None or actor.kind == "unidentified") and not tagged:
         # "a suicide bomber from Al Shabaab", "unknown militants (likely IS militants)": the group is named
