@@ -202,7 +202,7 @@ def test_unidentified_armed_group(d, mention, country):
         ("an elderly woman", "Ukraine"), ("the village chief", "Burkina Faso"), ("Ukrainian civilians", "Ukraine"),
         ("three brothers", "Afghanistan"), ("a 12-year-old boy", "Brazil"),
         # What someone owns names its owners: the victims are civilians.
-        ("100 Palestinian-owned olive trees", "Palestine"), ("a military owned bank", "Myanmar"),
+        ("Palestinian-owned greenhouses", "Palestine"), ("an army owned bakery", "Myanmar"),
     ],
 )
 def test_victims_are_civilians(d, mention, country):

@@ -85,7 +85,7 @@ def test_nothing_to_classify():
         ("a clash ensued between cadres of two parties during the local elections", S.MOB_VIOLENCE),
         ("troops clashed with rebels near the river", S.ARMED_CLASH),
         ("villagers clashed with gunmen who opened fire on them", S.ARMED_CLASH),
-        ("fighting broke out between the military and the Zorvel People's Defence Force", S.ARMED_CLASH),
+        ("the military and the Zorvel People's Guard clashed on the ridge", S.ARMED_CLASH),
         ("villagers clashed with the military over a land dispute", S.ARMED_CLASH),
     ],
 )

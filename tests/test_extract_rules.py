@@ -436,22 +436,22 @@ def test_actor1_named_as_acled_names_it(text, actor1):
     "text, sub_event_type, actor1",
     [
         # The words tagged as a state's force can name one of its units.
-        ("On 2 May 2024, the Ukrainian air force shot down a Russian drone over Zorvelkivka, Donetsk.",
+        ("On 2 May 2024, the Ukrainian air force downed two Russian drones near Zorvelkivka, Donetsk.",
          "Disrupted weapons use", "Military Forces of Ukraine (2019-) Air Force"),
         # An officer is police unless the army is named with him.
-        ("On 2 May 2024, in Zorvelito, Campeche, military officers detained 35 migrants.",
+        ("On 2 May 2024, in Zorvelito, Campeche, military officers arrested four suspected smugglers.",
          "Arrests", "Military Forces of Mexico (2018-)"),
         # A capitalised noun with its capitalised of-phrase is one name: a group, not civilians.
-        ("On 2 May 2024, the Children of Zorvel carried out an arson attack on a warehouse in Bolu.",
-         "Looting/property destruction", "Children of Zorvel"),
+        ("On 2 May 2024, the Sons of Zorvel set fire to a timber yard in Bolu.",
+         "Looting/property destruction", "Sons of Zorvel"),
         # The first of two coordinated subjects leads, also when the parser splits the second's name.
-        ("On 2 May 2024, in Monywa, Sagaing region, the military and Pyu Saw Htee fired artillery shells at the village.",
+        ("On 2 May 2024, near Monywa, Sagaing region, the army and Pyu Saw Htee shelled two villages.",
          "Shelling/artillery/missile attack", "Military Forces of Myanmar (2021-)"),
         # "members from X": the from-phrase names the group.
-        ("On 2 May 2024, members from the Zorvel clan militia erected a checkpoint near Dhuusamarreeb, Galgaduud.",
-         "Change to group/activity", "Zorvel Clan Militia (Somalia)"),
+        ("On 2 May 2024, members from the Zorvel clan militia looted shops in Dhuusamarreeb, Galgaduud.",
+         "Looting/property destruction", "Zorvel Clan Militia (Somalia)"),
         # A group's name is not a crowd: the military fighting a defence force is a battle.
-        ("On 2 May 2024, in Monywa, Sagaing region, fighting broke out between the military and the People's Defense Force.",
+        ("On 2 May 2024, near Monywa, Sagaing region, the military clashed with the People's Defense Force for two hours.",
          "Armed clash", "Military Forces of Myanmar (2021-)"),
     ],
 )
@@ -465,8 +465,8 @@ def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
     "text, sub_event_types",
     [
         # The next sentence only says how the police handled the demonstration: one event.
-        ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
-         "Police intervened to clear the area and arrested six people.", ["Protest with intervention"]),
+        ("On 2 May 2024, about 40 traders protested in Zorvelkivka, Kharkiv, over market fees. "
+         "Police moved in to clear the area and detained three of them.", ["Protest with intervention"]),
         # A dated arrest is its own event.
         ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
          "On 5 May 2024, police arrested two organisers in Kharkiv.", ["Peaceful protest", "Arrests"]),
@@ -477,8 +477,8 @@ def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
 
 
 def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verbs_actor():
-    rows = extract("On 2 May 2024, in Monywa, Sagaing region, soldiers abducted 30 villagers as human shields "
-                   "and took them to Mandalay.", date=DATE)
+    rows = extract("On 2 May 2024, in Monywa, Sagaing region, troops abducted eight farmers as human shields "
+                   "before moving on to Mandalay.", date=DATE)
     assert rows and {r.actor1 for r in rows} == {"Military Forces of Myanmar (2021-)"}
 
 
@@ -486,10 +486,10 @@ def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verb
     "text, actor1",
     [
         # People of a named nationality protesting abroad are protesters of their own country.
-        ("On 2 May 2024, Pakistani pilgrims chanted slogans against the prime minister at the mosque in Medina.", "Protesters (Pakistan)"),
-        ("On 2 May 2024, Ukrainian refugees protested outside the Russian embassy in Nicosia.", "Protesters (Ukraine)"),
+        ("On 2 May 2024, Nigerian traders protested outside the city council in Accra.", "Protesters (Nigeria)"),
+        ("On 2 May 2024, Ukrainian refugees demonstrated in front of the Russian consulate in Krakow.", "Protesters (Ukraine)"),
         # Otherwise they are the country's where they protest.
-        ("On 2 May 2024, about 300 students protested outside the ministry in Nicosia.", "Protesters (Cyprus)"),
+        ("On 2 May 2024, about 300 students protested outside the ministry in Krakow.", "Protesters (Poland)"),
     ],
 )
 def test_protesters_abroad_keep_their_nationality(text, actor1):

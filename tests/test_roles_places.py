@@ -27,19 +27,19 @@ def _trigger(doc, word):
         # Those who were deployed are the actor of the deployment.
         ("About 300 soldiers were deployed in the district.", "deployed", "About 300 soldiers", None),
         # A trigger the parser makes the head of the clause has the clause's subject.
-        ("Militiamen on motorcycles set houses, shops and silos ablaze in the village.", "ablaze", "Militiamen", "houses"),
-        ("On 10 June 2024, Zorvel militiamen on motorcycles set houses, shops and silos ablaze when they invaded the village.", "ablaze", "Zorvel militiamen", None),
+        ("Gunmen set two houses ablaze in the village.", "ablaze", "Gunmen", "two houses"),
+        ("On 10 June 2024, Zorvel raiders on horseback set barns, stalls and huts ablaze when they entered the village.", "ablaze", "Zorvel raiders", None),
         # A past-tense verb the parser hangs on a noun is still the sentence's verb ("IS" read as "is").
-        ("On 9 April 2024, IS militants detonated an IED targeting an army convoy near the town.", "detonated", "militants", None),
+        ("On 9 April 2024, IS militants detonated a car bomb outside the Zorvel police station.", "detonated", "militants", None),
         # A sniper is a person, though the weapon lexicon names him.
-        ("Regime snipers shot and injured a driver near the town.", "shot", "Regime snipers", "a driver"),
+        ("Regime snipers shot a shepherd near the ridge.", "shot", "Regime snipers", "a shepherd"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.
         ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),
         # ... also when the parser makes the place before them a second subject.
         ("On 2 May 2024, in Zorvel, Bago region, 300 soldiers were deployed to the town.", "deployed", "300 soldiers", None),
         # A heading label before a colon is not a subject.
-        ("Movement of forces: On 2 May 2024, in Zorvel town, 300 soldiers arrived at the market.", "arrived", "300 soldiers", "the market"),
+        ("Deployment of forces: On 2 May 2024, in Zorvel town, 300 soldiers arrived at the market.", "arrived", "300 soldiers", "the market"),
         ("The governor declared a curfew in the city.", "curfew", "The governor", None),
         # The small model reads "a group set ..." as a noun with a relative clause: the noun is the subject.
         ("A group set ablaze a house near the market.", "set ablaze", "A group", "a house"),

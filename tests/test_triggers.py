@@ -54,9 +54,9 @@ def dropped(nlp, text):
         # Checkpoints set up are a change in the forces' activity; attacked, they are only where fighting was.
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
         # What a detention is for is the event itself.
-        ("Soldiers detained a number of young men in the town for conscription.", [("detained", "arrest"), ("for conscription", "abduct")]),
+        ("Troops detained dozens of teenagers at the market for conscription.", [("detained", "arrest"), ("for conscription", "abduct")]),
         # "set X ablaze" with its objects between the words.
-        ("Militiamen set houses, shops and silos ablaze in the village.", [("ablaze", "loot")]),
+        ("Raiders set barns, stalls and huts ablaze in the village.", [("ablaze", "loot")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -91,11 +91,11 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Hundreds marched through the city on the anniversary of the terrorist attack.", "attack", "background time reference"),
         ("Workers from the Labor Fight Movement held a rally outside the factory.", "Fight", "part of a name"),
         # The crime someone is arrested for is the reason for the arrest, not an event of the text.
-        ("Police arrested the party secretary in the city for assault allegations against a protester.", "assault", "why someone was arrested"),
+        ("Officers detained a local councillor in the town for the assault of a journalist.", "assault", "why someone was arrested"),
         # A checkpoint of the state's forces blocking a road is no demonstration.
-        ("A regime checkpoint blocked the road of a foreign military patrol near the town.", "blocked", "not an event word here"),
+        ("An army checkpoint blocked the highway for a convoy of aid trucks outside the city.", "blocked", "not an event word here"),
         # An earlier event told to explain this one.
-        ("A landmine left from previous clashes exploded near the village, injuring a farmer.", "clashes", "background time reference"),
+        ("Unexploded shells from earlier fighting went off in a field, wounding a boy.", "fighting", "background time reference"),
     ],
 )
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):

@@ -242,7 +242,7 @@ _NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades"
 
 
 def _named_armed_group(bare: str) -> bool:
-    """ "Zorvel Tiger Force", "Dark Shadow guerrilla forces": proper names before a force noun."""
+    """ "Zorvel Tiger Force", "Dark Zorvel guerrilla forces": proper names before a force noun."""
     words = bare.split()
     head = next((i for i, w in enumerate(words) if w.lower() in _NAMED_GROUP_HEADS), None)
     if not head or any(w.lower() in ("police", "gendarmerie") for w in words):
@@ -314,11 +314,11 @@ def resolve_mention(
     home = country or named
     titled = re.match(r"the ([A-Z][\w'-]+) of (?:the )?[A-Z]", raw)
     if titled and singular(titled.group(1).lower()) in _CIVILIAN:
-        # "the Children of Fire carried out an arson attack": a capitalised common noun inside a
+        # "the Sons of Zorvel set fire to a timber yard": a capitalised common noun inside a
         # sentence is part of a name, the group's, not a description of civilians.
         return Actor(bare, 3, home, "political_militia")
     if re.search(r"\bowned\b", core):
-        # "Palestinian-owned olive trees", "a military owned bank": what the victims own.
+        # "Palestinian-owned greenhouses", "an army owned bakery": what the victims own.
         return _generic("Civilians", named or home, 7, "civilians")
     if _PROPERTY_NOUN.search(core):
         # "civilian infrastructure", "residential buildings": things, not people.

@@ -137,7 +137,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         mentions = [m for m in find_triggers(doc, sent) if not m.dropped]
         protest = _protest_handled_here(sent, mentions, places, resolved, state, sentence_date)
         if protest is not None:
-            # "Police intervened and arrested six people.": the handling of the demonstration before it.
+            # "Police moved in and detained three of them.": the handling of the demonstration before it.
             protest.triggers.extend(mentions)
             protest.roles.extend(find_roles(m.span) for m in mentions)
             protest.follow_ups.append(sent)
@@ -433,7 +433,7 @@ def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocStat
 
 
 def _share_the_sentence_actor(mentions: list[TriggerMention], roles_of: list[Roles]) -> list[Roles]:
-    """ "the military abducted 30 civilians as human shields", "detained young men for conscription":
+    """ "troops abducted eight farmers as human shields", "detained teenagers for conscription":
     an event noun with no actor of its own is the act of the sentence's verb's actor."""
     verb_agents = [(m.span.root.i, r.agent) for m, r in zip(mentions, roles_of)
                    if r.agent is not None and m.span.root.pos_ in ("VERB", "AUX")]
@@ -661,7 +661,7 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         tagged = [s for s in span_groups.group(doc, "actors") if lo <= s.start and s.end <= hi]
     leading = _conjunct_before_a_name(tagged[0], doc) if tagged else None
     if leading is not None:
-        # "the military and Pyu Saw Htee fired": the parser split the name and lost the first conjunct, which leads.
+        # "the army and Pyu Saw Htee shelled two villages": the parser split the name and lost the first conjunct, which leads.
         actor = actors.resolve(leading.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
         if actor is not None and actor.kind != "unidentified" and actor.inter != Inter.CIVILIANS:
             return actor
@@ -674,7 +674,7 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
     root = span.root
     if not tagged and root.is_title and not root.is_sent_start and any(
             child.lower_ == "of" and any(g.is_title for g in child.children) for child in root.children):
-        # "the Children of Fire": a capitalised noun with its capitalised of-phrase is one name.
+        # "the Sons of Zorvel": a capitalised noun with its capitalised of-phrase is one name.
         subtree = list(root.subtree)
         mention = doc[subtree[0].i : subtree[-1].i + 1].text
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
@@ -800,7 +800,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.PROTESTS:
         protesters = generic("protesters")
         if agent is not None and agent.country and agent.country != country and agent.inter in (Inter.CIVILIANS, Inter.PROTESTERS):
-            # "200 Ukrainians rallied outside the Russian embassy in Nicosia": protesters of their own country.
+            # "Ukrainian refugees demonstrated in front of the Russian consulate in Krakow": protesters of their own country.
             protesters = actors.resolve("protesters", event_country=agent.country, event_date=event_date) or protesters
         police = None
         if sub is not S.PEACEFUL_PROTEST:

@@ -147,7 +147,7 @@ def _can_act(span: Span) -> bool:
         return False
     if _is_weapon(span):
         # "the air force" flies the strikes it names.
-        # A sniper is a person the weapon lexicon also names ("regime snipers shot a driver").
+        # A sniper is a person the weapon lexicon also names ("regime snipers shot a shepherd").
         return span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
     return True
 
@@ -326,7 +326,7 @@ def _first(token: Token, dep: str) -> Token | None:
 
 def _subject(verb: Token) -> Token | None:
     """The verb's subject; "in X township, the military carried out ...": a place the parser also
-    calls a subject is where, not who; "Movement of forces: ... soldiers arrived": a heading label
+    calls a subject is where, not who; "Deployment of forces: ... soldiers arrived": a heading label
     before a colon is not the subject either."""
     subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_heading_label(c)]
     actors = [c for c in subjects if not _is_place(c)]
@@ -347,7 +347,7 @@ HEADING_LABEL_WORDS = 5
 
 
 def _is_heading_label(token: Token) -> bool:
-    """ "Movement of forces: ...": a few words and a colon opening the sentence."""
+    """ "Deployment of forces: ...": a few words and a colon opening the sentence."""
     start = token.sent.start
     if token.left_edge.i != start:
         return False

@@ -164,7 +164,7 @@ def _cause_of(token: Token, effect: Token) -> bool:
         t.lower_ in CAUSE_MARKERS or any(c.dep_ == "mark" and c.lower_ in CAUSE_MARKERS for c in t.children) for t in path)
 
 
-# "detained young men for conscription": what the detention is for, not why it was made.
+# "detained teenagers for conscription": what the detention is for, not why it was made.
 DETENTION_PURPOSES = frozenset({"conscription", "recruitment", "labour", "labor", "ransom"})
 REASON_MARKERS = frozenset(
     {"for", "over", "supporting", "support", "praising", "organizing", "organising", "inciting", "incitement",
@@ -366,7 +366,7 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 
 def _military_subject(span: Span) -> bool:
-    """ "troops blocked the road", "a regime forces checkpoint blocked the road": the state or an armed group acts."""
+    """ "troops blocked the road", "an army checkpoint blocked the highway": the state or an armed group acts."""
     subject = _subject_of(span.root, ("nsubj",))
     if subject is None:
         return False
@@ -502,7 +502,7 @@ def is_backgrounded(token: Token) -> bool:
     if token.pos_ not in ("NOUN", "PROPN"):
         return False
     if any(child.dep_ == "amod" and child.lower_ in EARLIER_WORDS for child in token.children):
-        # "a landmine from previous clashes": an event of the past, told to explain this one.
+        # "shells from earlier fighting went off": an event of the past, told to explain this one.
         return True
     # "the anniversary of the attack", "in memory of the victims of the massacre"
     chain = _ancestors(token, limit=5)
