@@ -253,6 +253,11 @@ def _named_armed_group(bare: str) -> bool:
                                for w in words[:head])
 
 
+def _unlisted_group(name: str, country: str) -> Actor:
+    """A group the text names and the dictionary lacks: by its own name, as a political militia (inter 3)."""
+    return Actor(name, 3, country, "political_militia")
+
+
 def _title(text: str) -> str:
     return " ".join(w[:1].upper() + w[1:] for w in text.split())
 
@@ -316,7 +321,7 @@ def resolve_mention(
     if titled and singular(titled.group(1).lower()) in _CIVILIAN:
         # "the Sons of Zorvel set fire to a timber yard": a capitalised common noun inside a
         # sentence is part of a name, the group's, not a description of civilians.
-        return Actor(bare, 3, home, "political_militia")
+        return _unlisted_group(bare, home)
     if re.search(r"\bowned\b", core):
         # "Palestinian-owned greenhouses", "an army owned bakery": what the victims own.
         return _generic("Civilians", named or home, 7, "civilians")
@@ -359,7 +364,7 @@ def resolve_mention(
 
     if not named and _named_armed_group(bare):
         # "the Zorvel Tiger Force": a name the dictionary lacks, not the state's forces.
-        return Actor(bare, 3, home, "political_militia")
+        return _unlisted_group(bare, home)
 
     force = None
     if "prison guard" in grams:

@@ -784,6 +784,13 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     def generic(name: str):
         return actors.resolve(name, event_country=country, event_date=event_date)
 
+    def crowd(name: str, of_own_country: bool):
+        """ "Israeli settlers beat a Palestinian", "Ukrainian refugees demonstrated ... in Krakow":
+        a crowd of a named nationality is of its own country, wherever it acts."""
+        if of_own_country and agent is not None and agent.country and agent.country != country:
+            return actors.resolve(name, event_country=agent.country, event_date=event_date) or generic(name)
+        return generic(name)
+
     if sub is S.OTHER and "displacement" in families:
         # The displaced are civilians; whoever drove them out, if named, comes first.
         displaced = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
@@ -798,19 +805,13 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     unknown_armed = "gang members" if GANG_CONTEXT.search(text) else "unknown gunmen"
 
     if event_type is EventType.PROTESTS:
-        protesters = generic("protesters")
-        if agent is not None and agent.country and agent.country != country and agent.inter in (Inter.CIVILIANS, Inter.PROTESTERS):
-            # "Ukrainian refugees demonstrated in front of the Russian consulate in Krakow": protesters of their own country.
-            protesters = actors.resolve("protesters", event_country=agent.country, event_date=event_date) or protesters
+        protesters = crowd("protesters", agent is not None and agent.inter in (Inter.CIVILIANS, Inter.PROTESTERS))
         police = None
         if sub is not S.PEACEFUL_PROTEST:
             police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else generic("police"))
         return protesters, police
     if event_type is EventType.RIOTS:
-        rioters = generic("rioters")
-        if agent is not None and agent.country and agent.country != country and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
-            # "Israeli settlers beat a Palestinian": the rioters are of the settlers' country.
-            rioters = actors.resolve("rioters", event_country=agent.country, event_date=event_date) or rioters
+        rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
         if sub is S.MOB_VIOLENCE:
             if target is not None and target.inter != Inter.RIOTERS:
                 return rioters, target

@@ -180,6 +180,7 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             roles.agent, roles.agent_rule = _phrase(main.head), "subject (noun read as the sentence's head)"
         passive = False
     subject = _subject(verb)
+    passive_subject = _subject(verb, "nsubjpass")
     for child in verb.children:
         if subject is not None and child.i == subject.i and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(child), "subject"
@@ -187,7 +188,7 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             pobj = _first(child, "pobj")
             if pobj is not None:
                 roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase of a passive"
-        elif child.dep_ == "nsubjpass" and roles.target is None and not _where_or_label(child):
+        elif passive_subject is not None and child.i == passive_subject.i and roles.target is None:
             roles.target, roles.target_rule = _phrase(child), "subject of a passive"
         elif child.dep_ == "dobj" and roles.target is None and not _is_weapon(_phrase(child)):
             roles.target, roles.target_rule = _phrase(child), "object"
@@ -324,23 +325,18 @@ def _first(token: Token, dep: str) -> Token | None:
     return None
 
 
-def _subject(verb: Token) -> Token | None:
-    """The verb's subject; "in X township, the military carried out ...": a place the parser also
-    calls a subject is where, not who; "Deployment of forces: ... soldiers arrived": a heading label
-    before a colon is not the subject either."""
-    subjects = [c for c in verb.children if c.dep_ == "nsubj" and not _is_heading_label(c)]
+def _subject(verb: Token, dep: str = "nsubj") -> Token | None:
+    """The verb's subject (or, with "nsubjpass", its passive subject); "in X township, the military
+    carried out ...", "in X, Bago region, 300 soldiers were deployed": a place the parser also calls a
+    subject is where, not who; "Deployment of forces: ... soldiers arrived": a heading label before a
+    colon is not the subject either."""
+    subjects = [c for c in verb.children if c.dep_ == dep and not _is_heading_label(c)]
     actors = [c for c in subjects if not _is_place(c)]
     return (actors or subjects or [None])[0]
 
 
 def _is_place(token: Token) -> bool:
     return token.lower_ in GENERIC_PLACE_WORDS or token.ent_type_ in ("GPE", "LOC", "FAC")
-
-
-def _where_or_label(token: Token) -> bool:
-    """ "in X, Bago region, 300 soldiers were deployed": a place or heading the parser made a second subject."""
-    others = [c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i]
-    return bool(others) and (_is_place(token) or _is_heading_label(token))
 
 
 HEADING_LABEL_WORDS = 5

@@ -365,13 +365,16 @@ def _is_number(doc: Doc, i: int) -> bool:
 MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", "militants", "fighters", "rebels", "police", "convoy"})
 
 
+CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
+
+
 def _military_subject(span: Span) -> bool:
     """ "troops blocked the road", "an army checkpoint blocked the highway": the state or an armed group acts."""
     subject = _subject_of(span.root, ("nsubj",))
     if subject is None:
         return False
     return subject.lower_ in MILITARY_WORDS or subject.lower_ in ("checkpoint", "checkpoints") and any(
-        t.lower_ in MILITARY_WORDS | {"regime", "army", "government"} for t in subject.subtree)
+        t.lower_ in CHECKPOINT_OWNERS for t in subject.subtree)
 
 
 def _subject_of(verb: Token, deps: tuple[str, ...] = ("nsubj", "nsubjpass")) -> Token | None:
@@ -489,8 +492,6 @@ def _habitual(verb: Token) -> bool:
 
 REMEMBRANCE_WORDS = frozenset({"anniversary", "anniversaries", "commemoration", "commemorating", "commemorate", "commemorated",
                                "memory", "memorial", "remembrance", "remembering"})
-
-
 EARLIER_WORDS = frozenset({"previous", "earlier", "prior", "former"})
 
 
@@ -515,11 +516,17 @@ PROPER_NAME_LABELS = frozenset({"ORG", "PERSON", "WORK_OF_ART", "LAW", "PRODUCT"
 def _inside_a_name(span: Span) -> bool:
     """ "the Labor Fight Movement", "Operation Desert Strike": a word of a proper name, not an event."""
     doc = span.doc
-    ent_iob = doc[span.start].ent_iob_
-    if not span[0].is_title or ent_iob == "O" or doc[span.start].ent_type_ not in PROPER_NAME_LABELS:
+    first = doc[span.start]
+    if not first.is_title or first.ent_iob_ == "O" or first.ent_type_ not in PROPER_NAME_LABELS:
         return False
-    ent = next((e for e in doc.ents if e.start <= span.start < e.end), None)
-    return ent is not None and len(ent) > len(span) and ent.start <= span.start and span.end <= ent.end
+    # The entity's bounds from the IOB tags, without building every entity of the document.
+    start = span.start
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    end = span.start + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return end - start > len(span) and span.end <= end
 
 
 def is_aggregate(mention: TriggerMention) -> bool:

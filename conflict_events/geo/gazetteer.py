@@ -144,16 +144,19 @@ class Gazetteer:
         r = self._db.execute(
             "SELECT name, iso2, admin1, admin2, lat, lon, feature, population, source, rank FROM place WHERE id=?",
             (pid,)).fetchone()
-        row = None
-        if r:
-            c = self._countries.get(r[1])
-            if c:
-                place = Place(name=r[0], country=c.name, iso=c.iso, region=c.region, admin1=r[2] or "",
-                              admin2=r[3] or "", latitude=r[4], longitude=r[5], feature=r[6],
-                              population=r[7] or 0, source=r[8])
-                row = _Row(place=place, iso2=r[1], rank=r[9], base=_base_score(place.source, r[9], place.feature, place.population))
-        self._rows[pid] = row
+        row = self._rows[pid] = self._new_row(*r) if r else None
         return row
+
+    def _new_row(self, name: str, iso2: str, admin1: str | None, admin2: str | None, lat: float, lon: float,
+                 feature: str, population: int | None, source: str, rank: int) -> _Row | None:
+        """A place table row as a scored Place; None for a country the index does not list."""
+        country = self._countries.get(iso2)
+        if country is None:
+            return None
+        # positional arguments, in Place's field order: the hottest line of a cold lookup
+        place = Place(name, country.name, country.iso, country.region, admin1 or "", admin2 or "",
+                      lat, lon, feature, population or 0, source)
+        return _Row(place, iso2, rank, _base_score(source, rank, feature, place.population))
 
     def _lookup(self, norm: str) -> tuple[tuple[float, _Row], ...]:
         """Every place called `norm`, best base score first: one indexed join per name, cached."""
@@ -166,13 +169,10 @@ class Gazetteer:
              rank) in self._db.execute(_LOOKUP_SQL, (norm,)).fetchall():
             row = rows.get(pid)
             if row is None:
-                country = self._countries.get(iso2)
-                if country is None:
+                row = self._new_row(name, iso2, admin1, admin2, lat, lon, feature, population, source, rank)
+                if row is None:
                     continue
-                # positional arguments, in Place's field order: the hottest line of a cold lookup
-                place = Place(name, country.name, country.iso, country.region, admin1 or "", admin2 or "",
-                              lat, lon, feature, population or 0, source)
-                row = rows[pid] = _Row(place, iso2, rank, _base_score(source, rank, feature, place.population))
+                rows[pid] = row
             found.append((row.base - ALTERNATE_PENALTY if primary == _ALTERNATE_NAME else row.base, row))
         if len(found) > 1:
             found.sort(key=_ranking)
