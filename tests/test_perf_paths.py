@@ -5,6 +5,8 @@ from __future__ import annotations
 import multiprocessing
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import conflict_events.api as api
 from conflict_events.api import iter_extract
@@ -148,3 +150,71 @@ def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     assert components._phrase_matcher(nlp, phrases)(doc) == expected
     monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", "")  # off
     assert components._phrase_matcher(nlp, phrases)(doc) == expected
+
+
+@pytest.fixture(scope="module")
+def stock_and_once_built():
+    import spacy
+
+    from conflict_events.nlp.pipeline import find_model, tokenizer_overrides
+
+    name = find_model()
+    overrides = tokenizer_overrides(name)
+    assert overrides, "the English pipeline has a saved stock tokenizer"
+    return spacy.load(name, exclude=["lemmatizer"]), spacy.load(name, exclude=["lemmatizer"], config=overrides)
+
+
+TOKENIZER_TEXTS = [
+    "U.S. forces didn't strike al-Asad's base (Oyam, Northern) at 5km; see https://example.org/a?b=1 :)",
+    "Zorvel's militia—about 40 men—fired 3 rockets at 10:30 a.m. on Jan. 5th, 2024 (CENTCOM).",
+    "“Mrs. O'Neill,” he said, “e-mail me at zorvel@example.com!” $4.5bn, 1,200 km², 45°C.",
+]
+
+
+@pytest.mark.parametrize("text", TOKENIZER_TEXTS)
+def test_the_tokenizer_built_once_splits_as_the_stock_one(stock_and_once_built, text):
+    stock, once = stock_and_once_built
+    assert [t.text for t in once.tokenizer(text)] == [t.text for t in stock.tokenizer(text)]
+
+
+def test_the_tokenizer_built_once_holds_the_saved_rules(stock_and_once_built):
+    stock, once = stock_and_once_built
+    assert once.tokenizer.rules == stock.tokenizer.rules
+    assert once.tokenizer.prefix_search.__self__.pattern == stock.tokenizer.prefix_search.__self__.pattern
+    assert once.tokenizer.infix_finditer.__self__.pattern == stock.tokenizer.infix_finditer.__self__.pattern
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=st.text(max_size=120))
+def test_the_tokenizer_built_once_agrees_on_any_text(stock_and_once_built, text):
+    stock, once = stock_and_once_built
+    assert [t.text for t in once.tokenizer(text)] == [t.text for t in stock.tokenizer(text)]
+
+
+def test_a_pipeline_without_a_saved_tokenizer_keeps_its_own(tmp_path):
+    import spacy
+
+    from conflict_events.nlp.pipeline import tokenizer_overrides
+
+    nlp = spacy.blank("en")
+    nlp.to_disk(tmp_path / "with")
+    nlp.to_disk(tmp_path / "without", exclude=["tokenizer"])
+    assert tokenizer_overrides(str(tmp_path / "with"))
+    assert tokenizer_overrides(str(tmp_path / "without")) == {}
+    assert tokenizer_overrides(str(tmp_path / "missing")) == {}
+    config = (tmp_path / "with" / "config.cfg").read_text(encoding="utf-8")
+    (tmp_path / "with" / "config.cfg").write_text(config.replace('"spacy.Tokenizer.v1"', '"spacy.zh.ChineseTokenizer"'), encoding="utf-8")
+    assert tokenizer_overrides(str(tmp_path / "with")) == {}
+
+
+def test_a_pipeline_saved_from_the_project_names_the_stock_tokenizer(tmp_path):
+    import spacy
+
+    from conflict_events.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline(None, None)
+    assert nlp.config["nlp"]["tokenizer"] == {"@tokenizers": "spacy.Tokenizer.v1"}
+    nlp.to_disk(tmp_path / "saved", exclude=["tokenizer"])
+    reloaded = spacy.load(tmp_path / "saved", exclude=["tokenizer"])  # the tokenizer the config names
+    text = TOKENIZER_TEXTS[0]
+    assert [t.text for t in reloaded.tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]

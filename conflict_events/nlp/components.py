@@ -24,8 +24,9 @@ from typing import Callable, Iterable
 
 from spacy.language import Language
 from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc, Span
-from spacy.util import filter_spans
+from spacy.util import filter_spans, registry
 
 from conflict_events.nlp import lexicon
 
@@ -164,6 +165,16 @@ def _in_capitals(doc: Doc, start: int, end: int) -> bool:
     neighbours = [doc[i] for i in (start - 1, end) if 0 <= i < len(doc)]
     return any(t.is_alpha and t.is_upper and len(t) > 1 for t in neighbours) and not any(
         t.is_alpha and not t.is_upper for t in neighbours)
+
+
+@registry.tokenizers("conflict_events.saved_tokenizer.v1")
+def make_saved_tokenizer() -> Callable[[Language], Tokenizer]:
+    """A tokenizer without rules, for a pipeline whose saved tokenizer file sets them all on load."""
+
+    def create(nlp: Language) -> Tokenizer:
+        return Tokenizer(nlp.vocab)
+
+    return create
 
 
 class LineBreaks:
