@@ -130,8 +130,10 @@ def _extract_stream(documents: Iterator[Document], options: ExtractOptions, stde
     if not options.quiet and _is_terminal(stderr) and (len(options.inputs) > 1 or any(Path(i).is_dir() or i.endswith((".csv", ".jsonl", ".tsv", ".ndjson")) for i in options.inputs)):
         progress = _Progress(stderr)
     try:
-        with _stop_workers_on_interrupt(options.workers > 1):
+        with _stop_on_interrupt() as interrupted:
             for document, rows in iter_extract(documents, model=options.model, actors_file=options.actors_file, n_process=options.workers):
+                if interrupted.seen:
+                    raise KeyboardInterrupt
                 if progress is not None:
                     progress.advance(len(rows))
                 yield document, rows
@@ -140,33 +142,43 @@ def _extract_stream(documents: Iterator[Document], options: ExtractOptions, stde
             progress.stop()
 
 
+class _Interrupt:
+    seen = False
+
+
 @contextlib.contextmanager
-def _stop_workers_on_interrupt(active: bool):
-    """Make Ctrl-C end a multi-process run at once and without tracebacks.
+def _stop_on_interrupt():
+    """Make Ctrl-C end a run at once, without tracebacks, and never be lost.
 
     The extraction worker processes (``conflict_events.api``) are forked inside
     this block; they ignore SIGINT, since a terminal's Ctrl-C reaches the whole
     process group. In the parent the handler terminates the workers before
     raising KeyboardInterrupt, so nothing waits for them to finish their chunks;
-    ``iter_extract`` then reaps them on its way out.
+    ``iter_extract`` then reaps them on its way out. An interrupt raised where
+    Python can only report and ignore it (a finalizer, a callback inside a C
+    extension) is remembered and raised again after the document in progress.
     """
     import signal
     import threading
     import warnings
 
-    if not active or threading.current_thread() is not threading.main_thread():
-        yield
+    interrupt = _Interrupt()
+    previous = signal.getsignal(signal.SIGINT) if threading.current_thread() is threading.main_thread() else None
+    if previous is None or previous == signal.SIG_IGN:
+        # Not ours to handle: another thread's run, or a job started with Ctrl-C ignored (`nohup`, `cmd &`).
+        yield interrupt
         return
     parent = os.getpid()
-    previous = signal.getsignal(signal.SIGINT)
 
     def on_interrupt(signum, frame):
         if os.getpid() != parent:
             return
-        import multiprocessing
+        interrupt.seen = True
+        if "multiprocessing" in sys.modules:
+            import multiprocessing
 
-        for child in multiprocessing.active_children():
-            child.terminate()
+            for child in multiprocessing.active_children():
+                child.terminate()
         raise KeyboardInterrupt
 
     signal.signal(signal.SIGINT, on_interrupt)
@@ -174,7 +186,7 @@ def _stop_workers_on_interrupt(active: bool):
         with warnings.catch_warnings():
             # spaCy's W127 ("not all worker processes completed") after an interruption.
             warnings.filterwarnings("ignore", message=r".*W127")
-            yield
+            yield interrupt
     finally:
         signal.signal(signal.SIGINT, previous)
 

@@ -387,6 +387,7 @@ def test_ctrl_c_ends_quietly_with_130_and_whole_lines(big_corpus, workers):
     process = subprocess.Popen(
         [*console_script(), "extract", str(big_corpus), "--format", "csv", "--workers", workers],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
     )
     first = process.stdout.readline() + process.stdout.readline()  # header and a row: mid-run
     os.killpg(process.pid, signal.SIGINT)
@@ -488,3 +489,39 @@ def test_console_script_exit_code_after_a_missing_file(workdir):
         [*console_script(), "extract", "attack.txt", "--date", DATE, "-f", "csv"], capture_output=True, text=True, timeout=120
     )
     assert (fine.returncode, fine.stderr) == (0, "")
+
+
+def test_an_interrupt_that_python_had_to_ignore_still_ends_the_run():
+    from conflict_events.run import ExtractOptions, _extract_stream
+
+    def documents():
+        for i in range(6):
+            if i == 2:
+                # Where a KeyboardInterrupt can only be reported and ignored (a finalizer, a callback).
+                try:
+                    signal.raise_signal(signal.SIGINT)
+                except KeyboardInterrupt:
+                    pass
+            yield Document(id=f"d{i}", text=ATTACK, date=None)
+
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        finished = []
+        with pytest.raises(KeyboardInterrupt):
+            for document, _rows in _extract_stream(documents(), ExtractOptions(quiet=True), io.StringIO()):
+                finished.append(document.id)
+        assert len(finished) < 6
+        assert signal.getsignal(signal.SIGINT) is signal.default_int_handler
+    finally:
+        signal.signal(signal.SIGINT, before)
+
+
+def test_a_run_started_with_ctrl_c_ignored_keeps_ignoring_it(monkeypatch):
+    from conflict_events.run import _stop_on_interrupt
+
+    monkeypatch.setattr(signal, "getsignal", lambda signum: signal.SIG_IGN)
+    installed = []
+    monkeypatch.setattr(signal, "signal", lambda *args: installed.append(args))
+    with _stop_on_interrupt() as interrupt:
+        assert not interrupt.seen
+    assert installed == []
