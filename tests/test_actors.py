@@ -366,6 +366,12 @@ def test_diacritics_and_number(d, mention, country, name):
         ("insurgents", "Thailand", "Malay Muslim Separatists (Thailand)"),
         ("settlers", "Palestine", "Settlers (Israel)"),
         ("al-Shabaab", "Mozambique", "Islamist Militia (Mozambique)"),
+        # An unnamed member of a family that has an unidentified actor is that actor.
+        ("unreported local defense groups", "Myanmar", "Unidentified Anti-Coup Armed Group"),
+        ("unidentified local defence forces", "Myanmar", "Unidentified Anti-Coup Armed Group"),
+        ("a local People's Defense Force", "Myanmar", "Unidentified Anti-Coup Armed Group"),
+        ("the People's Defense Force", "Myanmar", "PDF: People's Defense Force"),
+        ("unidentified soldiers", "Myanmar", "Military Forces of Myanmar (2021-)"),
     ],
 )
 def test_local_aliases_need_the_right_country(d, mention, country, name):

@@ -135,6 +135,7 @@ GENERIC_TERMS: dict[str, frozenset[str]] = {
     "private_security": frozenset(_PRIVATE), "communal": frozenset(_COMMUNAL),
 }
 
+_UNNAMED = re.compile(r"^(?:the |an? )?(?:unidentified|unknown|unreported|unnamed) ")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|some|several|many|few|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|scores?|tens|thousands?|group|groups|number|numbers|of|at|least|about|around|"
@@ -293,6 +294,9 @@ def resolve_mention(
     norm = normalise(raw)
     core = _LEADING.sub("", norm + " ").strip() or norm
     tries = [raw, bare]
+    one = re.sub(r"^(?:an?|An?)\s+", "", raw)
+    if one != raw and " " in one:  # "a local People's Defense Force"; "a Palestinian" is a person, left to the rules below
+        tries.append(one)
     if core != norm:
         tries.append(core)
     for t in list(tries):
@@ -302,6 +306,13 @@ def resolve_mention(
     for t in tries:
         e = _pick(d, d.lookup(t), country, when, t)
         if e is not None:
+            return _actor(d, e, country, when, raw)
+    unnamed = _UNNAMED.sub("", norm)
+    if unnamed != norm:
+        # "unreported local defense groups": an unnamed member of a family the dictionary
+        # keeps an unidentified actor for ("local defense groups" -> Unidentified Anti-Coup Armed Group).
+        e = _pick(d, d.lookup(unnamed), country, when, unnamed)
+        if e is not None and e.name.startswith("Unidentified "):
             return _actor(d, e, country, when, raw)
 
     named = d.countries.find(raw, prefer=country)
