@@ -273,6 +273,7 @@ def test_other_generic_actors(d, mention, country, name, inter):
         ("Islamic State", "Nigeria", "Islamic State (West Africa) - Lake Chad Faction", 2),
         ("ISWAP", "Nigeria", "Islamic State (West Africa) - Lake Chad Faction", 2),
         ("ISIS", "France", "Islamic State", 2),
+        ("SNR agents", "Burundi", "Police Forces of Burundi (2005-) National Intelligence Service", 1),
         ("JNIM", "Mali", "JNIM: Group for Support of Islam and Muslims", 2),
         ("HTS", "Syria", "HTS: Hayat Tahrir al Sham", 2),
         ("SDF", "Syria", "QSD: Syrian Democratic Forces", 2),

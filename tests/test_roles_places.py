@@ -36,6 +36,10 @@ def _trigger(doc, word):
         # Who steps on a mine is its victim; who laid it acts, if the text names them.
         ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),
+        ("A supply convoy struck an IED planted by Zorvel militants near the bridge.", "struck", "Zorvel militants", "A supply convoy"),
+        ("A farm tractor hit a mine on the track.", "hit", None, "A farm tractor"),
+        # ... but a mine is no target's name: what a strike hits otherwise is its target.
+        ("A drone struck a convoy near the bridge.", "struck", None, "a convoy"),
         # ... also when the parser makes the place before them a second subject.
         ("On 2 May 2024, in Zorvel, Bago region, 300 soldiers were deployed to the town.", "deployed", "300 soldiers", None),
         # A heading label before a colon is not a subject.

@@ -146,7 +146,7 @@ _MEMBER_SUFFIX = ("fighters", "fighter", "militants", "militant", "gunmen", "mem
                   "insurgents", "rebels", "terrorists", "jihadists", "forces", "force", "militia",
                   "militiamen", "troops", "soldiers", "operatives", "elements", "guerrillas",
                   "units", "unit", "loyalists", "supporters", "cells", "cell", "group", "affiliates",
-                  "commanders", "commander", "men", "paramilitaries", "personnel", "attackers")
+                  "commanders", "commander", "men", "paramilitaries", "personnel", "attackers", "agents", "agent")
 
 
 def _phrase_set(norm: str, plural: bool = True) -> set[str]:

@@ -62,6 +62,8 @@ OF_GROUP_NOUNS = frozenset(
      "military", "army", "police", "troops", "militia", "militiamen", "supporters", "activists", "officers",
      "cadres", "wing", "faction", "battalion", "brigade", "division", "regiment", "personnel", "agents"}
 )
+STEP_VERBS = frozenset({"step", "steps", "stepped", "stepping"})
+RUN_INTO_VERBS = frozenset({"strike", "strikes", "struck", "striking", "hit", "hits", "hitting"})  # with a mine as the object
 QUANTITY_NOUNS = frozenset({"hundreds", "dozens", "thousands", "scores", "dozen", "number"})  # "hundreds of villagers"
 
 
@@ -89,9 +91,12 @@ def find_roles(trigger: Span) -> Roles:
             if pobj is not None:
                 roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of the trigger's own object"
                 break
-    if roles.agent_rule == "subject" and trigger[0].lower_ in ("step", "steps", "stepped", "stepping") and (roles.target is None or _is_weapon(roles.target)):
-        # "a villager stepped on a landmine": who set it off is its victim; who laid it, if anyone is named.
-        roles.target, roles.target_rule = roles.agent, "who stepped on it"
+    stepped = trigger[0].lower_ in STEP_VERBS and (roles.target is None or _is_weapon(roles.target))
+    ran_into = trigger[0].lower_ in RUN_INTO_VERBS and any(c.dep_ == "dobj" and _is_weapon(_phrase(c)) for c in head.children)
+    if roles.agent_rule == "subject" and (stepped or ran_into):
+        # "a villager stepped on a landmine", "a convoy struck an IED": who set it off is its
+        # victim; who laid it, if anyone is named, is the actor.
+        roles.target, roles.target_rule = roles.agent, "who set it off"
         roles.agent, roles.agent_rule = None, ""
     if roles.agent is not None and _is_weapon(roles.agent):
         owner = _weapon_owner(roles.agent.root)
