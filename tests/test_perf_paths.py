@@ -218,3 +218,28 @@ def test_a_pipeline_saved_from_the_project_names_the_stock_tokenizer(tmp_path):
     reloaded = spacy.load(tmp_path / "saved", exclude=["tokenizer"])  # the tokenizer the config names
     text = TOKENIZER_TEXTS[0]
     assert [t.text for t in reloaded.tokenizer(text)] == [t.text for t in nlp.tokenizer(text)]
+
+
+def test_the_pattern_cache_keeps_only_the_most_recently_used_entries(tmp_path, monkeypatch):
+    import os
+
+    import spacy
+
+    from conflict_events.nlp import components
+    from conflict_events.nlp.pipeline import find_model
+
+    monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(components, "CACHE_ENTRIES_KEPT", 3)
+    nlp = spacy.load(find_model(), exclude=["lemmatizer"])
+    phrase_lists = [[(f"zorvel phrase {i}", "LABEL")] for i in range(4)]
+    entries = []
+    for age, phrases in enumerate(phrase_lists[:3], start=1):
+        components._phrase_matcher(nlp, phrases)
+        entry = next(p for p in tmp_path.glob("phrases-*.json") if p not in entries)
+        os.utime(entry, (age, age))  # written long ago, oldest first
+        entries.append(entry)
+    components._phrase_matcher(nlp, phrase_lists[0])  # the oldest is read again: in use
+    components._phrase_matcher(nlp, phrase_lists[3])  # a fourth entry: one must go
+    kept = set(tmp_path.glob("phrases-*.json"))
+    assert len(kept) == 3
+    assert entries[0] in kept and entries[1] not in kept

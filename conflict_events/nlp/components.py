@@ -98,21 +98,27 @@ def _cache_key(nlp: Language, by_label: dict[str, list[str]], attr: str) -> str 
 
 def _cached_patterns(nlp: Language, by_label: dict[str, list[str]], attr: str) -> dict[str, list[list[int]]] | None:
     import json
+    import os
 
     directory = _cache_dir()
     key = _cache_key(nlp, by_label, attr) if directory is not None else None
     if key is None:
         return None
+    path = directory / f"phrases-{key[:32]}.json"
     try:
-        data = json.loads((directory / f"phrases-{key[:32]}.json").read_text(encoding="utf-8"))
+        data = json.loads(path.read_text(encoding="utf-8"))
         patterns = data["patterns"]
         if data.get("key") != key or list(patterns) != list(by_label):
             return None
         if any(len(patterns[label]) != len(items) for label, items in by_label.items()):
             return None
-        return patterns
     except (OSError, ValueError, KeyError, TypeError, AttributeError):
         return None
+    try:
+        os.utime(path)  # in use: the pruning below keeps the most recently used entries
+    except OSError:
+        pass
+    return patterns
 
 
 def _cache_patterns(nlp: Language, by_label: dict[str, list[str]], patterns: dict[str, list[list[int]]], attr: str) -> None:
@@ -139,6 +145,28 @@ def _cache_patterns(nlp: Language, by_label: dict[str, list[str]], patterns: dic
             raise
     except (OSError, TypeError, ValueError) as error:
         log.debug("phrase pattern cache not written: %s", error)
+        return
+    _prune_cache(directory)
+
+
+# Entries kept: each phrase list (lexicons, dictionary, each user actor file) under each
+# installed version makes one; older versions' entries would otherwise pile up for ever.
+CACHE_ENTRIES_KEPT = 24
+
+
+def _prune_cache(directory) -> None:
+    entries = []
+    for path in directory.glob("phrases-*.json"):
+        try:
+            entries.append((path.stat().st_mtime_ns, path))
+        except OSError:
+            continue
+    entries.sort(reverse=True)
+    for _, path in entries[CACHE_ENTRIES_KEPT:]:
+        try:
+            path.unlink()
+        except OSError:
+            pass
 
 
 def _site_names() -> list[str]:
