@@ -112,6 +112,9 @@ def test_state_forces_by_nationality(d, mention, country, name, inter):
         ("the authorities", "Iran", "Government of Iran (1989-)"),
         ("military officers", "Mexico", "Military Forces of Mexico (2018-)"),
         ("two army officers", "Mali", "Military Forces of Mali (2021-)"),
+        # Riot police keep order; they are not rioters.
+        ("riot police", "Kenya", "Police Forces of Kenya (2013-2022)"),
+        ("the anti-riot squad", "Senegal", "Police Forces of Senegal (2012-)"),
     ],
 )
 def test_bare_force_nouns_take_event_country(d, mention, country, name):
@@ -274,6 +277,8 @@ def test_other_generic_actors(d, mention, country, name, inter):
         ("ISWAP", "Nigeria", "Islamic State (West Africa) - Lake Chad Faction", 2),
         ("ISIS", "France", "Islamic State", 2),
         ("SNR agents", "Burundi", "Police Forces of Burundi (2005-) National Intelligence Service", 1),
+        ("the regime's military intelligence", "Syria", "Military Forces of Syria (2000-) Military Intelligence", 1),
+        ("the 4th Armored Division", "Syria", "Military Forces of Syria (2000-) 4th Armored Division", 1),
         ("JNIM", "Mali", "JNIM: Group for Support of Islam and Muslims", 2),
         ("HTS", "Syria", "HTS: Hayat Tahrir al Sham", 2),
         ("SDF", "Syria", "QSD: Syrian Democratic Forces", 2),

@@ -35,6 +35,11 @@ DATE = "2024-05-12"  # a Sunday
             "Protest with intervention", "protesters (bangladesh)", "police forces of bangladesh", "dhaka", 0,
         ),
         (
+            # Riot police are police: no rioters here.
+            "Riot police fired tear gas at hundreds of students protesting fee increases in Nairobi on Friday.",
+            "Protest with intervention", "protesters (kenya)", "police forces of kenya", "nairobi", 0,
+        ),
+        (
             "A roadside bomb exploded near a police vehicle in Quetta on Saturday, wounding two officers.",
             "Remote explosive/landmine/IED", None, None, "quetta", 0,
         ),

@@ -90,6 +90,7 @@ NIGERIA_STATES = ("Abia", "Adamawa", "Akwa Ibom", "Anambra", "Bauchi", "Bayelsa"
                   "Ogun", "Ondo", "Osun", "Oyo", "Plateau", "Rivers", "Sokoto", "Taraba", "Yobe", "Zamfara")
 _PROTEST = ("protest", "demonstrat", "marcher", "rally", "picket", "sit in", "strikers")
 _RIOT = ("rioter", "riot", "mob", "lynch mob", "angry crowd", "vigilante mob")
+_RIOT_UNIT = re.compile(r"\briot (?:police|policem[ae]n|squads?|units?|control|officers?|gendarmes?|forces?|brigades?|troops?)\b")
 _PRIVATE = {"security guard", "private security", "guard", "bodyguard", "watchman",
             "private security guard", "security company", "private guard"}
 _SOLE = {"lone gunman", "sole perpetrator", "lone attacker", "lone wolf", "shooter",
@@ -297,6 +298,9 @@ def resolve_mention(
     one = re.sub(r"^(?:an?|An?)\s+", "", raw)
     if one != raw and " " in one:  # "a local People's Defense Force"; "a Palestinian" is a person, left to the rules below
         tries.append(one)
+    owner, possessive, owned = raw.partition("'s ")
+    if possessive and owned:  # "the regime's Fourth Division": the unit the dictionary knows
+        tries.append(owned)
     if core != norm:
         tries.append(core)
     for t in list(tries):
@@ -342,7 +346,8 @@ def resolve_mention(
 
     if any(p in core for p in _PROTEST):
         return _generic("Protesters", home, 6, "protesters")
-    if _has(grams, set(_RIOT)):
+    riot_unit = _RIOT_UNIT.search(core)  # "riot police", "the anti-riot squad": police, not rioters
+    if _has(grams, set(_RIOT)) and not riot_unit:
         return _generic("Rioters", home, 5, "rioters")
     if "coalition" in grams:
         if named == "Saudi Arabia" or home == "Yemen" or "arab" in grams:
@@ -382,7 +387,7 @@ def resolve_mention(
         force = "Police Forces"
     elif _has(grams, _MILITARY_OFFICER):
         force = "Military Forces"
-    elif _has(grams, _POLICE):
+    elif _has(grams, _POLICE) or riot_unit:
         force = "Police Forces"
     elif _has(grams, _MILITARY) or (named and _has(grams, _WEAPON)) or (
         named and normalise(bare) in d.countries.names) or (
