@@ -57,6 +57,9 @@ DATE = "2024-05-12"
         ("On 5 May 2024, teachers protested over unpaid salaries. Coded to Beirut.", "Beirut", "Beirut", "Lebanon"),
         # A coded name the gazetteer lacks still places an event the text leaves at country level.
         ("On 5 May 2024, about 300 refugees from Ukraine arrived in Slovakia [coded to Zorvelkivka] and were registered.", "Zorvelkivka", "", "Slovakia"),
+        # A town named like another country's province is placed by the province after it.
+        ("On 5 May 2024, in San Martin, San Salvador, gang members abducted a bus driver.", "San Martin", "San Salvador", "El Salvador"),
+        ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

@@ -662,20 +662,35 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     """
     counts: Counter[str] = Counter()
     first: dict[str, int] = {}
-    for ent in doc.ents:
+    province_owners: dict[int, list[str]] = {}  # entity start -> countries with a province of that name
+
+    def owners_of(ent: Span) -> list[str]:
+        if ent.label_ not in ("GPE", "LOC", "ORG", "PERSON", "FAC") or admin1_countries is None or _names_a_local_unit(ent):
+            return []
+        name = area_name(clean_place_name(ent.text))
+        return list(admin1_countries(name)) if name else []
+
+    ents = list(doc.ents)
+    for ent in ents:
         if ent.label_ in ("GPE", "LOC"):
             country = country_of(ent.text)
             if country:
                 counts[country] += 0.25 if _topic_of_a_noun(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
-        if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") and admin1_countries is not None and not _names_a_local_unit(ent):
-            # The NER often misreads province names ("Shan-North" as a person): the name decides.
-            name = area_name(clean_place_name(ent.text))
-            owners = admin1_countries(name) if name else []
-            if len(owners) == 1:
-                counts[owners[0]] += 0.5
-                first.setdefault(owners[0], ent.start)
+        # The NER often misreads province names ("Shan-North" as a person): the name decides.
+        province_owners[ent.start] = owners_of(ent)
+    for index, ent in enumerate(ents):
+        owners = province_owners.get(ent.start, [])
+        if len(owners) != 1:
+            continue
+        following = ents[index + 1] if index + 1 < len(ents) else None
+        located_in = province_owners.get(following.start, []) if following is not None and _locates(doc[ent.end : following.start]) else []
+        if located_in and owners[0] not in located_in:
+            # "in San Martin, San Salvador": a town named like another country's province, placed by its own.
+            continue
+        counts[owners[0]] += 0.5
+        first.setdefault(owners[0], ent.start)
     if admin1_countries is not None:
         # Province names the NER missed or called a nationality ("Mine 6/7, Donetsk", "Aleppo countryside").
         for run in _untagged_proper_names(doc):

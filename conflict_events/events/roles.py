@@ -211,6 +211,12 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             obj = _first(child, "dobj")
             if obj is not None:
                 roles.target, roles.target_rule = _phrase(obj), "'targeting' object"
+    if roles.agent is None and not passive and subjectless and main.dep_ == "ROOT" and main.tag_ in FINITE_TAGS:
+        # "in San Martin, San Salvador, six gang members abducted a man", parsed with the members as
+        # another name for the place: the phrase that ends right before a finite verb is its subject.
+        before = _phrase_ending_before(main)
+        if before is not None:
+            roles.agent, roles.agent_rule = _phrase(before), "the phrase before a verb without a subject"
     if roles.agent is None and not passive:
         # Shared subjects of conjoined or subordinate verbs: "struck ..., targeting a militia".
         governor = verb
@@ -327,6 +333,19 @@ def _first(token: Token, dep: str) -> Token | None:
     for child in token.children:
         if child.dep_ == dep:
             return child
+    return None
+
+
+FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _phrase_ending_before(verb: Token) -> Token | None:
+    """The head of the longest noun phrase that ends just before `verb`, if it names no place or time."""
+    heads = [t for t in verb.sent if t.i < verb.i and t.right_edge.i == verb.i - 1 and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    heads.sort(key=lambda t: t.left_edge.i)
+    for token in heads:
+        if not _is_place(token) and token.ent_type_ not in TIME_ENTITIES:
+            return token
     return None
 
 
