@@ -299,3 +299,21 @@ def test_a_city_district_hint_is_located_by_its_city():
     resolution = resolve_place("Zorvelgung Station", admin_hints=["Seoul City - Jongno"])
     assert resolution is not None
     assert (resolution.place.country, resolution.place.admin1) == ("South Korea", "Seoul Special City")
+
+
+@pytest.mark.parametrize("name, hints, country, admin1", [
+    # A district or a sizeable town among the hints says the country when no province does.
+    ("Zorvelgo", ["Djibo", "Soum"], "Burkina Faso", "Sahel"),
+    ("Yate", ["Djibo", "Soum"], "Burkina Faso", "Sahel"),  # not the English town
+    # A namesake city under 250,000 people is not meant where the hints point to another country.
+    ("Shahzadpur", ["Naraingarh", "Ambala"], "India", "Haryana"),
+    ("Ampang", ["Mangu", "Plateau"], "Nigeria", "Plateau"),
+])
+def test_hints_place_a_namesake_in_their_own_country(name, hints, country, admin1):
+    resolution = resolve_place(name, admin_hints=hints)
+    assert (resolution.place.country, resolution.place.admin1, resolution.place.name) == (country, admin1, name)
+
+
+def test_a_capital_is_meant_whatever_its_hints():
+    resolution = resolve_place("Manama", admin_hints=["Capital"])
+    assert resolution.place.country == "Bahrain"

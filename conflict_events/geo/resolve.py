@@ -88,14 +88,26 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     return None
 
 
+HINT_TOWN_POPULATION = 10_000
+# A city this size is meant even where the hints point to another country ("Taizz (Al Qahirah)").
+NAMESAKE_CITY_POPULATION = 250_000
+TOWN_HINT_WEIGHT = 0.6
+
+
 def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
     score: Counter[str] = Counter()
     for position, h in enumerate(hints):
         country = gaz.country(h)
         owners = list(dict.fromkeys(([country.name] if country is not None else []) + gaz.admin1_countries(h)))
+        weight = 1.0 + 0.1 * position
+        if not owners:
+            # "Yate (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
+            owners = list(dict.fromkeys(p.country for p in gaz.candidates(h, limit=10)
+                                        if normalize(p.name) == normalize(h) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
+            weight = TOWN_HINT_WEIGHT
         for owner in owners:
             # Parentheses go from small to large: the last name is the province, the surest vote.
-            score[owner] += (1.0 + 0.1 * position) / len(owners)
+            score[owner] += weight / len(owners)
     for rank, country in enumerate(countries[:2]):
         if country in score:
             score[country] += 0.05 / (rank + 1)
@@ -257,7 +269,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
-    big_city = normalize(best.name) == norm and (best.feature == "admin1" or best.population >= 100_000)
+    big_city = normalize(best.name) == norm and (best.feature in ("admin1", "capital") or best.population >= NAMESAKE_CITY_POPULATION)
     if hint_countries and best.country not in hint_countries and best.country not in countries and not big_city:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
         # A city that size is no namesake: "Taizz (Al Qahirah)" names Taizz's district, not Cairo.
