@@ -75,7 +75,7 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
-    ents = [_with_particles(part, sent) for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
+    ents = [_whole_words(_with_particles(part, sent), sent) for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
     actor_tokens = set(span_groups.covered_tokens(doc, "actors"))
     spans: list[Span] = list(span_groups.starting_in(doc, "sites", sent.start, sent.end))
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -106,6 +106,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for part in _names_after_comma(sorted(spans, key=lambda s: s.start), sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))
+    spans = [_whole_words(span, sent) for span in spans]
+    spans = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
     mentions = [PlaceMention(span) for span in spans]
     for previous, mention in zip(mentions, mentions[1:]):
@@ -216,6 +218,17 @@ def _entity_parts(ent: Span) -> list[Span]:
     if end > start:
         parts.append(Span(doc, start, end, label=ent.label_))
     return parts
+
+
+def _whole_words(span: Span, sent: Span) -> Span:
+    """ "Croix" of "Croix-des-Bouquets": a name runs on through hyphens written without spaces."""
+    doc = span.doc
+    start, end = span.start, span.end
+    while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+        end += 2
+    while start - 2 >= sent.start and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+        start -= 2
+    return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
 
 def _with_particles(ent: Span, sent: Span) -> Span:
@@ -379,9 +392,10 @@ SPEAKER_NOUNS = frozenset(
 def is_attribution(span: Span) -> bool:
     """Who says it, not where it happened: "according to the Pentagon", "the White House said"."""
     root = span.root
-    # "Tehran supplied the militias", "Moscow said": a capital standing for its government.
+    # "Tehran supplied the militias", "Moscow said": a capital standing for its government;
+    # but "On 10 May, Zorvel, Ouest, gang members killed ...": a place its province follows.
     if root.dep_ == "nsubj":
-        return True
+        return not _followed_by_its_province(span)
     if root.dep_ == "nsubjpass" and root.head.lower_ in SPEECH_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
@@ -445,8 +459,16 @@ def _names_before_a_comma(sent: Span, taken: set[int]):
             i += 1
             continue
         end = i
-        while end < sent.end and end not in taken and doc[end].is_title and doc[end].pos_ == "PROPN":
-            end += 1
+        while end < sent.end and end not in taken:
+            token = doc[end]
+            if token.is_title and token.pos_ == "PROPN":
+                end += 1
+            elif token.text == "-" and end + 1 < sent.end and (end + 1) not in taken and doc[end + 1].is_alpha and (
+                    doc[end + 1].is_title or not (doc[end - 1].whitespace_ or token.whitespace_)):
+                # "Port-au-Prince", and ACLED's "City - District"
+                end += 2
+            else:
+                break
         if end < sent.end and doc[end].text == ",":
             yield doc[i:end]
         i = end + 1
@@ -464,6 +486,16 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
         if j > name.end + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
             found.append(name)
     return found
+
+
+def _followed_by_its_province(span: Span) -> bool:
+    doc = span.doc
+    start = end = span.end + 1
+    if start >= len(doc) or doc[span.end].text != ",":
+        return False
+    while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
+        end += 1
+    return end > start and end < len(doc) and doc[end].text == "," and _is_province_name(doc[start:end].text)
 
 
 def _is_province_name(name: str) -> bool:
