@@ -317,3 +317,9 @@ def test_hints_place_a_namesake_in_their_own_country(name, hints, country, admin
 def test_a_capital_is_meant_whatever_its_hints():
     resolution = resolve_place("Manama", admin_hints=["Capital"])
     assert resolution.place.country == "Bahrain"
+
+
+def test_a_province_name_many_countries_share_says_no_country_alone():
+    assert resolve_place("Eastern") is None
+    resolution = resolve_place("Eastern", context_countries=["Sri Lanka"])
+    assert (resolution.place.country, resolution.place.admin1) == ("Sri Lanka", "Eastern")

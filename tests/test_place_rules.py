@@ -60,6 +60,8 @@ DATE = "2024-05-12"
         # A town named like another country's province is placed by the province after it.
         ("On 5 May 2024, in San Martin, San Salvador, gang members abducted a bus driver.", "San Martin", "San Salvador", "El Salvador"),
         ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
+        # A country the tagger took for a person still says where, after a comma.
+        ("On 25 April 2024, people staged a protest in Zorvelama (Zorvelama, Eastern), Sri Lanka, over fuel prices.", "Zorvelama", "Eastern", "Sri Lanka"),
         # A name runs on through hyphens written without spaces, whatever the tagger cut.
         ("On 18 April 2024, in Croix-des-Bouquets, Ouest, armed men kidnapped a former candidate.", "Croix-des-Bouquets", "Ouest", "Haiti"),
         # A dateline place its province follows is where, even where the parser makes it the subject.

@@ -488,6 +488,10 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
     return found
 
 
+def _after_a_comma_or_preposition(span: Span) -> bool:
+    return span.start > 0 and (span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS)
+
+
 def _followed_by_its_province(span: Span) -> bool:
     doc = span.doc
     start = end = span.end + 1
@@ -704,7 +708,10 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
 
     ents = list(doc.ents)
     for ent in ents:
-        if ent.label_ in ("GPE", "LOC"):
+        if ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG", "FAC") and _after_a_comma_or_preposition(ent)
+                                              and not (admin1_countries and admin1_countries(ent.text))):
+            # "(Kantale, Eastern), Sri Lanka," with the country read as a person: where it stands says
+            # place; "(Mashegu, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
                 counts[country] += 0.25 if _topic_of_a_noun(ent) else 1

@@ -92,6 +92,8 @@ HINT_TOWN_POPULATION = 10_000
 # A city this size is meant even where the hints point to another country ("Taizz (Al Qahirah)").
 NAMESAKE_CITY_POPULATION = 250_000
 TOWN_HINT_WEIGHT = 0.6
+# A province name this many countries share says no country on its own.
+AMBIGUOUS_PROVINCE_COUNTRIES = 3
 
 
 def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
@@ -285,6 +287,9 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         if fallback is not None:
             return fallback
     if best.feature == "admin1":
+        if not ctx_hit and not hint_countries and len(gaz.admin1_countries(text)) >= AMBIGUOUS_PROVINCE_COUNTRIES:
+            # "(Kantale, Eastern)" and nothing else: ten countries have an Eastern province; any pick is a guess.
+            return None
         seat = gaz.admin1_capital(best.country, best.admin1)
         if seat is not None:
             return Resolution(seat, 3, "admin1-name", cands)
