@@ -77,9 +77,15 @@ def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], s
             if row["level"] == "country":
                 countries[row["iso2"]] = {"name": row["acled_name"], "geonames": row["geonames_name"],
                                           "iso": int(row["iso_numeric"] or 0), "region": row["region"]}
-            else:
+            elif row["level"] == "admin1":
                 admin1_map[(row["country"], row["geonames_name"])] = row["acled_name"]
     return countries, admin1_map
+
+
+def load_admin1_abbreviations(path: Path) -> list[tuple[str, str, str]]:
+    """(country, abbreviation, ACLED admin1 name): the short forms news and ACLED notes use ("KPK", "J&K")."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        return [(row["country"], row["geonames_name"], row["acled_name"]) for row in csv.DictReader(fh) if row["level"] == "abbreviation"]
 
 
 # "Departement de la Gironde", "Province du Nord", "Provincia di Parma", "Landkreis Goslar"
@@ -325,6 +331,12 @@ def main(argv: list[str] | None = None) -> None:
             add_name(clean_admin1(gname), target, 1)
     for cc, a1, _seat, a1pid in admin1_rows:
         add_name(clean_admin1(a1), a1pid, 1)
+    for cname, short, acled in load_admin1_abbreviations(HERE / "admin1_acled.csv"):
+        iso2 = next((k for k, v in countries.items() if v["name"] == cname), None)
+        target = next((r[3] for r in admin1_rows if r[0] == iso2 and r[1] == acled), None)
+        if target is None:
+            raise SystemExit(f"admin1_acled.csv: abbreviation {short!r} names no admin1 {acled!r} of {cname}")
+        add_name(short, target, 3)  # curated: kept though short and in capitals
 
     # ---- countries
     country_rows = []

@@ -323,3 +323,18 @@ def test_a_province_name_many_countries_share_says_no_country_alone():
     assert resolve_place("Eastern") is None
     resolution = resolve_place("Eastern", context_countries=["Sri Lanka"])
     assert (resolution.place.country, resolution.place.admin1) == ("Sri Lanka", "Eastern")
+
+
+@pytest.mark.parametrize("name, hints, country, admin1", [
+    # The short forms of provinces that news and ACLED notes use, from the curated mapping table.
+    ("Hangu", ["Hangu", "KPK"], "Pakistan", "Khyber Pakhtunkhwa"),  # not the Tianjin district
+    ("Zorvelpora", ["J&K"], "India", "Jammu and Kashmir"),
+    ("Zorvel-Dei", ["Abuja Municipal", "FCT"], "Nigeria", "Federal Capital Territory"),
+])
+def test_province_abbreviations(name, hints, country, admin1):
+    resolution = resolve_place(name, admin_hints=hints)
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
+
+
+def test_nigerias_capital_territory_is_named_as_acled_names_it():
+    assert resolve_place("Abuja").place.admin1 == "Federal Capital Territory"
