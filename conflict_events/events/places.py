@@ -431,6 +431,9 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             end = start
             while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
                 end += 1
+            if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
+                # "in Mine 6/7, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
+                end += 1
             if end > start and doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART") and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
             i = end
@@ -439,6 +442,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     return found
 
 
+_NUMBERED_NAME = re.compile(r"^\d+(?:[/-]\d+)?$")
 _NOT_PLACES = frozenset(
     {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "prime", "minister", "police", "army"}
 )
