@@ -298,7 +298,7 @@ def resolve_mention(
     one = re.sub(r"^(?:an?|An?)\s+", "", raw)
     if one != raw and " " in one:  # "a local People's Defense Force"; "a Palestinian" is a person, left to the rules below
         tries.append(one)
-    owner, possessive, owned = raw.partition("'s ")
+    _owner, possessive, owned = raw.partition("'s ")
     if possessive and owned:  # "the regime's Fourth Division": the unit the dictionary knows
         tries.append(owned)
     if core != norm:
