@@ -329,7 +329,9 @@ def test_a_province_name_many_countries_share_says_no_country_alone():
     # The short forms of provinces that news and ACLED notes use, from the curated mapping table.
     ("Hangu", ["Hangu", "KPK"], "Pakistan", "Khyber Pakhtunkhwa"),  # not the Tianjin district
     ("Zorvelpora", ["J&K"], "India", "Jammu and Kashmir"),
-    ("Zorvel-Dei", ["Abuja Municipal", "FCT"], "Nigeria", "Federal Capital Territory"),
+    # "FCT" is Nigeria's and Pakistan's capital territory: the town named with it decides.
+    ("Zorvel-Dei", ["Kuje", "FCT"], "Nigeria", "Federal Capital Territory"),
+    ("Zorvel Sector", ["Islamabad", "FCT"], "Pakistan", "Federal Capital Territory"),
 ])
 def test_province_abbreviations(name, hints, country, admin1):
     resolution = resolve_place(name, admin_hints=hints)

@@ -73,6 +73,8 @@ def test_agent_and_target(tagged_nlp, text, trigger, agent, target):
         ("The strike hit Jurf al-Sakhar, which is south of Baghdad.", [("Jurf al-Sakhar", False)]),
         ("Tehran supplied the militias with missiles.", []),
         ("According to the Pentagon, the base was hit.", []),
+        # A hyphen joins a name's parts, not a name and an adjective.
+        ("Iran-affiliated militias fired rockets at the base.", [("Iran", False)]),
     ],
 )
 def test_place_mentions(tagged_nlp, text, expected):

@@ -64,3 +64,9 @@ def test_evidence_offsets_point_into_the_original_text(seed_rows):
     text = (SEED / "us-strikes-iraq.txt").read_text(encoding="utf-8")
     for row in seed_rows:
         assert text[int(row["char_start"]) : int(row["char_end"])] == row["evidence"]
+
+
+def test_every_row_is_at_a_place_the_gazetteer_knows(seed_rows):
+    # All the article's places are known; a row without coordinates is a word taken for a place.
+    for row in seed_rows:
+        assert row["latitude"] and row["admin1"], row

@@ -220,13 +220,26 @@ def _entity_parts(ent: Span) -> list[Span]:
     return parts
 
 
+# "Port-au-Prince", "Croix-des-Bouquets", "Komsomolsk-on-Amur", "Mazar-e-Sharif", "Pul-i-Khumri", "al-Asad"
+HYPHEN_PARTICLES = NAME_PARTICLES | {"au", "aux", "des", "sur", "sous", "en", "on", "upon", "am", "i", "e"}
+
+
 def _whole_words(span: Span, sent: Span) -> Span:
     """ "Croix" of "Croix-des-Bouquets": a name runs on through hyphens written without spaces."""
     doc = span.doc
+
+    def joined(i: int) -> bool:  # doc[i] is a hyphen with no space on either side
+        return doc[i].text == "-" and not doc[i - 1].whitespace_ and not doc[i].whitespace_
+
+    def name_part(i: int) -> bool:  # "Bouquets", or a particle such as "des" with a name after it
+        token = doc[i]
+        return token.is_title or (token.lower_ in HYPHEN_PARTICLES and i + 2 < sent.end and joined(i + 1) and doc[i + 2].is_title)
+
     start, end = span.start, span.end
-    while end + 1 < sent.end and doc[end].text == "-" and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and doc[end + 1].is_alpha:
+    # "Iran-affiliated", "Kyiv-based": a lower-case word after the hyphen makes an adjective, not a name.
+    while end + 1 < sent.end and joined(end) and name_part(end + 1):
         end += 2
-    while start - 2 >= sent.start and doc[start - 1].text == "-" and not doc[start - 2].whitespace_ and not doc[start - 1].whitespace_ and doc[start - 2].is_alpha:
+    while start - 2 >= sent.start and joined(start - 1) and (doc[start - 2].is_title or doc[start - 2].lower_ in HYPHEN_PARTICLES):
         start -= 2
     return span if (start, end) == (span.start, span.end) else Span(doc, start, end, label=span.label_)
 
