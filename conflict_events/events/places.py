@@ -106,8 +106,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for part in _names_after_comma(sorted(spans, key=lambda s: s.start), sent, taken | actor_tokens):
         spans.append(part)
         taken.update(range(part.start, part.end))
-    spans = [_whole_words(span, sent) for span in spans]
-    spans = [s for s in spans if not any(o is not s and o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
+    # Names grown to whole hyphenated words may now cover another found part ("Croix" and "Bouquets").
+    spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
+    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
     mentions = [PlaceMention(span) for span in spans]
     for previous, mention in zip(mentions, mentions[1:]):
