@@ -62,6 +62,9 @@ DATE = "2024-05-12"
         ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
         # A country the tagger took for a person still says where, after a comma.
         ("On 25 April 2024, people staged a protest in Zorvelama (Zorvelama, Eastern), Sri Lanka, over fuel prices.", "Zorvelama", "Eastern", "Sri Lanka"),
+        # A country a noun is about ("the US dollar") says nothing of where the event is.
+        ("On 11 January 2024, drivers blocked the highway in Zorvel city (Zorvelwan), in protest against the fall of the pound against the US dollar.", "Zorvel", "", ""),
+        ("On 11 January 2024, drivers blocked the highway in Zorvel city (Zorvelwan), Lebanon, in protest against the fall of the pound against the US dollar.", "Zorvel", "", "Lebanon"),
         # A number after a name, before its province, is part of the name (not Mine in Japan).
         ("On 25 April 2024, Ukrainian forces fired mortars at DPR positions in Mine 6/7, Donetsk.", "Mine 6/7", "Donetsk", "Ukraine"),
         # A name runs on through hyphens written without spaces, whatever the tagger cut.

@@ -70,3 +70,10 @@ def test_every_row_is_at_a_place_the_gazetteer_knows(seed_rows):
     # All the article's places are known; a row without coordinates is a word taken for a place.
     for row in seed_rows:
         assert row["latitude"] and row["admin1"], row
+
+
+def test_no_event_twice_and_no_us_strike_on_its_own_base(seed_rows):
+    keys = [(r["event_date"], r["location"], r["sub_event_type"]) for r in seed_rows]
+    assert len(keys) == len(set(keys)), keys
+    for row in seed_rows:
+        assert not (row["actor1"].startswith("Military Forces of the United States") and "asad" in row["location"].lower()), row

@@ -25,6 +25,7 @@ from conflict_events.events.places import (
     coded_location,
     country_context,
     link_places,
+    modifies_a_thing,
     place_mentions,
     sentence_entities,
 )
@@ -130,7 +131,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             state.last_date, state.last_date_span = sentence_date, date_span
         for place in places:
             r = resolved[id(place)]
-            if r is not None and _is_country(r):
+            if r is not None and _is_country(r) and not modifies_a_thing(place.span):
                 state.sentence_country = r.place.country
             if r is not None and not place.descriptor:
                 state.recent_country = r.place.country

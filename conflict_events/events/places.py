@@ -700,6 +700,23 @@ def _between(span: Span) -> bool:
     return token.dep_ == "pobj" and token.head.lower_ == "between"
 
 
+# Nouns a country names the owner of by naming who acts or speaks ("U.S. forces", "Iraqi officials").
+ACTOR_HEADS = frozenset({"forces", "force", "troops", "army", "military", "police", "government", "authorities", "officials",
+                         "command", "coalition", "militia", "militias", "soldiers", "navy", "officers", "regime", "intelligence",
+                         "warplanes", "aircraft", "jets", "drones", "president", "minister", "ministry", "spokesperson", "spokesman"})
+
+
+def modifies_a_thing(span: Span) -> bool:
+    """ "against the US dollar", "Lebanon's debt": a country named as what a thing belongs to, where
+    the thing is no event or actor ("the U.S. attack", "U.S. forces" say who acted)."""
+    root = span.root
+    head = root.head
+    if root.dep_ not in ("compound", "poss", "nmod") or head.pos_ != "NOUN":
+        return False
+    doc = span.doc
+    return head.i not in span_groups.covered_tokens(doc, "triggers") and head.i not in span_groups.covered_tokens(doc, "actors") and head.lower_ not in ACTOR_HEADS
+
+
 def _topic_of_a_noun(ent: Span) -> bool:
     """ "against the war in Ukraine", "solidarity with Palestine": a country a noun is about, not
     where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine")."""
@@ -732,7 +749,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             # place; "(Mashegu, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
-                counts[country] += 0.25 if _topic_of_a_noun(ent) else 1
+                counts[country] += 0.25 if _topic_of_a_noun(ent) or modifies_a_thing(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
         # The NER often misreads province names ("Shan-North" as a person): the name decides.
