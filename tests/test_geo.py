@@ -332,6 +332,8 @@ def test_a_province_name_many_countries_share_says_no_country_alone():
     # "FCT" is Nigeria's and Pakistan's capital territory: the town named with it decides.
     ("Zorvel-Dei", ["Kuje", "FCT"], "Nigeria", "Federal Capital Territory"),
     ("Zorvel Sector", ["Islamabad", "FCT"], "Pakistan", "Federal Capital Territory"),
+    # "Abuja Municipal" is Abuja's municipal area: the town says the country.
+    ("Zorvel-Dei", ["Abuja Municipal", "FCT"], "Nigeria", "Federal Capital Territory"),
 ])
 def test_province_abbreviations(name, hints, country, admin1):
     resolution = resolve_place(name, admin_hints=hints)

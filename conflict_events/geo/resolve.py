@@ -104,8 +104,9 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
         weight = 1.0 + 0.1 * position
         if not owners:
             # "Yate (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
-            owners = list(dict.fromkeys(p.country for p in gaz.candidates(h, limit=10)
-                                        if normalize(p.name) == normalize(h) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
+            town = area_name(h)  # "Abuja Municipal" is Abuja's
+            owners = list(dict.fromkeys(p.country for p in gaz.candidates(town, limit=10)
+                                        if normalize(p.name) == normalize(town) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
             weight = TOWN_HINT_WEIGHT
         for owner in owners:
             # Parentheses go from small to large: the last name is the province, the surest vote.
@@ -137,7 +138,7 @@ def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
 
 def area_name(name: str) -> str:
     """ "Sagaing region", "Deir ez Zor countryside", "Pauk township", "Kwande LGA": the area's own name."""
-    return re.sub(r"\s+(countryside|district|sub-?district|township|county|municipality|lga|area|region|province|governorate|"
+    return re.sub(r"\s+(countryside|district|sub-?district|township|county|municipality|municipal|metropolitan|lga|area|region|province|governorate|"
                   r"state|oblast|department|division|zone|prefecture|rural|city)$", "", name.strip(), flags=re.I) or name
 
 
