@@ -58,7 +58,7 @@ DATE = "2024-05-12"
         # A coded name the gazetteer lacks still places an event the text leaves at country level.
         ("On 5 May 2024, about 300 refugees from Ukraine arrived in Slovakia [coded to Zorvelkivka] and were registered.", "Zorvelkivka", "", "Slovakia"),
         # A town named like another country's province is placed by the province after it.
-        ("On 5 May 2024, in San Martin, San Salvador, gang members abducted a bus driver.", "San Martin", "San Salvador", "El Salvador"),
+        ("On 5 May 2024, in San Martin, San Salvador, gang members robbed a pharmacy.", "San Martin", "San Salvador", "El Salvador"),
         ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
         # A country the tagger took for a person still says where, after a comma.
         ("On 25 April 2024, people staged a protest in Zorvelama (Zorvelama, Eastern), Sri Lanka, over fuel prices.", "Zorvelama", "Eastern", "Sri Lanka"),
@@ -66,11 +66,11 @@ DATE = "2024-05-12"
         ("On 11 January 2024, drivers blocked the highway in Zorvel city (Zorvelwan), in protest against the fall of the pound against the US dollar.", "Zorvel", "", ""),
         ("On 11 January 2024, drivers blocked the highway in Zorvel city (Zorvelwan), Lebanon, in protest against the fall of the pound against the US dollar.", "Zorvel", "", "Lebanon"),
         # A number after a name, before its province, is part of the name (not Mine in Japan).
-        ("On 25 April 2024, Ukrainian forces fired mortars at DPR positions in Mine 6/7, Donetsk.", "Mine 6/7", "Donetsk", "Ukraine"),
+        ("On 3 June 2024, Russian forces shelled a school in Mine 3, Donetsk.", "Mine 3", "Donetsk", "Ukraine"),
         # A name runs on through hyphens written without spaces, whatever the tagger cut.
-        ("On 18 April 2024, in Croix-des-Bouquets, Ouest, armed men kidnapped a former candidate.", "Croix-des-Bouquets", "Ouest", "Haiti"),
+        ("On 2 July 2024, in Croix-des-Bouquets, Ouest, gunmen seized two nurses outside a clinic.", "Croix-des-Bouquets", "Ouest", "Haiti"),
         # A dateline place its province follows is where, even where the parser makes it the subject.
-        ("On 10 May 2024, Port-au-Prince - Zorvel Soleil, Ouest, gang members killed a taxi-moto driver.", "Port-au-Prince", "Ouest", "Haiti"),
+        ("On 9 July 2024, Port-au-Prince - Zorvel Haut, Ouest, gang members set fire to a bus depot.", "Port-au-Prince", "Ouest", "Haiti"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

@@ -41,7 +41,7 @@ def _trigger(doc, word):
         # ... but a mine is no target's name: what a strike hits otherwise is its target.
         ("A drone struck a convoy near the bridge.", "struck", None, "a convoy"),
         # The parser hangs the subject on the place before it: the phrase just before the verb acts.
-        ("On 24 January 2024, in San Martin, San Salvador, six members of Barrio 18 abducted a man in colonia Zorvelito.", "abducted", "six members of Barrio 18", "a man"),
+        ("On 8 March 2024, in San Martin, San Salvador, two members of Barrio 18 abducted a bus driver near the Zorvel market.", "abducted", "two members of Barrio 18", "a bus driver"),
         # ... also when the parser makes the place before them a second subject.
         ("On 2 May 2024, in Zorvel, Bago region, 300 soldiers were deployed to the town.", "deployed", "300 soldiers", None),
         # A heading label before a colon is not a subject.

@@ -446,7 +446,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
                 end += 1
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
-                # "in Mine 6/7, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
+                # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
                 end += 1
             if end > start and doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART") and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
@@ -745,8 +745,8 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     for ent in ents:
         if ent.label_ in ("GPE", "LOC") or (ent.label_ in ("PERSON", "ORG", "FAC") and _after_a_comma_or_preposition(ent)
                                               and not (admin1_countries and admin1_countries(ent.text))):
-            # "(Kantale, Eastern), Sri Lanka," with the country read as a person: where it stands says
-            # place; "(Mashegu, Niger)" may be Nigeria's Niger state as well.
+            # "(Zorvelama, Eastern), Sri Lanka," with the country read as a person: where it stands says
+            # place; "(Zorvelgo, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
                 counts[country] += 0.25 if _topic_of_a_noun(ent) or modifies_a_thing(ent) else 1
@@ -766,7 +766,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
         counts[owners[0]] += 0.5
         first.setdefault(owners[0], ent.start)
     if admin1_countries is not None:
-        # Province names the NER missed or called a nationality ("Mine 6/7, Donetsk", "Aleppo countryside").
+        # Province names the NER missed or called a nationality ("Mine 3, Donetsk", "Aleppo countryside").
         for run in _untagged_proper_names(doc):
             if _names_a_local_unit(run):
                 continue

@@ -103,7 +103,7 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
         owners = list(dict.fromkeys(([country.name] if country is not None else []) + gaz.admin1_countries(h)))
         weight = 1.0 + 0.1 * position
         if not owners:
-            # "Yate (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
+            # "Zorvelgo (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
             town = area_name(h)  # "Abuja Municipal" is Abuja's
             owners = list(dict.fromkeys(p.country for p in gaz.candidates(town, limit=10)
                                         if normalize(p.name) == normalize(town) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
@@ -289,7 +289,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
             return fallback
     if best.feature == "admin1":
         if not ctx_hit and not hint_countries and len(gaz.admin1_countries(text)) >= AMBIGUOUS_PROVINCE_COUNTRIES:
-            # "(Kantale, Eastern)" and nothing else: ten countries have an Eastern province; any pick is a guess.
+            # "(Zorvelama, Eastern)" and nothing else: ten countries have an Eastern province; any pick is a guess.
             return None
         seat = gaz.admin1_capital(best.country, best.admin1)
         if seat is not None:
