@@ -373,7 +373,7 @@ def test_diacritics_and_number(d, mention, country, name):
         ("settlers", "Palestine", "Settlers (Israel)"),
         ("al-Shabaab", "Mozambique", "Islamist Militia (Mozambique)"),
         # An unnamed member of a family that has an unidentified actor is that actor.
-        ("unreported local defense groups", "Myanmar", "Unidentified Anti-Coup Armed Group"),
+        ("unnamed local defense groups", "Myanmar", "Unidentified Anti-Coup Armed Group"),
         ("unidentified local defence forces", "Myanmar", "Unidentified Anti-Coup Armed Group"),
         ("a local People's Defense Force", "Myanmar", "Unidentified Anti-Coup Armed Group"),
         ("the People's Defense Force", "Myanmar", "PDF: People's Defense Force"),

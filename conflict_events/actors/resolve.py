@@ -313,7 +313,7 @@ def resolve_mention(
             return _actor(d, e, country, when, raw)
     unnamed = _UNNAMED.sub("", norm)
     if unnamed != norm:
-        # "unreported local defense groups": an unnamed member of a family the dictionary
+        # "unnamed local defense groups": an unnamed member of a family the dictionary
         # keeps an unidentified actor for ("local defense groups" -> Unidentified Anti-Coup Armed Group).
         e = _pick(d, d.lookup(unnamed), country, when, unnamed)
         if e is not None and e.name.startswith("Unidentified "):
