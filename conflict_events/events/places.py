@@ -701,9 +701,8 @@ def _between(span: Span) -> bool:
 
 
 # Nouns a country names the owner of by naming who acts or speaks ("U.S. forces", "Iraqi officials").
-ACTOR_HEADS = frozenset({"forces", "force", "troops", "army", "military", "police", "government", "authorities", "officials",
-                         "command", "coalition", "militia", "militias", "soldiers", "navy", "officers", "regime", "intelligence",
-                         "warplanes", "aircraft", "jets", "drones", "president", "minister", "ministry", "spokesperson", "spokesman"})
+ACTOR_HEADS = SPEAKER_NOUNS | {"forces", "force", "troops", "army", "military", "police", "coalition", "militia", "militias",
+                              "soldiers", "navy", "officers", "intelligence", "warplanes", "aircraft", "jets", "drones", "president"}
 
 
 def modifies_a_thing(span: Span) -> bool:
