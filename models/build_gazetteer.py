@@ -202,6 +202,26 @@ def main(argv: list[str] | None = None) -> None:
         key = (c["countrycode"], c["admin1code"])
         if key not in code_name and c["admin1code"] and normalize(c["name"]) == normalize(gn_capitals.get(c["countrycode"], "") or "-"):
             code_name[key] = ascii_name(c["name"])
+    # A unit whose towns the second source lacks (Ecuador's Chimborazo) takes the name its towns'
+    # neighbours there carry most, unless another unit of the country already has that name.
+    taken_names = collections.defaultdict(set)
+    for (cc, _), name in code_name.items():
+        taken_names[cc].add(name)
+    dist_near, idx_near = rg_tree.query(xy, k=5)
+    neighbour_votes: dict[tuple[str, str], collections.Counter] = collections.defaultdict(collections.Counter)
+    for c, ds, ids in zip(cities, dist_near, idx_near):
+        key = (c["countrycode"], c["admin1code"])
+        if key in code_name or not c["admin1code"]:
+            continue
+        for d, i in zip(ds, ids):
+            r = rg[i]
+            if d < 0.3 and r["cc"] == c["countrycode"] and r["admin1"]:
+                neighbour_votes[key][r["admin1"]] += 1
+    for key, counter in sorted(neighbour_votes.items(), key=lambda kv: -sum(kv[1].values())):
+        name = counter.most_common(1)[0][0]
+        if name not in taken_names[key[0]]:
+            code_name[key] = name
+            taken_names[key[0]].add(name)
     log.info("admin1 codes named: %d", len(code_name))
 
     # admin2 for every city: nearest rg city of the same country and admin1 name.

@@ -227,6 +227,21 @@ def test_newer_provincial_divisions(mention, country, admin1):
     assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
 
 
+@pytest.mark.parametrize(
+    "mention, country, admin1",
+    [
+        # Provinces whose towns one source lacks take the name the towns around them carry there.
+        ("Riobamba", "Ecuador", "Chimborazo"),
+        ("Nyala", "Sudan", "South Darfur"),
+        ("Marsabit", "Kenya", "Marsabit"),
+    ],
+)
+def test_every_town_has_its_province(mention, country, admin1):
+    resolution = resolve_place(mention, context_countries=[country])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
+
+
 @pytest.mark.parametrize("mention, country", [("Yerevan", "Armenia"), ("Tbilisi", "Georgia"), ("Asuncion", "Paraguay")])
 def test_a_capital_that_is_its_own_province(mention, country):
     resolution = resolve_place(mention)
