@@ -71,6 +71,9 @@ DATE = "2024-05-12"
         ("On 2 July 2024, in Croix-des-Bouquets, Ouest, gunmen seized two nurses outside a clinic.", "Croix-des-Bouquets", "Ouest", "Haiti"),
         # A dateline place its province follows is where, even where the parser makes it the subject.
         ("On 9 July 2024, Port-au-Prince - Zorvel Haut, Ouest, gang members set fire to a bus depot.", "Port-au-Prince", "Ouest", "Haiti"),
+        # A province after "town," locates the town, even where the parser makes it a subject.
+        ("On 7 May 2024, students staged a sit-in in Zorvel town, Istanbul to demand cheaper transport.", "Zorvel", "Istanbul", "Turkey"),
+        ("On 7 May 2024, students held a sit-in in Zorvel, Istanbul to demand cheaper transport.\n", "Zorvel", "Istanbul", "Turkey"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):
@@ -90,6 +93,17 @@ def test_between_two_places_is_one_event():
     rows = extract("On 4 May 2024, militiamen clashed with soldiers between Ilombaye and Kaveruka (Beni, Nord-Kivu).", date=DATE)
     assert len(rows) == 1
     assert rows[0].location == "Ilombaye"
+
+
+def test_a_town_and_its_province_are_one_event():
+    rows = extract("On 7 May 2024, nurses staged a march in Zorvel, Mardin to protest against unpaid wages.", date=DATE)
+    assert [(row.location, row.admin1) for row in rows] == [("Zorvel", "Mardin")]
+
+
+def test_places_listed_with_and_are_each_an_event_in_its_own_province():
+    rows = extract("On 7 May 2024, students protested in Ankara, Izmir and Istanbul to demand cheaper transport.", date=DATE)
+    assert [(row.location, row.admin1, row.geo_precision) for row in rows] == [
+        ("Ankara", "Ankara", 1), ("Izmir", "Izmir", 1), ("Istanbul", "Istanbul", 1)]
 
 
 def test_several_unknown_villages_in_one_district_are_one_event_there():

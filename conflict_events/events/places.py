@@ -117,9 +117,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             continue
         # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
         # first is; but "Raqqa, Tabqa and Manbij" is a list of places.
-        root = mention.span.root
-        in_list = root.dep_ == "conj" or any(c.dep_ == "conj" for c in root.children) or any(c.dep_ == "conj" for c in previous.span.root.children)
-        if "(" in between.text or not in_list:
+        if "(" in between.text or not _listed_with_a_conjunction(previous.span.root, mention.span.root):
             mention.hint_only = True
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
@@ -131,7 +129,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         for following in mentions[i + 1 :]:
             # "Kwanan Dutse, Mariga LGA (Niger)", "Akeirshi town in Ar Raqqa countryside": the names
             # that go on locating it, not a later place of the sentence ("... in Ukraine").
-            if not _locates(doc[end : following.span.start]):
+            if not _locates(doc[end : following.span.start]) or following.span.root.i in _list_members(mention.span.root):
                 break
             mention.admin_hints.append(following.text)
             end = following.span.end
@@ -175,6 +173,21 @@ def coded_location(doc: Doc) -> PlaceMention | None:
         hints = [part.text for part in parts[1:]] + _parenthetical_after(parts[0])
         return PlaceMention(parts[0], admin_hints=list(dict.fromkeys(hints)))
     return None
+
+
+def _list_members(token: Token) -> set[int]:
+    """The conjuncts listed with a token: "Raqqa, Tabqa and Manbij" is a list; "Zorvel, Istanbul" is
+    a town and its province even where the parser joins them as conjuncts: a list needs its "and"
+    or "or"."""
+    group = {token.i, *(t.i for t in token.conjuncts)}
+    doc = token.doc
+    if len(group) > 1 and any(child.dep_ in ("cc", "preconj") for i in group for child in doc[i].children):
+        return group
+    return set()
+
+
+def _listed_with_a_conjunction(first: Token, second: Token) -> bool:
+    return bool(_list_members(first) or _list_members(second))
 
 
 def _share_hints_in_lists(mentions: list[PlaceMention]) -> None:
@@ -409,7 +422,7 @@ def is_attribution(span: Span) -> bool:
     # "Tehran supplied the militias", "Moscow said": a capital standing for its government;
     # but "On 10 May, Zorvel, Ouest, gang members killed ...": a place its province follows.
     if root.dep_ == "nsubj":
-        return not _followed_by_its_province(span)
+        return not _followed_by_its_province(span) and not _after_a_place_word(span)
     if root.dep_ == "nsubjpass" and root.head.lower_ in SPEECH_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
@@ -508,6 +521,21 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
 
 def _after_a_comma_or_preposition(span: Span) -> bool:
     return span.start > 0 and (span.doc[span.start - 1].text == "," or span.doc[span.start - 1].lower_ in LOCATIVE_PREPOSITIONS)
+
+
+def _after_a_place_word(span: Span) -> bool:
+    """ "in Zorvel town, Istanbul to protest": the name after "town," locates the town before it;
+    so does a province after a name and a comma where the verb it seems to be subject of has none
+    ("in Zorvel, Istanbul to demand ..." may be parsed so)."""
+    doc = span.doc
+    if span.start < 2 or doc[span.start - 1].text != ",":
+        return False
+    before = doc[span.start - 2]
+    if before.lower_ in GENERIC_PLACE_WORDS:
+        return True
+    verb = span.root.head
+    infinitive = verb.tag_ == "VB" and any(child.dep_ == "aux" and child.lower_ == "to" for child in verb.children)
+    return before.pos_ == "PROPN" and infinitive and _is_province_name(span.text)
 
 
 def _followed_by_its_province(span: Span) -> bool:
