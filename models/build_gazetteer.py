@@ -69,6 +69,10 @@ COUNTRY_EXTRA: dict[str, list[str]] = {
 COUNTRY_NAME_STOP = {"georgia", "jersey", "chad", "niger", "guinea", "congo", "washington", "turks", "america", "english"}
 
 
+# A province that is one city has at most a few towns in GeoNames' list (the city, a suburb or two).
+CITY_UNIT_MAX_TOWNS = 5
+
+
 def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], str]]:
     countries: dict[str, dict] = {}
     admin1_map: dict[tuple[str, str], str] = {}
@@ -110,7 +114,7 @@ def clean_admin1(name: str) -> str:
     for prefix in ("Muhafazat ", "Mintaqat ", "Sha`biyat ", "Wilayat-e ", "Provincia de ", "Opstina "):
         if name.startswith(prefix):
             name = name[len(prefix):]
-    for suffix in (" Governorate", " Province", " Oblast", " Region", " Voivodeship", " Sheng", " Rayon", " District"):
+    for suffix in (" Governorate", " Province", " Oblast", " Region", " Voivodeship", " Sheng", " Rayon", " District", " apskritis"):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             name = name[: -len(suffix)]
     return ascii_name(name).replace("`", "'")
@@ -196,6 +200,28 @@ def main(argv: list[str] | None = None) -> None:
         if d < 0.002 and r["cc"] == c["countrycode"] and r["admin1"]:
             votes[(c["countrycode"], c["admin1code"])][r["admin1"]] += 1
     code_name = {k: v.most_common(1)[0][0] for k, v in votes.items()}
+    # The second source names a city that is a province of its own after the province around it
+    # (Almaty, Minsk, Bishkek): of the units that end up with one name, the smallest, if it is a
+    # city and its suburbs, is that name's city when its largest town bears the name, else the
+    # capital's province when its largest town is the capital.
+    members: dict[tuple[str, str], list[dict]] = collections.defaultdict(list)
+    for c in cities:
+        members[(c["countrycode"], c["admin1code"])].append(c)
+    units_named: dict[tuple[str, str], list[tuple[str, str]]] = collections.defaultdict(list)
+    for key, name in code_name.items():
+        if key[0] in countries:
+            units_named[(key[0], admin1_map.get((countries[key[0]]["name"], name)) or clean_admin1(name))].append(key)
+    for (cc, name), keys in units_named.items():
+        if len(keys) < 2:
+            continue
+        small = min(keys, key=lambda k: len(members[k]))
+        if len(members[small]) > CITY_UNIT_MAX_TOWNS or len(members[small]) == len(members[max(keys, key=lambda k: len(members[k]))]):
+            continue
+        town = ascii_name(max(members[small], key=lambda c: c["population"])["name"])
+        if normalize(town) == normalize(name):
+            code_name[small] = f"{name} City"
+        elif normalize(town) == normalize(gn_capitals.get(cc, "") or "-"):
+            code_name[small] = town
     # A capital that is a province of its own (Yerevan, Tbilisi, Asuncion) has no admin1 name in
     # the sources: the province is named after the city, as ACLED names it.
     for c in cities:

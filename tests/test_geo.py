@@ -242,6 +242,26 @@ def test_every_town_has_its_province(mention, country, admin1):
     assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
 
 
+@pytest.mark.parametrize(
+    "mention, country, admin1",
+    [
+        # Spellings and divisions GeoNames has otherwise: the mapping table.
+        ("Thessaloniki", "Greece", "Macedonia-Thrace"),
+        ("Kristiansand", "Norway", "Agder"),
+        ("Nizhny Novgorod", "Russia", "Nizhny Novgorod"),
+        ("Sofia", "Bulgaria", "Sofia City"),
+        # A city that is a province of its own, which the second source files under the province around it.
+        ("Almaty", "Kazakhstan", "Almaty City"),
+        ("Minsk", "Belarus", "Minsk city"),
+        ("Bishkek", "Kyrgyzstan", "Bishkek"),
+    ],
+)
+def test_provinces_are_written_as_acled_writes_them(mention, country, admin1):
+    resolution = resolve_place(mention, context_countries=[country])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
+
+
 @pytest.mark.parametrize("mention, country", [("Yerevan", "Armenia"), ("Tbilisi", "Georgia"), ("Asuncion", "Paraguay")])
 def test_a_capital_that_is_its_own_province(mention, country):
     resolution = resolve_place(mention)
