@@ -331,6 +331,10 @@ def test_a_country_alone_still_gives_no_event():
         # A group of people burning a house is a mob; a group of armed men doing it destroys property.
         ("On 2 May 2024, in Zorvelito (Cordoba), a group set fire to the house of a man they suspected of a murder.", "Mob violence"),
         ("On 2 May 2024, in Zorvelito (Cordoba), a group of armed men set fire to a house.", "Looting/property destruction"),
+        # ... also when the next sentence says what the fire did: the fire is no actor.
+        ("On 2 May 2024, in Zorvelito (Cordoba), a group burned the shop of a man they blamed for a theft. The fire also damaged a bakery next door.", "Mob violence"),
+        # People who seize someone themselves and beat him are a mob, not kidnappers.
+        ("On 2 May 2024, in Zorvelito (Cordoba), residents of Barrio Zorvel captured and beat up a young man who had shot a taxi driver during a robbery.", "Mob violence"),
         # Demonstrating violently is a violent demonstration.
         ("On 2 May 2024, police intervened by arresting party cadres, who were demonstrating violently, in Zorvelito (Cordoba).", "Violent demonstration"),
         # Men who open fire are an armed group, not a crowd.

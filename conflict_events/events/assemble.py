@@ -516,7 +516,11 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     agent_span = target_span = None
     for roles in candidate.roles:
         if agent is None and roles.agent is not None:
-            agent, agent_span = resolve(roles.agent), roles.agent
+            # "a group set fire to a house. The fire damaged the next one": a later subject
+            # replaces one that names no actor only if it names one itself.
+            later = resolve(roles.agent)
+            if later is not None or agent_span is None:
+                agent, agent_span = later, roles.agent
         if target is None and roles.target is not None and is_actor_like(roles.target):
             target, target_span = resolve(roles.target), roles.target
         elif target is None and roles.target is not None:

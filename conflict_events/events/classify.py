@@ -165,6 +165,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     if ev.agent_inter == Inter.EXTERNAL_OTHER and families & {"capture_person", "arrest"} and not ev.killed:
         # Detention by foreign forces is extrajudicial, not a lawful arrest.
         return S.ABDUCTION, "people detained by foreign forces → Abduction/forced disappearance"
+    if "capture_person" in families and ev.agent_unarmed and ev.agent_inter not in STATE and not families & {"abduct"}:
+        # "residents caught a thief and beat him": people seizing someone themselves is mob justice.
+        return S.MOB_VIOLENCE, "ordinary people or a crowd seized someone → Mob violence"
     if "capture_person" in families and not ev.killed and not families & {"abduct"}:
         if ev.agent_inter in STATE or (not ev.agent_inter and "arrest" in families):
             return S.ARRESTS, "people captured by state forces, or captured and detained by no one named → Arrests"
