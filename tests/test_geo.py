@@ -269,6 +269,23 @@ def test_a_capital_that_is_its_own_province(mention, country):
     assert (resolution.place.country, resolution.place.admin1) == (country, mention)
 
 
+@pytest.mark.parametrize(
+    "hints, admin1",
+    [
+        # Nepal's districts come from models/districts.csv; named last, or as a district, the
+        # name is the district, not a town of that name elsewhere (Bara in Nigeria, South Morang).
+        (["Kalaiya", "Bara"], "Madhesh"),
+        (["Morang district"], "Province 1"),
+        (["Zorvelgo", "Kailali"], "Sudurpashchim"),
+    ],
+)
+def test_a_district_named_as_the_larger_unit_gives_the_country(hints, admin1):
+    resolution = resolve_place("Zorvel", admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", "Nepal", admin1)
+    assert resolution.geo_precision == 2
+
+
 def test_a_district_locates_an_unknown_village():
     # Passore is a province (admin2) of Burkina Faso; the village is placed at its main town.
     resolution = resolve_place("Zorvelgo", admin_hints=["Passore"])
