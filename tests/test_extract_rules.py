@@ -434,6 +434,10 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
          "PDF: People's Defense Force"),
         # A parenthesis naming the likely group names the actor.
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
+        # Organised crime's signs make unidentified shooters a gang.
+        ("On 2 May 2024, in Zorvelito (Cordoba), two armed men on a motorcycle shot and killed a shopkeeper who had refused to pay extortion.", "Unidentified Gang (Argentina)"),
+        ("On 2 May 2024, in Leon, Guanajuato, a man was shot dead by armed individuals in a drive-by shooting.", "Unidentified Gang (Mexico)"),
+        ("On 2 May 2024, in Leon, Guanajuato, a man was shot dead by armed individuals outside his home.", "Unidentified Armed Group (Mexico)"),
     ],
 )
 def test_actor1_named_as_acled_names_it(text, actor1):

@@ -832,6 +832,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
         perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic(unknown_armed)
+        if unknown_armed == "gang members":
+            perpetrator = _as_gang(perpetrator, generic)
         return perpetrator, victim
     if sub is S.DISRUPTED_WEAPONS_USE and target is None:
         # Weapons nobody is named for belong to an unidentified armed group.
@@ -886,7 +888,8 @@ DRUG_SEIZURE = re.compile(
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
-GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|cartels?|criminal groups?|traffickers|narco\w*|militia groups? of the west zone)\b", re.IGNORECASE)
+GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|drug debts?|cartels?|criminal groups?|traffickers|narco\w*|"
+                          r"organi[sz]ed crime|extortion|drive-by|hitm[ae]n|sicarios?|militia groups? of the west zone)\b", re.IGNORECASE)
 # People hit. Damaged homes, schools or "civilian infrastructure" alone leave actor2 empty in ACLED's coding.
 CIVILIAN_HARM = re.compile(
     r"\b(civilians|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
