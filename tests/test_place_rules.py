@@ -74,6 +74,10 @@ DATE = "2024-05-12"
         # A province after "town," locates the town, even where the parser makes it a subject.
         ("On 7 May 2024, students staged a sit-in in Zorvel town, Istanbul to demand cheaper transport.", "Zorvel", "Istanbul", "Turkey"),
         ("On 7 May 2024, students held a sit-in in Zorvel, Istanbul to demand cheaper transport.\n", "Zorvel", "Istanbul", "Turkey"),
+        # A name followed by "district" is the district, where another country has a town so named.
+        ("On 13 May 2024, party cadres clashed with each other in Bara district.", "Bara", "Madhesh", "Nepal"),
+        # A local unit's qualifier and ward number stand between a name and the parenthesis locating it.
+        ("On 13 May 2024, party cadres clashed with each other in Zorvelgo rural municipality-6 (Bara district).", "Zorvelgo", "Madhesh", "Nepal"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

@@ -133,6 +133,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
                 break
             mention.admin_hints.append(following.text)
             end = following.span.end
+        if _named_as_a_district(mention.span):
+            # "in Zorvel rural municipality (Bara district)": the district, not a town of that name abroad.
+            mention.admin_hints.insert(0, f"{mention.text} district")
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:
             mention.admin_hints = list(dict.fromkeys([*parenthetical, *mention.admin_hints]))
@@ -548,6 +551,17 @@ def _followed_by_its_province(span: Span) -> bool:
     return end > start and end < len(doc) and doc[end].text == "," and _is_province_name(doc[start:end].text)
 
 
+def _named_as_a_district(span: Span) -> bool:
+    doc = span.doc
+    if span.end >= len(doc) or doc[span.end].lower_ != "district":
+        return False
+    from conflict_events.geo import get_gazetteer
+    from conflict_events.geo.normalize import normalize
+
+    name = normalize(clean_place_name(span.text))
+    return any(p.feature == "admin2" and normalize(p.name) == name for p in get_gazetteer().candidates(clean_place_name(span.text), limit=30))
+
+
 def _is_province_name(name: str) -> bool:
     from conflict_events.geo import get_gazetteer
 
@@ -613,14 +627,27 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
 
 def _locates(between: Span) -> bool:
     """What may stand between a place and the names of the areas it lies in."""
-    return len(between) <= 4 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or t.lower_ in GENERIC_PLACE_WORDS for t in between)
+    return len(between) <= 6 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or t.lower_ in GENERIC_PLACE_WORDS
+                                     or t.lower_ in UNIT_QUALIFIERS or _ward_number(t) for t in between)
+
+
+# "Zorvel rural municipality-6": words that qualify a local unit, and its ward number.
+UNIT_QUALIFIERS = frozenset({"rural", "urban", "metropolitan", "sub-metropolitan"})
+
+
+def _ward_number(token: Token) -> bool:
+    """ "-6", "6", or a place word and its number written as one ("municipality-6")."""
+    numbered = re.fullmatch(r"([a-z]+)-\d+", token.lower_)
+    return (token.like_num or (token.text == "-" and token.i + 1 < len(token.doc) and token.doc[token.i + 1].like_num)
+            or bool(numbered and numbered.group(1) in GENERIC_PLACE_WORDS))
 
 
 def _parenthetical_after(span: Span) -> list[str]:
     """ "Pale town (Pale township, Yinmarbin district, Sagaing region)": the names in the parenthesis."""
     doc = span.doc
     start = span.end
-    while start < len(doc) and start < span.end + 2 and doc[start].lower_ in GENERIC_PLACE_WORDS:
+    while start < len(doc) and start < span.end + 5 and (doc[start].lower_ in GENERIC_PLACE_WORDS or doc[start].lower_ in UNIT_QUALIFIERS
+                                                         or _ward_number(doc[start])):
         start += 1
     if start < len(doc) and doc[start].text == "(":
         close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
