@@ -124,6 +124,13 @@ def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
         ("residents protested after gunmen attacked the village", S.PEACEFUL_PROTEST),
         ("students protested the abduction of a classmate", S.PEACEFUL_PROTEST),
         ("people protested against the burning of a church", S.PEACEFUL_PROTEST),
+        ("nurses blocked the hospital entrance to protest against thefts and vandalism in the area", S.PEACEFUL_PROTEST),
+        ("residents protested because the flood had damaged their homes", S.PEACEFUL_PROTEST),
+        ("activists held a vigil for a student who set himself on fire in protest decades ago", S.PEACEFUL_PROTEST),
+        # A rock in a name, a human chain: no stone thrown, no barricade built.
+        ("community members marched in Little Rock against a pipeline", S.PEACEFUL_PROTEST),
+        ("supporters formed a human barricade at the prison entrance", S.PEACEFUL_PROTEST),
+        ("the crowd engaged in stone pelting outside the police station", S.VIOLENT_DEMONSTRATION),
     ],
 )
 def test_what_makes_a_demonstration_violent(text, expected):

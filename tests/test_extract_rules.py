@@ -356,6 +356,9 @@ def test_a_country_alone_still_gives_no_event():
         # Quieter events: gatherings that voice a demand, disappearances, propaganda, training, checkpoints.
         ("On 2 May 2024, about forty residents gathered in Zorvelkivka, Kharkiv, to defend the village school.", "Peaceful protest"),
         ("On 2 May 2024, activists chained themselves to the gates of the town hall in Zorvelkivka, Kharkiv.", "Peaceful protest"),
+        # Violence the demonstrators protest against, or say happened, is not theirs.
+        ("On 2 May 2024, party members staged a demonstration in Zorvel town, Mardin, in protest of a recent attack in which a member was beaten.", "Peaceful protest"),
+        ("On 2 May 2024, drivers staged a protest in Nakuru, claiming that guards of a politician had beaten a colleague.", "Peaceful protest"),
         ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
         ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
         ("On 2 May 2024, in Zorvel village, Sagaing region, the graduation ceremony of a local defence force was held.", "Other"),

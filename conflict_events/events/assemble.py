@@ -229,6 +229,26 @@ def _by_the_state(agent: Span | None, resolve) -> bool:
     return actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
 
 
+# Words under which violence is what a demonstration is about: "protested against the attacks",
+# "gathered after a student was stabbed", "claiming that the guards beat him".
+GRIEVANCE_HEADS = frozenset(
+    {"against", "over", "after", "following", "about", "since", "because", "claiming", "alleging", "accusing",
+     "denouncing", "denounce", "condemning", "condemn", "demanding", "demand", "justice", "commemorate",
+     "commemorating", "mark", "marking", "stated", "said", "claimed", "alleged", "suspect", "suspected"}
+)
+PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
+
+
+def _the_grievance(trigger: Span) -> bool:
+    """A violent word the demonstration is about, not one the demonstrators did."""
+    token = trigger.root
+    while token.head.i != token.i:
+        token = token.head
+        if token.lower_ in GRIEVANCE_HEADS or (token.lower_ == "of" and token.head.lower_ in PROTEST_NOUNS):
+            return True
+    return False
+
+
 def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
     counts: Counter[str] = Counter(c for s in span_groups.group(doc, "actors") if (c := actors.home_country(s.label_)))
@@ -554,7 +574,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if "protest" in families:
         # What the police did to a demonstration is its handling, not the demonstrators' violence.
         families = {"protest"} | {t.family for t, roles in zip(candidate.triggers, candidate.roles)
-                                  if not _by_the_state(roles.agent, resolve)}
+                                  if not _by_the_state(roles.agent, resolve) and not _the_grievance(t.span)}
     weapons = {w.label_ for w in candidate.weapons}
     if agent_span is not None:
         agent_unarmed = _unarmed_collective(agent_span, agent) or _crowd_of_assailants(agent_span, weapons, families, candidate.casualties.killed)

@@ -63,7 +63,7 @@ INTERVENTION = re.compile(
     r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
     r"issued (\w+ ){0,3}(fines|tickets)|rammed (into )?(the )?(protesters|demonstrators|crowd|marchers))\b"
 )
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stones?|rocks?|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting [^.]{0,30}on fire|set [^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|damaged|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting (?!(him|her|them)sel)[^.]{0,30}on fire|set (?!(him|her|them)sel)[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
 SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|forces|soldiers|troops|army|authorities|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
@@ -244,7 +244,7 @@ _BURNING = (
     r"|of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
 )
 _VIOLENT_ACTS = (
-    r"(threw|hurled|pelted|torched|set fire|set [^.]{0,30} on fire|set [^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
+    r"(threw|hurled|pelted|torched|set fire|set (?!(?:him|her|them)sel)[^.]{0,30} on fire|set (?!(?:him|her|them)sel)[^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
     r"broke (and \w+ )?(the |a |an |his |her |their |several |some )?(\w+ )?(windows?|windshields?|windscreens?|doors?|glass|gates?|furniture|cars?|vehicles?)|"
     r"(detained|confined|locked up) (\w+ ){0,3}(officials|officers|staff|employees|managers?)|"
     r"ransacked|looted|kidnapped|abducted|took [^.]{0,30}hostage|held [^.]{0,30}hostage|blocked roads with burning|" + _BURNING + ")"
@@ -253,14 +253,15 @@ _DEMONSTRATORS = (
     r"(protesters|demonstrators|rioters|crowd|mob|students|supporters|people|residents|villagers|youths?|workers|members|"
     r"farmers|drivers|traders|activists|locals|participants|strikers|women|men|group|teachers|parents|relatives|families|they)"
 )
-# Words that turn what follows into the grievance: "protested after gunmen attacked the village".
-_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when)\b)[^.]){0,100}?"
+# Words that turn what follows into the grievance: "protested after gunmen attacked the village",
+# "claiming that guards beat a colleague", "in protest of an attack".
+_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when|claim\w*|alleg\w*|accus\w*|protest of)\b)[^.]){0,100}?"
 DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
 
 
 # The codebook counts road-blocking with barricades, burning tyres or other material as violent.
 ROADBLOCK = re.compile(
-    r"\b(barricad\w*|vandali[sz]\w*|"
+    r"\b((?<!human )barricad\w*|vandali[sz](ed|ing)|"
     r"block\w* [^.]{0,60}\b(with|using)\b [^.]{0,30}\b(barricades?|logs?|trees?|tree trunks|stones|rocks|boulders|tyres|tires|woods?|benches|vehicles|trucks|debris|sand)\b|"
     r"used [^.]{0,30}\b(vehicles|trucks|logs|stones|rocks|boulders|tyres|tires|woods?|benches|debris) to block)"
 )
