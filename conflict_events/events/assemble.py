@@ -394,6 +394,20 @@ class UnresolvedResolution:
     rule: str = "not in the gazetteer: name and country kept, no coordinates"
 
 
+CODED_AS_WORDS = frozenset({"coded", "identified", "named", "referred"})
+
+
+def _coded_as(span: Span, doc: Doc) -> Span | None:
+    """A known actor in a parenthesis right after the phrase that says what it is coded or identified as."""
+    start = span.end
+    if start + 2 >= len(doc) or doc[start].text not in ("(", "[") or doc[start + 1].lower_ not in CODED_AS_WORDS:
+        return None
+    close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text in (")", "]")), None)
+    if close is None:
+        return None
+    return next((s for s in span_groups.group(doc, "actors") if start < s.start and s.end <= close), None)
+
+
 def _actor_attached(root, doc: Doc) -> Span | None:
     """A known actor in a 'from' or 'of' phrase or a parenthesis hanging on the phrase's head."""
     for child in root.children:
@@ -715,6 +729,13 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         subtree = list(span.root.subtree)
         if len(subtree) <= 10 and any(t.lower_ in ("of", "from") and t.head.i == span.root.i for t in subtree):
             actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+    coded = _coded_as(span, doc)
+    if coded is not None:
+        # "anti-Houthi forces (coded as Saudi-led coalition)": the note says which actor the phrase is.
+        named = actors.resolve(coded.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) or actors.resolve(
+            coded.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+        if named is not None:
+            return named
     if (actor is None or actor.kind == "unidentified") and not tagged:
         # "a suicide bomber from Al Shabaab", "unknown militants (likely IS militants)": the group is named
         # in what the phrase attaches, not in the phrase itself.
