@@ -131,6 +131,12 @@ def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
         ("community members marched in Little Rock against a pipeline", S.PEACEFUL_PROTEST),
         ("supporters formed a human barricade at the prison entrance", S.PEACEFUL_PROTEST),
         ("the crowd engaged in stone pelting outside the police station", S.VIOLENT_DEMONSTRATION),
+        # Said to be violent, attempted violence, a fight between the sides, a road blocked with sandbags.
+        ("dozens of people staged a violent demonstration outside the fuel depot", S.VIOLENT_DEMONSTRATION),
+        ("taxi drivers blocked the road and attempted to attack passing motorists", S.VIOLENT_DEMONSTRATION),
+        ("the march ended in a confrontation between demonstrators and the police", S.VIOLENT_DEMONSTRATION),
+        ("villagers blocked the main road with sandbags against the closure of the clinic", S.VIOLENT_DEMONSTRATION),
+        ("job aspirants damaged public property during demonstrations against the new scheme", S.VIOLENT_DEMONSTRATION),
     ],
 )
 def test_what_makes_a_demonstration_violent(text, expected):

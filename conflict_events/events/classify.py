@@ -63,7 +63,9 @@ INTERVENTION = re.compile(
     r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
     r"issued (\w+ ){0,3}(fines|tickets)|rammed (into )?(the )?(protesters|demonstrators|crowd|marchers))\b"
 )
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting (?!(him|her|them)sel)[^.]{0,30}on fire|set (?!(him|her|them)sel)[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent)\b")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting (?!(him|her|them)sel)[^.]{0,30}on fire|set (?!(him|her|them)sel)[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent|violent (demonstration|protest|rally|march)s?"
+    r"|(attempted|attempting|tried|trying) to (attack|damage|storm|loot|burn|set fire|force (their|its|his|her)?\s?way|initiate acts of violence)"
+    r"|(clash(es)?|confrontations?|scuffles?|brawls?|fights?|skirmish(es)?) (broke out |ensued |erupted |took place )?between)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
 SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|forces|soldiers|troops|army|authorities|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
@@ -251,7 +253,8 @@ _VIOLENT_ACTS = (
 )
 _DEMONSTRATORS = (
     r"(protesters|demonstrators|rioters|crowd|mob|students|supporters|people|residents|villagers|youths?|workers|members|"
-    r"farmers|drivers|traders|activists|locals|participants|strikers|women|men|group|teachers|parents|relatives|families|they)"
+    r"farmers|drivers|traders|activists|locals|participants|strikers|women|men|group|teachers|parents|relatives|families|they|"
+    r"cadres|aspirants|motorcyclists|employees|nurses|doctors|miners|pensioners|veterans|truckers|fishermen|vendors)"
 )
 # Words that turn what follows into the grievance: "protested after gunmen attacked the village",
 # "claiming that guards beat a colleague", "in protest of an attack".
@@ -262,7 +265,7 @@ DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLEN
 # The codebook counts road-blocking with barricades, burning tyres or other material as violent.
 ROADBLOCK = re.compile(
     r"\b((?<!human )barricad\w*|vandali[sz](ed|ing)|"
-    r"block\w* [^.]{0,60}\b(with|using)\b [^.]{0,30}\b(barricades?|logs?|trees?|tree trunks|stones|rocks|boulders|tyres|tires|woods?|benches|vehicles|trucks|debris|sand)\b|"
+    r"block\w* [^.]{0,60}\b(with|using)\b [^.]{0,30}\b(barricades?|logs?|trees?|tree trunks|stones|rocks|boulders|tyres|tires|woods?|benches|vehicles|trucks|debris|sand|sandbags|objects|rubbish|garbage)\b|"
     r"used [^.]{0,30}\b(vehicles|trucks|logs|stones|rocks|boulders|tyres|tires|woods?|benches|debris) to block)"
 )
 
