@@ -356,6 +356,8 @@ def test_a_country_alone_still_gives_no_event():
         # Quieter events: gatherings that voice a demand, disappearances, propaganda, training, checkpoints.
         ("On 2 May 2024, about forty residents gathered in Zorvelkivka, Kharkiv, to defend the village school.", "Peaceful protest"),
         ("On 2 May 2024, activists chained themselves to the gates of the town hall in Zorvelkivka, Kharkiv.", "Peaceful protest"),
+        # Burning a passport at a rally is a symbol, not destruction of property.
+        ("On 2 May 2024, hundreds of people rallied in Nakuru to oppose the new tax law. One man burned his passport at the rally.", "Peaceful protest"),
         # Violence the demonstrators protest against, or say happened, is not theirs.
         ("On 2 May 2024, party members staged a demonstration in Zorvel town, Mardin, in protest of a recent attack in which a member was beaten.", "Peaceful protest"),
         ("On 2 May 2024, drivers staged a protest in Nakuru, claiming that guards of a politician had beaten a colleague.", "Peaceful protest"),

@@ -234,8 +234,13 @@ def _by_the_state(agent: Span | None, resolve) -> bool:
 GRIEVANCE_HEADS = frozenset(
     {"against", "over", "after", "following", "about", "since", "because", "claiming", "alleging", "accusing",
      "denouncing", "denounce", "condemning", "condemn", "demanding", "demand", "justice", "commemorate",
-     "commemorating", "mark", "marking", "stated", "said", "claimed", "alleged", "suspect", "suspected"}
+     "commemorating", "mark", "marking", "stated", "said", "claimed", "alleged", "suspect", "suspected",
+     "oppose", "opposing", "protest", "protesting", "reject", "rejecting"}
 )
+# Burning these at a demonstration is a symbol, not destruction of property.
+SYMBOLIC_OBJECTS = frozenset({"effigy", "effigies", "flag", "flags", "passport", "passports", "copy", "copies", "picture",
+                              "pictures", "photo", "photos", "portrait", "portraits", "poster", "posters", "banner", "banners",
+                              "book", "books", "document", "documents", "candle", "candles", "torch", "torches"})
 PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
 
 
@@ -588,7 +593,8 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if "protest" in families:
         # What the police did to a demonstration is its handling, not the demonstrators' violence.
         families = {"protest"} | {t.family for t, roles in zip(candidate.triggers, candidate.roles)
-                                  if not _by_the_state(roles.agent, resolve) and not _the_grievance(t.span)}
+                                  if not _by_the_state(roles.agent, resolve) and not _the_grievance(t.span)
+                                  and not (t.family == "loot" and roles.target is not None and roles.target.root.lower_ in SYMBOLIC_OBJECTS)}
     weapons = {w.label_ for w in candidate.weapons}
     if agent_span is not None:
         agent_unarmed = _unarmed_collective(agent_span, agent) or _crowd_of_assailants(agent_span, weapons, families, candidate.casualties.killed)

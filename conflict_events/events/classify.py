@@ -65,7 +65,7 @@ INTERVENTION = re.compile(
 )
 PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting (?!(him|her|them)sel)[^.]{0,30}on fire|set (?!(him|her|them)sel)[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent|violent (demonstration|protest|rally|march)s?"
     r"|(attempted|attempting|tried|trying) to (attack|damage|storm|loot|burn|set fire|force (their|its|his|her)?\s?way|initiate acts of violence)"
-    r"|(clash(es)?|confrontations?|scuffles?|brawls?|fights?|skirmish(es)?) (broke out |ensued |erupted |took place )?between)\b")
+    r"|(?<!verbal )(clash(es)?|confrontations?|scuffles?|brawls?|fights?|skirmish(es)?) (broke out |ensued |erupted |took place )?between)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
 SECURITY_WORDS = re.compile(r"\b(police|policemen|officers|security forces|forces|soldiers|troops|army|authorities|gendarmes?)\b")
 LETHAL_FORCE = re.compile(r"\b(killed|shot dead|dead|died|live (ammunition|rounds|fire)|opened fire|fired on|shot at|seriously injured|critically)\b")
@@ -257,8 +257,9 @@ _DEMONSTRATORS = (
     r"cadres|aspirants|motorcyclists|employees|nurses|doctors|miners|pensioners|veterans|truckers|fishermen|vendors)"
 )
 # Words that turn what follows into the grievance: "protested after gunmen attacked the village",
-# "claiming that guards beat a colleague", "in protest of an attack".
-_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when|claim\w*|alleg\w*|accus\w*|protest of)\b)[^.]){0,100}?"
+# "claiming that guards beat a colleague", "in protest of an attack"; or into what the security
+# forces did: "the group was dispersed by police, who beat two women".
+_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when|claim\w*|alleg\w*|accus\w*|protest of|police|officers|soldiers|security forces|guards)\b)[^.]){0,100}?"
 DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
 
 
