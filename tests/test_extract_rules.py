@@ -304,6 +304,8 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),
         # A band of assailants with rods or stones and no gun is a mob; with guns, an armed group.
         ("On 2 May 2024, four assailants beat a shopkeeper with iron rods in Nakuru.", "Mob violence"),
+        # A dozen or more attackers with no gun are a mob.
+        ("On 2 May 2024, more than a dozen assailants assaulted two traders and torched their stall in Nakuru.", "Mob violence"),
         ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
         # Firing at what only an armed side holds is fighting, whatever the weapon.
         ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),

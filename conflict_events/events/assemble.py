@@ -987,7 +987,9 @@ def _crowd_of_assailants(span: Span, weapons: set[str], families: set[str], kill
     if span.root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
         return False
     crude = bool(weapons) and weapons <= {"blunt", "blade", "incendiary"}
-    return crude or ("beat" in families and not weapons and not killed)
+    # "over a dozen assailants assaulted two men": that many attackers without a gun are a mob.
+    many = any(t.lower_ in ("dozen", "dozens", "scores", "hundreds") or (t.like_num and t.text.isdigit() and int(t.text) >= 10) for t in span)
+    return crude or ("beat" in families and not weapons and not killed) or (many and weapons <= {"blunt", "blade", "incendiary"})
 
 
 def _unarmed_passive(sent: Span) -> bool:
