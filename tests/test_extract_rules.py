@@ -304,6 +304,8 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),
         # A band of assailants with rods or stones and no gun is a mob; with guns, an armed group.
         ("On 2 May 2024, four assailants beat a shopkeeper with iron rods in Nakuru.", "Mob violence"),
+        # A calibre in millimetres makes the rounds artillery.
+        ("On 2 May 2024, soldiers fired six 105 mm rounds at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),
         # A dozen or more attackers with no gun are a mob.
         ("On 2 May 2024, more than a dozen assailants assaulted two traders and torched their stall in Nakuru.", "Mob violence"),
         ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
@@ -441,6 +443,8 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
          "PDF: People's Defense Force"),
         # A parenthesis naming the likely group names the actor.
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
+        # 'who' stands for the noun its clause describes.
+        ("On 2 May 2024, in Zorvel village (Tedim township, Falam district, Chin state), military forces who entered the hamlet shot and killed an elderly farmer.", "Military Forces of Myanmar (2021-)"),
         # A parenthesis saying what the phrase is coded or identified as names the actor.
         ("On 2 May 2024, pro-government forces (coded as Saudi-led coalition) carried out two air raids on Zorvel (At Tuhayat, Al Hudaydah).", "Operation Restoring Hope"),
         ("On 2 May 2024, gunmen (identified as al-Shabaab) attacked a police post in Zorvel, Lower Shabelle.", "Al Shabaab"),

@@ -112,6 +112,9 @@ def find_roles(trigger: Span) -> Roles:
         # "300 soldiers were deployed": those moved are who the change is about.
         roles.agent, roles.agent_rule = roles.target, "the forces moved or changed"
         roles.target, roles.target_rule = None, ""
+    if roles.agent is not None and roles.agent.root.tag_ in ("WP", "WDT") and roles.agent.root.head.dep_ == "relcl":
+        # "military forces who entered the village shot a man": 'who' stands for the noun its clause describes.
+        roles.agent, roles.agent_rule = _phrase(roles.agent.root.head.head), f"{roles.agent_rule}, the noun 'who' stands for"
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
     if roles.target is not None and roles.target.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
