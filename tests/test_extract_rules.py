@@ -445,6 +445,8 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
         # 'who' stands for the noun its clause describes.
         ("On 2 May 2024, in Zorvel village (Tedim township, Falam district, Chin state), military forces who entered the hamlet shot and killed an elderly farmer.", "Military Forces of Myanmar (2021-)"),
+        # A parenthesis guessing who they are names the group, even where the parser loses the subject to it.
+        ("On 2 May 2024, armed men (assumed Darfur communal militia) shot and wounded three herders in Zorvel (Kutum locality, North Darfur state).", "Darfur Communal Militia (Sudan)"),
         # A parenthesis saying what the phrase is coded or identified as names the actor.
         ("On 2 May 2024, pro-government forces (coded as Saudi-led coalition) carried out two air raids on Zorvel (At Tuhayat, Al Hudaydah).", "Operation Restoring Hope"),
         ("On 2 May 2024, gunmen (identified as al-Shabaab) attacked a police post in Zorvel, Lower Shabelle.", "Al Shabaab"),

@@ -413,6 +413,23 @@ def _coded_as(span: Span, doc: Doc) -> Span | None:
     return next((s for s in span_groups.group(doc, "actors") if start < s.start and s.end <= close), None)
 
 
+GUESS_WORDS = frozenset({"assumed", "likely", "presumed", "presumably", "suspected", "believed", "probably", "reportedly"})
+
+
+def _guessed_in_parenthesis(span: Span, doc: Doc) -> str | None:
+    """The words of a parenthesis right after the phrase that guesses who it is: "(assumed X)", "(likely X)"."""
+    start = span.end
+    if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in GUESS_WORDS:
+        return None
+    close = next((t.i for t in doc[start : min(len(doc), start + 12)] if t.text == ")"), None)
+    if close is None or close <= start + 2:
+        return None
+    words = doc[start + 2 : close]
+    if words[0].lower_ in ("to", "be"):
+        words = doc[words.start + (2 if words.start + 1 < close and doc[words.start + 1].lower_ == "be" else 1) : close]
+    return words.text or None
+
+
 def _actor_attached(root, doc: Doc) -> Span | None:
     """A known actor in a 'from' or 'of' phrase or a parenthesis hanging on the phrase's head."""
     for child in root.children:
@@ -741,6 +758,12 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         named = actors.resolve(coded.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) or actors.resolve(
             coded.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
         if named is not None:
+            return named
+    if actor is None or actor.kind == "unidentified":
+        # "armed men (assumed Darfur communal militia)": a guess the text makes names the group.
+        guessed = _guessed_in_parenthesis(span, doc)
+        named = actors.resolve(guessed, event_country=country, event_date=event_date, text_acronyms=acronyms) if guessed else None
+        if named is not None and named.kind != "unidentified":
             return named
     if (actor is None or actor.kind == "unidentified") and not tagged:
         # "a suicide bomber from Al Shabaab", "unknown militants (likely IS militants)": the group is named

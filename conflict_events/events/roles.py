@@ -214,7 +214,8 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             obj = _first(child, "dobj")
             if obj is not None:
                 roles.target, roles.target_rule = _phrase(obj), "'targeting' object"
-    if roles.agent is None and not passive and subjectless and main.dep_ == "ROOT" and main.tag_ in FINITE_TAGS:
+    after_parenthesis = main.i > main.sent.start and main.doc[main.i - 1].text == ")"
+    if roles.agent is None and not passive and subjectless and (main.dep_ == "ROOT" or after_parenthesis) and main.tag_ in FINITE_TAGS:
         # "in San Martin, San Salvador, six gang members abducted a man", parsed with the members as
         # another name for the place: the phrase that ends right before a finite verb is its subject.
         before = _phrase_ending_before(main)
@@ -343,8 +344,13 @@ FINITE_TAGS = ("VBD", "VBZ", "VBP")
 
 
 def _phrase_ending_before(verb: Token) -> Token | None:
-    """The head of the longest noun phrase that ends just before `verb`, if it names no place or time."""
-    heads = [t for t in verb.sent if t.i < verb.i and t.right_edge.i == verb.i - 1 and t.pos_ in ("NOUN", "PROPN", "PRON")]
+    """The head of the longest noun phrase that ends just before `verb` (or before a parenthesis
+    that stands right before it), if it names no place or time."""
+    end = verb.i - 1
+    if end > verb.sent.start and verb.doc[end].text == ")":
+        # "armed men (assumed Darfur communal militia) shot ...": the phrase before the parenthesis.
+        end = next((t.i for t in reversed(verb.doc[verb.sent.start : end]) if t.text == "("), verb.i) - 1
+    heads = [t for t in verb.sent if t.i < verb.i and t.right_edge.i == end and t.pos_ in ("NOUN", "PROPN", "PRON")]
     heads.sort(key=lambda t: t.left_edge.i)
     for token in heads:
         if not _is_place(token) and token.ent_type_ not in TIME_ENTITIES:
