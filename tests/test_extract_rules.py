@@ -450,6 +450,8 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
         # A parenthesis saying what the phrase is coded or identified as names the actor.
         ("On 2 May 2024, pro-government forces (coded as Saudi-led coalition) carried out two air raids on Zorvel (At Tuhayat, Al Hudaydah).", "Operation Restoring Hope"),
         ("On 2 May 2024, gunmen (identified as al-Shabaab) attacked a police post in Zorvel, Lower Shabelle.", "Al Shabaab"),
+        # ... also by the dictionary's own name for it, written without its country.
+        ("On 2 May 2024, unknown militants (coded as Kashmir Rebels) fired at a police post in Zorvel town (Pulwama district, J&K).", "Kashmir Rebels (India)"),
         # Organised crime's signs make unidentified shooters a gang.
         ("On 2 May 2024, in Zorvelito (Cordoba), two armed men on a motorcycle shot and killed a shopkeeper who had refused to pay extortion.", "Unidentified Gang (Argentina)"),
         ("On 2 May 2024, in Leon, Guanajuato, a man was shot dead by armed individuals in a drive-by shooting.", "Unidentified Gang (Mexico)"),

@@ -286,6 +286,10 @@ class ActorDictionary:
                 if ": " in e.name:  # "PKK: Kurdistan Workers Party" -> both halves
                     acr, full = e.name.split(": ", 1)
                     forms += [(acr, False), (full, False)]
+                named_for_country = re.fullmatch(r"(.+?) \(([^()]+)\)", e.name)
+                if named_for_country and named_for_country.group(2) in e.countries:
+                    # "Kashmir Rebels (India)" is written "Kashmir Rebels" too.
+                    forms.append((named_for_country.group(1), False))
             for alias, _local in forms:
                 if _is_acronym(alias):
                     self.by_acronym.setdefault(_acronym_key(alias), []).append(e)

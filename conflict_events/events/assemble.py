@@ -416,18 +416,19 @@ def _coded_as(span: Span, doc: Doc) -> Span | None:
 GUESS_WORDS = frozenset({"assumed", "likely", "presumed", "presumably", "suspected", "believed", "probably", "reportedly"})
 
 
-def _guessed_in_parenthesis(span: Span, doc: Doc) -> str | None:
-    """The words of a parenthesis right after the phrase that guesses who it is: "(assumed X)", "(likely X)"."""
+def _guessed_in_parenthesis(span: Span, doc: Doc, lead_words: frozenset[str] = GUESS_WORDS) -> str | None:
+    """The words of a parenthesis right after the phrase that say who it is: "(assumed X)",
+    "(likely X)", "(believed to be X)", "(coded as X)"."""
     start = span.end
-    if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in GUESS_WORDS:
+    if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in lead_words:
         return None
     close = next((t.i for t in doc[start : min(len(doc), start + 12)] if t.text == ")"), None)
-    if close is None or close <= start + 2:
+    if close is None:
         return None
-    words = doc[start + 2 : close]
-    if words[0].lower_ in ("to", "be"):
-        words = doc[words.start + (2 if words.start + 1 < close and doc[words.start + 1].lower_ == "be" else 1) : close]
-    return words.text or None
+    first = start + 2
+    while first < close and doc[first].lower_ in ("to", "be", "as"):
+        first += 1
+    return doc[first:close].text or None
 
 
 def _actor_attached(root, doc: Doc) -> Span | None:
@@ -759,6 +760,11 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
             coded.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
         if named is not None:
             return named
+    coded_text = _guessed_in_parenthesis(span, doc, CODED_AS_WORDS)
+    named = actors.resolve(coded_text, event_country=country, event_date=event_date, text_acronyms=acronyms) if coded_text else None
+    if named is not None and named.kind != "unidentified":
+        # "unidentified militants (coded as Kashmir Rebels)", a name the tagger does not know as written.
+        return named
     if actor is None or actor.kind == "unidentified":
         # "armed men (assumed Darfur communal militia)": a guess the text makes names the group.
         guessed = _guessed_in_parenthesis(span, doc)
