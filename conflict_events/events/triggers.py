@@ -414,6 +414,9 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
     if family == "protest" and head.dep_ in ("compound", "amod") and head.head.lower_ in PROTEST_DESCRIBED:
         # "the house of a protest leader", "a protest movement": who or what, not a protest held.
         return "describes a person or group"
+    if family == "protest" and head.lower_ in ("picket", "pickets") and any(c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_WORDS for c in head.children):
+        # "fired at a police picket": a guard post, not a picket line.
+        return "a guard post"
     if is_negated(head):
         return "negated"
     if is_irrealis(head):
