@@ -443,6 +443,8 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
          "PDF: People's Defense Force"),
         # A parenthesis naming the likely group names the actor.
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
+        # A passive's 'by' phrase the parser hangs on the last place still names who acted.
+        ("On 2 May 2024, twelve fishermen were stopped and detained near the coast of Zorvel, Izmir by the Coast Guard Command of the Turkish Army.", "Military Forces of Turkey (2016-)"),
         # 'who' stands for the noun its clause describes.
         ("On 2 May 2024, in Zorvel village (Tedim township, Falam district, Chin state), military forces who entered the hamlet shot and killed an elderly farmer.", "Military Forces of Myanmar (2021-)"),
         # A parenthesis guessing who they are names the group, even where the parser loses the subject to it.

@@ -214,6 +214,13 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
             obj = _first(child, "dobj")
             if obj is not None:
                 roles.target, roles.target_rule = _phrase(obj), "'targeting' object"
+    passive_conjunct = verb.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    if roles.agent is None and (passive or passive_conjunct):
+        # "were captured off the coast of Dikili, Izmir by the Coast Guard Command": the parser hangs
+        # the 'by' phrase on the last place; a known actor after 'by' later in the clause is the agent.
+        by = _late_by_actor(verb)
+        if by is not None:
+            roles.agent, roles.agent_rule = by, "'by' phrase of a passive, attached elsewhere"
     after_parenthesis = main.i > main.sent.start and main.doc[main.i - 1].text == ")"
     if roles.agent is None and not passive and subjectless and (main.dep_ == "ROOT" or after_parenthesis) and main.tag_ in FINITE_TAGS:
         # "in San Martin, San Salvador, six gang members abducted a man", parsed with the members as
@@ -341,6 +348,18 @@ def _first(token: Token, dep: str) -> Token | None:
 
 
 FINITE_TAGS = ("VBD", "VBZ", "VBP")
+
+
+def _late_by_actor(verb: Token) -> Span | None:
+    doc = verb.doc
+    for token in doc[verb.i + 1 : verb.sent.end]:
+        if token.text in (".", ";") or (token.pos_ == "VERB" and token.i != verb.i and token.dep_ not in ("conj", "acl", "amod")):
+            return None
+        if token.lower_ == "by" and token.dep_ in ("prep", "agent"):
+            pobj = _first(token, "pobj")
+            if pobj is not None and span_groups.starting_in(doc, "actors", pobj.left_edge.i, pobj.right_edge.i + 1):
+                return _phrase(pobj)
+    return None
 
 
 def _phrase_ending_before(verb: Token) -> Token | None:
