@@ -137,6 +137,10 @@ def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
         ("the march ended in a confrontation between demonstrators and the police", S.VIOLENT_DEMONSTRATION),
         ("villagers blocked the main road with sandbags against the closure of the clinic", S.VIOLENT_DEMONSTRATION),
         ("job aspirants damaged public property during demonstrations against the new scheme", S.VIOLENT_DEMONSTRATION),
+        # A flag, a party banner or a uniform burned is a symbol, whatever words come before it.
+        ("party members burnt the party flag during the protest", S.PEACEFUL_PROTEST),
+        ("supporters set the party flags on fire outside the office", S.PEACEFUL_PROTEST),
+        ("students burned a school uniform shirt during the demonstration", S.PEACEFUL_PROTEST),
         # Words of argument are no fight; what the police did to the demonstrators is not theirs.
         ("two rallies met in the square and verbal skirmishes between them followed", S.PEACEFUL_PROTEST),
         ("people protested for land. The group was dispersed by officers, who beat two women", S.PROTEST_WITH_INTERVENTION),

@@ -235,12 +235,14 @@ GRIEVANCE_HEADS = frozenset(
     {"against", "over", "after", "following", "about", "since", "because", "claiming", "alleging", "accusing",
      "denouncing", "denounce", "condemning", "condemn", "demanding", "demand", "justice", "commemorate",
      "commemorating", "mark", "marking", "stated", "said", "claimed", "alleged", "suspect", "suspected",
-     "oppose", "opposing", "protest", "protesting", "reject", "rejecting"}
+     "oppose", "opposing", "opposed", "protest", "protesting", "protested", "reject", "rejecting", "rejected",
+     "demanded", "denounced", "condemned", "repudiate", "repudiating", "investigation"}
 )
 # Burning these at a demonstration is a symbol, not destruction of property.
 SYMBOLIC_OBJECTS = frozenset({"effigy", "effigies", "flag", "flags", "passport", "passports", "copy", "copies", "picture",
                               "pictures", "photo", "photos", "portrait", "portraits", "poster", "posters", "banner", "banners",
-                              "book", "books", "document", "documents", "candle", "candles", "torch", "torches"})
+                              "book", "books", "document", "documents", "candle", "candles", "torch", "torches",
+                              "shirt", "shirts", "uniform", "uniforms"})
 PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
 
 

@@ -414,6 +414,9 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
     if family == "protest" and head.dep_ in ("compound", "amod") and head.head.lower_ in PROTEST_DESCRIBED:
         # "the house of a protest leader", "a protest movement": who or what, not a protest held.
         return "describes a person or group"
+    if family == "clash" and head.lower_ == "engaged" and _engaged_in_no_fight(head):
+        # "engaged in the protests", "engaged in talks": taking part, not fighting.
+        return "not an event word here"
     if family == "protest" and head.lower_ in ("picket", "pickets") and any(c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_WORDS for c in head.children):
         # "fired at a police picket": a guard post, not a picket line.
         return "a guard post"
@@ -432,6 +435,19 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
     if sent.text.rstrip().endswith("?"):
         return "question"
     return ""
+
+
+FIGHT_NOUNS = frozenset({"fighting", "fight", "fights", "clash", "clashes", "battle", "battles", "gunfight", "gunfights",
+                         "firefight", "firefights", "exchange", "combat", "shootout", "shootouts", "skirmish", "skirmishes",
+                         "hostilities", "confrontation", "confrontations", "gunbattle", "gunbattles", "firing", "fire",
+                         "shooting", "gunfire", "shelling", "attack", "attacks", "war", "warfare", "violence", "scuffle", "scuffles",
+                         "offensive", "offensives", "assault", "assaults", "operation", "operations", "raid", "raids", "ambush"})
+
+
+def _engaged_in_no_fight(verb: Token) -> bool:
+    prep = next((c for c in verb.children if c.dep_ == "prep" and c.lower_ == "in"), None)
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    return pobj is not None and pobj.lower_ not in FIGHT_NOUNS
 
 
 def _fire_object(mention: TriggerMention) -> bool:
