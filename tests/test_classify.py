@@ -124,7 +124,7 @@ def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
         ("residents protested after gunmen attacked the village", S.PEACEFUL_PROTEST),
         ("students protested the abduction of a classmate", S.PEACEFUL_PROTEST),
         ("people protested against the burning of a church", S.PEACEFUL_PROTEST),
-        ("nurses blocked the hospital entrance to protest against thefts and vandalism in the area", S.PEACEFUL_PROTEST),
+        ("shopkeepers closed the market to protest against vandalism of their stalls", S.PEACEFUL_PROTEST),
         ("residents protested because the flood had damaged their homes", S.PEACEFUL_PROTEST),
         ("activists held a vigil for a student who set himself on fire in protest decades ago", S.PEACEFUL_PROTEST),
         # A rock in a name, a human chain: no stone thrown, no barricade built.
@@ -138,12 +138,12 @@ def test_a_clash_with_an_organised_armed_group_is_an_armed_clash(target_inter):
         ("villagers blocked the main road with sandbags against the closure of the clinic", S.VIOLENT_DEMONSTRATION),
         ("job aspirants damaged public property during demonstrations against the new scheme", S.VIOLENT_DEMONSTRATION),
         # A flag, a party banner or a uniform burned is a symbol, whatever words come before it.
-        ("party members burnt the party flag during the protest", S.PEACEFUL_PROTEST),
-        ("supporters set the party flags on fire outside the office", S.PEACEFUL_PROTEST),
-        ("students burned a school uniform shirt during the demonstration", S.PEACEFUL_PROTEST),
+        ("defectors burnt their former party's flag outside its office", S.PEACEFUL_PROTEST),
+        ("fans set the rival banners on fire in the square", S.PEACEFUL_PROTEST),
+        ("pupils burned their old uniforms in front of the ministry", S.PEACEFUL_PROTEST),
         # Words of argument are no fight; what the police did to the demonstrators is not theirs.
-        ("two rallies met in the square and verbal skirmishes between them followed", S.PEACEFUL_PROTEST),
-        ("people protested for land. The group was dispersed by officers, who beat two women", S.PROTEST_WITH_INTERVENTION),
+        ("opposing rallies faced each other and verbal skirmishes between their leaders went on for an hour", S.PEACEFUL_PROTEST),
+        ("villagers marched for water rights. The march was dispersed by officers, who clubbed a reporter", S.PROTEST_WITH_INTERVENTION),
     ],
 )
 def test_what_makes_a_demonstration_violent(text, expected):

@@ -307,7 +307,7 @@ def test_a_country_alone_still_gives_no_event():
         # A calibre in millimetres makes the rounds artillery.
         ("On 2 May 2024, soldiers fired six 105 mm rounds at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),
         # A dozen or more attackers with no gun are a mob.
-        ("On 2 May 2024, more than a dozen assailants assaulted two traders and torched their stall in Nakuru.", "Mob violence"),
+        ("On 2 May 2024, about 20 attackers assaulted a herdsman and drove off his cattle in Nakuru.", "Mob violence"),
         ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
         # Firing at what only an armed side holds is fighting, whatever the weapon.
         ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),
@@ -336,9 +336,9 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, in Zorvelito (Cordoba), a group set fire to the house of a man they suspected of a murder.", "Mob violence"),
         ("On 2 May 2024, in Zorvelito (Cordoba), a group of armed men set fire to a house.", "Looting/property destruction"),
         # ... also when the next sentence says what the fire did: the fire is no actor.
-        ("On 2 May 2024, in Zorvelito (Cordoba), a group burned the shop of a man they blamed for a theft. The fire also damaged a bakery next door.", "Mob violence"),
+        ("On 2 May 2024, in Zorvelito (Cordoba), a crowd torched the kiosk of a vendor accused of cheating customers. The fire also destroyed a pharmacy nearby.", "Mob violence"),
         # People who seize someone themselves and beat him are a mob, not kidnappers.
-        ("On 2 May 2024, in Zorvelito (Cordoba), residents of Barrio Zorvel captured and beat up a young man who had shot a taxi driver during a robbery.", "Mob violence"),
+        ("On 2 May 2024, in Zorvelito (Cordoba), neighbours captured a suspected burglar who had fired a pistol at a guard and whipped him in the square.", "Mob violence"),
         # Demonstrating violently is a violent demonstration.
         ("On 2 May 2024, police intervened by arresting party cadres, who were demonstrating violently, in Zorvelito (Cordoba).", "Violent demonstration"),
         # Men who open fire are an armed group, not a crowd.
@@ -361,10 +361,10 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, about forty residents gathered in Zorvelkivka, Kharkiv, to defend the village school.", "Peaceful protest"),
         ("On 2 May 2024, activists chained themselves to the gates of the town hall in Zorvelkivka, Kharkiv.", "Peaceful protest"),
         # Burning a passport at a rally is a symbol, not destruction of property.
-        ("On 2 May 2024, hundreds of people rallied in Nakuru to oppose the new tax law. One man burned his passport at the rally.", "Peaceful protest"),
+        ("On 2 May 2024, pensioners rallied in Nakuru against the new tax law. One of them burned a copy of the bill.", "Peaceful protest"),
         # Violence the demonstrators protest against, or say happened, is not theirs.
-        ("On 2 May 2024, party members staged a demonstration in Zorvel town, Mardin, in protest of a recent attack in which a member was beaten.", "Peaceful protest"),
-        ("On 2 May 2024, drivers staged a protest in Nakuru, claiming that guards of a politician had beaten a colleague.", "Peaceful protest"),
+        ("On 2 May 2024, teachers marched in Zorvel, Mardin, in protest of an attack in which a colleague was beaten.", "Peaceful protest"),
+        ("On 2 May 2024, market women protested in Nakuru, claiming that council askaris had beaten a hawker.", "Peaceful protest"),
         ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
         ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
         ("On 2 May 2024, in Zorvel village, Sagaing region, the graduation ceremony of a local defence force was held.", "Other"),
@@ -444,16 +444,16 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
         # A parenthesis naming the likely group names the actor.
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
         # A passive's 'by' phrase the parser hangs on the last place still names who acted.
-        ("On 2 May 2024, twelve fishermen were stopped and detained near the coast of Zorvel, Izmir by the Coast Guard Command of the Turkish Army.", "Military Forces of Turkey (2016-)"),
+        ("On 2 May 2024, two smugglers were caught and detained at the port of Zorvel, Mersin by the Turkish Army.", "Military Forces of Turkey (2016-)"),
         # 'who' stands for the noun its clause describes.
-        ("On 2 May 2024, in Zorvel village (Tedim township, Falam district, Chin state), military forces who entered the hamlet shot and killed an elderly farmer.", "Military Forces of Myanmar (2021-)"),
+        ("On 2 May 2024, in Zorvel village (Kale district, Sagaing region), military forces who reached the village at noon shot and killed an old man.", "Military Forces of Myanmar (2021-)"),
         # A parenthesis guessing who they are names the group, even where the parser loses the subject to it.
-        ("On 2 May 2024, armed men (assumed Darfur communal militia) shot and wounded three herders in Zorvel (Kutum locality, North Darfur state).", "Darfur Communal Militia (Sudan)"),
+        ("On 2 May 2024, gunmen (believed to be Darfur communal militia) robbed and shot a trader near Zorvel (Kutum locality, North Darfur state).", "Darfur Communal Militia (Sudan)"),
         # A parenthesis saying what the phrase is coded or identified as names the actor.
-        ("On 2 May 2024, pro-government forces (coded as Saudi-led coalition) carried out two air raids on Zorvel (At Tuhayat, Al Hudaydah).", "Operation Restoring Hope"),
+        ("On 2 May 2024, allied forces (coded as Saudi-led coalition) carried out three air raids on Zorvel, Saada.", "Operation Restoring Hope"),
         ("On 2 May 2024, gunmen (identified as al-Shabaab) attacked a police post in Zorvel, Lower Shabelle.", "Al Shabaab"),
         # ... also by the dictionary's own name for it, written without its country.
-        ("On 2 May 2024, unknown militants (coded as Kashmir Rebels) fired at a police post in Zorvel town (Pulwama district, J&K).", "Kashmir Rebels (India)"),
+        ("On 2 May 2024, masked gunmen (coded as Kashmir Rebels) threw a grenade at an army vehicle near Zorvel (Anantnag district, J&K).", "Kashmir Rebels (India)"),
         # Organised crime's signs make unidentified shooters a gang.
         ("On 2 May 2024, in Zorvelito (Cordoba), two armed men on a motorcycle shot and killed a shopkeeper who had refused to pay extortion.", "Unidentified Gang (Argentina)"),
         ("On 2 May 2024, in Leon, Guanajuato, a man was shot dead by armed individuals in a drive-by shooting.", "Unidentified Gang (Mexico)"),

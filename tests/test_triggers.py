@@ -86,8 +86,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Gunmen attacked two police checkpoints near the town.", "checkpoints", "not an event word here"),
         ("The gunmen fled towards the forest.", "fled", "not an event word here"),
         ("Soldiers seized the house of a protest leader in the town.", "protest", "describes a person or group"),
-        # Taking part is not fighting: "engaged in the protests"; "engaged in an offensive" is.
-        ("Members of ten trade unions were also engaged in the protests.", "engaged", "not an event word here"),
+        # Taking part is not fighting: "engaged in a sit-in"; "engaged in an offensive" is.
+        ("Dozens of lawyers were engaged in a sit-in outside the court.", "engaged", "not an event word here"),
         # A police or army picket is a guard post, not a picket line.
         ("Militants opened fire on a police picket near the bridge.", "picket", "a guard post"),
         ("Two people were injured in a road accident.", "injured", "not an event word here"),

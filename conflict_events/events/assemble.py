@@ -575,8 +575,8 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     agent_span = target_span = None
     for roles in candidate.roles:
         if agent is None and roles.agent is not None:
-            # "a group set fire to a house. The fire damaged the next one": a later subject
-            # replaces one that names no actor only if it names one itself.
+            # "a crowd torched a kiosk. The blaze spread to a shop": a later subject replaces
+            # one that names no actor only if it names one itself.
             later = resolve(roles.agent)
             if later is not None or agent_span is None:
                 agent, agent_span = later, roles.agent
@@ -757,7 +757,7 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
             actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
     coded = _coded_as(span, doc)
     if coded is not None:
-        # "anti-Houthi forces (coded as Saudi-led coalition)": the note says which actor the phrase is.
+        # "loyalist fighters (coded as Zorvel Brigade)": the note says which actor the phrase is.
         named = actors.resolve(coded.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) or actors.resolve(
             coded.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
         if named is not None:
@@ -765,10 +765,10 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
     coded_text = _guessed_in_parenthesis(span, doc, CODED_AS_WORDS)
     named = actors.resolve(coded_text, event_country=country, event_date=event_date, text_acronyms=acronyms) if coded_text else None
     if named is not None and named.kind != "unidentified":
-        # "unidentified militants (coded as Kashmir Rebels)", a name the tagger does not know as written.
+        # "(coded as X)" where the tagger does not know X as written: the dictionary may.
         return named
     if actor is None or actor.kind == "unidentified":
-        # "armed men (assumed Darfur communal militia)": a guess the text makes names the group.
+        # "gunmen (likely Zorvel militia)": a guess the text makes names the group.
         guessed = _guessed_in_parenthesis(span, doc)
         named = actors.resolve(guessed, event_country=country, event_date=event_date, text_acronyms=acronyms) if guessed else None
         if named is not None and named.kind != "unidentified":
@@ -1018,7 +1018,7 @@ def _crowd_of_assailants(span: Span, weapons: set[str], families: set[str], kill
     if span.root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
         return False
     crude = bool(weapons) and weapons <= {"blunt", "blade", "incendiary"}
-    # "over a dozen assailants assaulted two men": that many attackers without a gun are a mob.
+    # "some twenty attackers beat a trader with clubs": that many attackers without a gun are a mob.
     many = any(t.lower_ in ("dozen", "dozens", "scores", "hundreds") or (t.like_num and t.text.isdigit() and int(t.text) >= 10) for t in span)
     return crude or ("beat" in families and not weapons and not killed) or (many and weapons <= {"blunt", "blade", "incendiary"})
 

@@ -168,7 +168,7 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
         # Detention by foreign forces is extrajudicial, not a lawful arrest.
         return S.ABDUCTION, "people detained by foreign forces → Abduction/forced disappearance"
     if "capture_person" in families and ev.agent_unarmed and ev.agent_inter not in STATE and not families & {"abduct"}:
-        # "residents caught a thief and beat him": people seizing someone themselves is mob justice.
+        # "villagers seized a suspected thief and whipped him": people seizing someone themselves is mob justice.
         return S.MOB_VIOLENCE, "ordinary people or a crowd seized someone → Mob violence"
     if "capture_person" in families and not ev.killed and not families & {"abduct"}:
         if ev.agent_inter in STATE or (not ev.agent_inter and "arrest" in families):
@@ -259,7 +259,7 @@ _DEMONSTRATORS = (
 )
 # Words that turn what follows into the grievance: "protested after gunmen attacked the village",
 # "claiming that guards beat a colleague", "in protest of an attack"; or into what the security
-# forces did: "the group was dispersed by police, who beat two women".
+# forces did: "the marchers were pushed back by police, who clubbed a reporter".
 _GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when|claim\w*|alleg\w*|accus\w*|protest of|police|officers|soldiers|security forces|guards)\b)[^.]){0,100}?"
 DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
 

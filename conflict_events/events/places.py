@@ -134,7 +134,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             mention.admin_hints.append(following.text)
             end = following.span.end
         if _named_as_a_district(mention.span):
-            # "in Zorvel rural municipality (Bara district)": the district, not a town of that name abroad.
+            # "in Zorvelgo (Kailali district)": the district, not a town of that name abroad.
             mention.admin_hints.insert(0, f"{mention.text} district")
         parenthetical = _parenthetical_after(mention.span)
         if parenthetical:

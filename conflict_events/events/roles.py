@@ -113,7 +113,7 @@ def find_roles(trigger: Span) -> Roles:
         roles.agent, roles.agent_rule = roles.target, "the forces moved or changed"
         roles.target, roles.target_rule = None, ""
     if roles.agent is not None and roles.agent.root.tag_ in ("WP", "WDT") and roles.agent.root.head.dep_ == "relcl":
-        # "military forces who entered the village shot a man": 'who' stands for the noun its clause describes.
+        # "soldiers who raided the hamlet beat two men": 'who' stands for the noun its clause describes.
         roles.agent, roles.agent_rule = _phrase(roles.agent.root.head.head), f"{roles.agent_rule}, the noun 'who' stands for"
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
@@ -216,8 +216,8 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
                 roles.target, roles.target_rule = _phrase(obj), "'targeting' object"
     passive_conjunct = verb.dep_ == "conj" and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
     if roles.agent is None and (passive or passive_conjunct):
-        # "were captured off the coast of Dikili, Izmir by the Coast Guard Command": the parser hangs
-        # the 'by' phrase on the last place; a known actor after 'by' later in the clause is the agent.
+        # "were detained at the harbour of Zorvel, Izmir by the Turkish Army": the parser may hang the
+        # 'by' phrase on the last place; a known actor after 'by' later in the clause is the agent.
         by = _late_by_actor(verb)
         if by is not None:
             roles.agent, roles.agent_rule = by, "'by' phrase of a passive, attached elsewhere"
@@ -367,7 +367,7 @@ def _phrase_ending_before(verb: Token) -> Token | None:
     that stands right before it), if it names no place or time."""
     end = verb.i - 1
     if end > verb.sent.start and verb.doc[end].text == ")":
-        # "armed men (assumed Darfur communal militia) shot ...": the phrase before the parenthesis.
+        # "gunmen (likely Zorvel militia) killed ...": the phrase before the parenthesis.
         end = next((t.i for t in reversed(verb.doc[verb.sent.start : end]) if t.text == "("), verb.i) - 1
     heads = [t for t in verb.sent if t.i < verb.i and t.right_edge.i == end and t.pos_ in ("NOUN", "PROPN", "PRON")]
     heads.sort(key=lambda t: t.left_edge.i)

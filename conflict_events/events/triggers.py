@@ -415,7 +415,7 @@ def drop_reason(mention: TriggerMention, sent: Span, weapons: list[Span]) -> str
         # "the house of a protest leader", "a protest movement": who or what, not a protest held.
         return "describes a person or group"
     if family == "clash" and head.lower_ == "engaged" and _engaged_in_no_fight(head):
-        # "engaged in the protests", "engaged in talks": taking part, not fighting.
+        # "engaged in a sit-in", "engaged in talks": taking part, not fighting.
         return "not an event word here"
     if family == "protest" and head.lower_ in ("picket", "pickets") and any(c.dep_ in ("compound", "amod") and c.lower_ in MILITARY_WORDS for c in head.children):
         # "fired at a police picket": a guard post, not a picket line.

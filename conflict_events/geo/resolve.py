@@ -108,7 +108,7 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
             named = [p for p in gaz.candidates(town, limit=30) if normalize(p.name) == normalize(town)]
             districts = [p.country for p in named if p.feature == "admin2"]
             if districts and (town != h.strip() or 0 < position == len(hints) - 1):
-                # "(Kalaiya, Bara)", "(Morang district)": the name said to be, or placed as, the larger
+                # "(Zorvelgo, Bara)", "(Kailali district)": the name said to be, or placed as, the larger
                 # unit is the district, not a town of that name elsewhere.
                 owners = list(dict.fromkeys(districts))
             else:
