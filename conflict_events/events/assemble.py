@@ -404,33 +404,25 @@ class UnresolvedResolution:
 CODED_AS_WORDS = frozenset({"coded", "identified", "named", "referred"})
 
 
-def _coded_as(span: Span, doc: Doc) -> Span | None:
-    """A known actor in a parenthesis right after the phrase that says what it is coded or identified as."""
-    start = span.end
-    if start + 2 >= len(doc) or doc[start].text not in ("(", "[") or doc[start + 1].lower_ not in CODED_AS_WORDS:
-        return None
-    close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text in (")", "]")), None)
-    if close is None:
-        return None
-    return next((s for s in span_groups.group(doc, "actors") if start < s.start and s.end <= close), None)
-
-
 GUESS_WORDS = frozenset({"assumed", "likely", "presumed", "presumably", "suspected", "believed", "probably", "reportedly"})
 
 
-def _guessed_in_parenthesis(span: Span, doc: Doc, lead_words: frozenset[str] = GUESS_WORDS) -> str | None:
-    """The words of a parenthesis right after the phrase that say who it is: "(assumed X)",
-    "(likely X)", "(believed to be X)", "(coded as X)"."""
+def _named_in_parenthesis(span: Span, doc: Doc, lead_words: frozenset[str]) -> Span | None:
+    """What a parenthesis right after the phrase says it is: "(coded as X)", "(assumed X)",
+    "(likely X)", "(believed to be X)"; a tagged actor inside it if there is one, else its words."""
     start = span.end
     if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in lead_words:
         return None
-    close = next((t.i for t in doc[start : min(len(doc), start + 12)] if t.text == ")"), None)
+    close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
     if close is None:
         return None
+    tagged = next((s for s in span_groups.group(doc, "actors") if start < s.start and s.end <= close), None)
+    if tagged is not None:
+        return tagged
     first = start + 2
     while first < close and doc[first].lower_ in ("to", "be", "as"):
         first += 1
-    return doc[first:close].text or None
+    return doc[first:close] if first < close else None
 
 
 def _actor_attached(root, doc: Doc) -> Span | None:
@@ -755,24 +747,15 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         subtree = list(span.root.subtree)
         if len(subtree) <= 10 and any(t.lower_ in ("of", "from") and t.head.i == span.root.i for t in subtree):
             actor = actors.resolve(doc[subtree[0].i : subtree[-1].i + 1].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
-    coded = _coded_as(span, doc)
-    if coded is not None:
-        # "loyalist fighters (coded as Zorvel Brigade)": the note says which actor the phrase is.
-        named = actors.resolve(coded.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) or actors.resolve(
-            coded.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
-        if named is not None:
-            return named
-    coded_text = _guessed_in_parenthesis(span, doc, CODED_AS_WORDS)
-    named = actors.resolve(coded_text, event_country=country, event_date=event_date, text_acronyms=acronyms) if coded_text else None
-    if named is not None and named.kind != "unidentified":
-        # "(coded as X)" where the tagger does not know X as written: the dictionary may.
-        return named
-    if actor is None or actor.kind == "unidentified":
-        # "gunmen (likely Zorvel militia)": a guess the text makes names the group.
-        guessed = _guessed_in_parenthesis(span, doc)
-        named = actors.resolve(guessed, event_country=country, event_date=event_date, text_acronyms=acronyms) if guessed else None
-        if named is not None and named.kind != "unidentified":
-            return named
+    # "loyalist fighters (coded as Zorvel Brigade)": the note says which actor the phrase is, over
+    # the phrase's own words; "gunmen (likely Zorvel militia)": a guess names a group the phrase does not.
+    for lead_words in (CODED_AS_WORDS, GUESS_WORDS if actor is None or actor.kind == "unidentified" else frozenset()):
+        named_in = _named_in_parenthesis(span, doc, lead_words)
+        if named_in is not None:
+            named = (actors.resolve(named_in.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) if named_in.label_ else None) \
+                or actors.resolve(named_in.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+            if named is not None and named.kind != "unidentified":
+                return named
     if (actor is None or actor.kind == "unidentified") and not tagged:
         # "a suicide bomber from Al Shabaab", "unknown militants (likely IS militants)": the group is named
         # in what the phrase attaches, not in the phrase itself.
@@ -1018,7 +1001,7 @@ def _crowd_of_assailants(span: Span, weapons: set[str], families: set[str], kill
     if span.root.lower_ not in ("assailants", "attackers") or {t.lower_ for t in span} & ARMED_WORDS:
         return False
     crude = bool(weapons) and weapons <= {"blunt", "blade", "incendiary"}
-    # "some twenty attackers beat a trader with clubs": that many attackers without a gun are a mob.
+    # "some 20 attackers beat a trader with clubs": that many attackers without a gun are a mob.
     many = any(t.lower_ in ("dozen", "dozens", "scores", "hundreds") or (t.like_num and t.text.isdigit() and int(t.text) >= 10) for t in span)
     return crude or ("beat" in families and not weapons and not killed) or (many and weapons <= {"blunt", "blade", "incendiary"})
 

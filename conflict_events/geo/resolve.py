@@ -107,7 +107,7 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
             town = area_name(h)  # "Abuja Municipal" is Abuja's
             named = [p for p in gaz.candidates(town, limit=30) if normalize(p.name) == normalize(town)]
             districts = [p.country for p in named if p.feature == "admin2"]
-            if districts and (town != h.strip() or 0 < position == len(hints) - 1):
+            if districts and (re.search(r"\bdistrict$", h.strip(), re.I) or 0 < position == len(hints) - 1):
                 # "(Zorvelgo, Bara)", "(Kailali district)": the name said to be, or placed as, the larger
                 # unit is the district, not a town of that name elsewhere.
                 owners = list(dict.fromkeys(districts))
