@@ -264,6 +264,13 @@ def test_a_district_named_as_the_larger_unit_gives_the_country(hints, admin1):
     assert resolution.geo_precision == 2
 
 
+def test_a_municipal_area_named_after_its_town_is_that_town():
+    # "Abuja Municipal", like "X district", is the area of the town named in it.
+    resolution = resolve_place("Abuja Municipal")
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country) == ("Abuja", "Nigeria")
+
+
 def test_a_district_locates_an_unknown_village():
     # Passore is a province (admin2) of Burkina Faso; the village is placed at its main town.
     resolution = resolve_place("Zorvelgo", admin_hints=["Passore"])

@@ -20,7 +20,7 @@ DIRECTION_WORDS = frozenset(
 )
 ADMIN_WORDS = ("province", "governorate", "oblast", "region", "state", "prefecture", "department",
                "muhafazah", "wilayat", "wilaya", "division", "territory")
-DISTRICT_WORDS = ("district", "sub district", "subdistrict", "raion", "rayon", "county", "municipality",
+DISTRICT_WORDS = ("district", "sub district", "subdistrict", "raion", "rayon", "county", "municipality", "municipal", "metropolitan",
                   "township", "area", "countryside", "sadar", "upazila", "tehsil")
 _ADMIN_OF = re.compile(r"^(?:the\s+)?(?:province|governorate|oblast|region|state|district)\s+of\s+", re.I)
 HINT_BONUS = 80.0
