@@ -443,6 +443,10 @@ def test_settlers_who_beat_people_are_rioters_of_their_own_country():
          "PDF: People's Defense Force"),
         # A parenthesis naming the likely group names the actor.
         ("On 2 May 2024, unknown militants (likely IS militants) detonated an IED targeting a shepherd near Kirkuk.", "Islamic State (Iraq)"),
+        # A crowd named by its nationality demonstrates as that country's protesters, wherever it is.
+        ("On 2 May 2024, some 300 Iranians gathered outside their embassy in Vienna to call for the release of political prisoners.", "Protesters (Iran)"),
+        ("On 2 May 2024, Eritrean nationals protested in front of the town hall in Tel Aviv against deportations.", "Protesters (Eritrea)"),
+        ("On 2 May 2024, residents gathered in Vienna to call for cheaper rents.", "Protesters (Austria)"),
         # A passive's 'by' phrase the parser hangs on the last place still names who acted.
         ("On 2 May 2024, two smugglers were caught and detained at the port of Zorvel, Mersin by the Turkish Army.", "Military Forces of Turkey (2016-)"),
         # 'who' stands for the noun its clause describes.

@@ -256,6 +256,21 @@ def _the_grievance(trigger: Span) -> bool:
     return False
 
 
+PEOPLE_OF_A_NATION = frozenset({"nationals", "citizens", "expatriates", "expats", "immigrants", "diaspora", "community"})
+
+
+def _nationality_of_people(span: Span, country_of) -> str | None:
+    """The country of a crowd named by its nationality: "Iranians", "some 50 Chileans living in X",
+    "Eritrean nationals", "the Somali diaspora"."""
+    root = span.root
+    if root.lower_ in PEOPLE_OF_A_NATION:
+        adjective = next((c for c in root.children if c.dep_ in ("amod", "compound") and c.text[:1].isupper()), None)
+        return country_of(adjective.text) if adjective is not None else None
+    if root.tag_ in ("NNPS", "NNS") and root.text[:1].isupper() and root.text.endswith("s"):
+        return country_of(root.text)
+    return None
+
+
 def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
     counts: Counter[str] = Counter(c for s in span_groups.group(doc, "actors") if (c := actors.home_country(s.label_)))
@@ -633,6 +648,12 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     elif EVENT_TYPE_OF[sub] is EventType.EXPLOSIONS and target is None and MILITARY_TARGETS.search(candidate.sent.text):
         # "airstrikes against JNIM positions", "killed 4 IS militants": the side that was hit.
         target = _other_party(candidate.sent, agent_span, agent, resolve)
+    if agent is None and agent_span is not None and EVENT_TYPE_OF[sub] in (EventType.PROTESTS, EventType.RIOTS):
+        # "some 300 Iranians gathered in Vienna", "Eritrean nationals protested in Tel Aviv": a crowd
+        # named by its nationality is of that country, wherever it demonstrates.
+        nationality = _nationality_of_people(agent_span, resources.country_of)
+        if nationality and nationality != country:
+            agent = actors.resolve(f"civilians from {nationality}", event_country=country, event_date=event_date)
     actor1, actor2 = _code_actors(sub, agent, target, actors, country, event_date, evidence.text, families)
     event_type = EVENT_TYPE_OF[sub]
     row = EventRow(
