@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import INTERVENTION, OFF_DUTY, Evidence, classify
+from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -238,11 +238,6 @@ GRIEVANCE_HEADS = frozenset(
      "oppose", "opposing", "opposed", "protest", "protesting", "protested", "reject", "rejecting", "rejected",
      "demanded", "denounced", "condemned", "repudiate", "repudiating", "investigation"}
 )
-# Burning these at a demonstration is a symbol, not destruction of property.
-SYMBOLIC_OBJECTS = frozenset({"effigy", "effigies", "flag", "flags", "passport", "passports", "copy", "copies", "picture",
-                              "pictures", "photo", "photos", "portrait", "portraits", "poster", "posters", "banner", "banners",
-                              "book", "books", "document", "documents", "candle", "candles", "torch", "torches",
-                              "shirt", "shirts", "uniform", "uniforms"})
 PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
 
 

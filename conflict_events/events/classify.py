@@ -63,7 +63,15 @@ INTERVENTION = re.compile(
     r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
     r"issued (\w+ ){0,3}(fines|tickets)|rammed (into )?(the )?(protesters|demonstrators|crowd|marchers))\b"
 )
-PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting (?!(him|her|them)sel|(?:[a-z]+\s+){0,2}(?:effig|flags?\b|banners?\b|posters?\b))[^.]{0,30}on fire|set (?!(him|her|them)sel|(?:[a-z]+\s+){0,2}(?:effig|flags?\b|banners?\b|posters?\b))[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent|violent (demonstration|protest|rally|march)s?"
+# Burned or set on fire at a demonstration, these are symbols, not property destroyed; so is
+# oneself ("set himself on fire"). At most two words may come before the object ("their old flags").
+SYMBOLIC_OBJECTS = frozenset({"effigy", "effigies", "flag", "flags", "passport", "passports", "copy", "copies", "picture",
+                              "pictures", "photo", "photos", "portrait", "portraits", "poster", "posters", "banner", "banners",
+                              "book", "books", "document", "documents", "candle", "candles", "torch", "torches",
+                              "shirt", "shirts", "uniform", "uniforms", "incense"})
+_NOT_A_PROPERTY = (r"(?!(?:him|her|them)sel|(?:[a-z]+\s+){0,2}(?:"
+                   + "|".join(sorted(SYMBOLIC_OBJECTS, key=len, reverse=True)) + r")\b)")
+PROTESTER_VIOLENCE = re.compile(r"\b(threw|throwing|hurled|hurling|pelted|pelting)\b[^.]{0,40}\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|fireworks|firecrackers|at (the )?(police|officers|security|troops|soldiers))\b|\b(stone[- ]pelting|petrol bombs?|molotov\w*)\b|\b(torched|set (on )?fire|setting " + _NOT_A_PROPERTY + r"[^.]{0,30}on fire|set " + _NOT_A_PROPERTY + r"[^.]{0,30}on fire|burn(ing|ed|t) (tyres|tires)|set ablaze|burning (rubber )?(tyres|tires)|with burning|vandali[sz]ed|burn(ed|t|ing) (tyres|tires|vehicles|cars|buildings|property|shops)|smashed|attacked (the )?police|clashed with|stormed|ransacked|looted|(demonstrat\w*|protest\w*|march\w*) violently|turned violent|became violent|violent (demonstration|protest|rally|march)s?"
     r"|(attempted|attempting|tried|trying) to (attack|damage|storm|loot|burn|set fire|force (their|its|his|her)?\s?way|initiate acts of violence)"
     r"|(?<!verbal )(clash(es)?|confrontations?|scuffles?|brawls?|fights?|skirmish(es)?) (broke out |ensued |erupted |took place )?between)\b")
 LIVE_FIRE = re.compile(r"\b(live (ammunition|rounds|bullets|fire)|opened fire (on|at)|fired (live|on|at) (the )?(protesters|demonstrators|crowd|people)|shot at (the )?(protesters|demonstrators|crowd|a group))\b")
@@ -242,12 +250,11 @@ def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
 # property, except the symbolic burning of effigies, flags, candles, torches or copies of a text.
 _BURNING = (
     r"burn(?:ed|t|ing|s)?\s+(?:down\s+)?(?:the\s+|a\s+|an\s+|their\s+|his\s+|several\s+|two\s+|some\s+)?"
-    r"(?!(?:[a-z]+\s+){0,2}(?:effig|candle|flag|incense|torch|passports?\b|cop(?:y|ies)\b|pictures?\b|photos?\b|portraits?\b|posters?\b|books?\b|documents?\b|banners?\b|shirts?\b|uniforms?\b))"
-    r"(?!effig|candle|flag|incense|torch|passports?\b|cop(?:y|ies)\b|pictures?\b|photos?\b|portraits?\b|posters?\b|books?\b|documents?\b|banners?\b"
-    r"|of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
+    + _NOT_A_PROPERTY
+    + r"(?!of\b|by\b|in\b|at\b|on\b|to\b|and\b|during\b|after\b|for\b|with\b|alive\b|from\b)[a-z]+"
 )
 _VIOLENT_ACTS = (
-    r"(threw|hurled|pelted|torched|set fire|set (?!(?:him|her|them)sel|(?:[a-z]+\s+){0,2}(?:effig|flags?\b|banners?\b|posters?\b))[^.]{0,30} on fire|set (?!(?:him|her|them)sel)[^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
+    r"(threw|hurled|pelted|torched|set fire|set " + _NOT_A_PROPERTY + r"[^.]{0,30} on fire|set " + _NOT_A_PROPERTY + r"[^.]{0,30} ablaze|vandali[sz]ed|stormed|attacked|assaulted|beat up|beat|clashed|smashed|damaged|"
     r"broke (and \w+ )?(the |a |an |his |her |their |several |some )?(\w+ )?(windows?|windshields?|windscreens?|doors?|glass|gates?|furniture|cars?|vehicles?)|"
     r"(detained|confined|locked up) (\w+ ){0,3}(officials|officers|staff|employees|managers?)|"
     r"ransacked|looted|kidnapped|abducted|took [^.]{0,30}hostage|held [^.]{0,30}hostage|blocked roads with burning|" + _BURNING + ")"

@@ -556,10 +556,8 @@ def _named_as_a_district(span: Span) -> bool:
     if span.end >= len(doc) or doc[span.end].lower_ != "district":
         return False
     from conflict_events.geo import get_gazetteer
-    from conflict_events.geo.normalize import normalize
 
-    name = normalize(clean_place_name(span.text))
-    return any(p.feature == "admin2" and normalize(p.name) == name for p in get_gazetteer().candidates(clean_place_name(span.text), limit=30))
+    return bool(get_gazetteer().district_countries(clean_place_name(span.text)))
 
 
 def _is_province_name(name: str) -> bool:

@@ -262,6 +262,11 @@ class Gazetteer:
         isos = self._admin1_countries.get(norm) or self._admin1_countries.get(strip_generic(norm), ())
         return sorted(self._countries[i].name for i in isos)
 
+    def district_countries(self, name: str) -> list[str]:
+        """ACLED names of the countries having a district (admin2 unit) called `name`."""
+        norm = normalize(name)
+        return list(dict.fromkeys(p.country for p in self.candidates(name, limit=30) if p.feature == "admin2" and normalize(p.name) == norm))
+
     def admin1_capital(self, country: str, admin1: str) -> Place | None:
         hit = self._admin1_hit(country, admin1)
         if not hit:

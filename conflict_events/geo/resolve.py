@@ -105,14 +105,14 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
         if not owners:
             # "Zorvelgo (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
             town = area_name(h)  # "Abuja Municipal" is Abuja's
-            named = [p for p in gaz.candidates(town, limit=30) if normalize(p.name) == normalize(town)]
-            districts = [p.country for p in named if p.feature == "admin2"]
+            districts = gaz.district_countries(town)
             if districts and (re.search(r"\bdistrict$", h.strip(), re.I) or 0 < position == len(hints) - 1):
                 # "(Zorvelgo, Bara)", "(Kailali district)": the name said to be, or placed as, the larger
                 # unit is the district, not a town of that name elsewhere.
-                owners = list(dict.fromkeys(districts))
+                owners = districts
             else:
-                owners = list(dict.fromkeys(p.country for p in named if p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION))
+                owners = list(dict.fromkeys(p.country for p in gaz.candidates(town, limit=10)
+                                            if normalize(p.name) == normalize(town) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
             weight = TOWN_HINT_WEIGHT
         for owner in owners:
             # Parentheses go from small to large: the last name is the province, the surest vote.
