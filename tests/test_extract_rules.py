@@ -147,6 +147,8 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, a mob lynched a suspected thief in Nakuru.", "Mob violence", "civilians (kenya)"),
         # A party's supporters beating people are a mob, whatever the party's own actor is.
         ("On 2 May 2024, supporters of the Zorvel Democratic Party beat up two journalists in Nakuru.", "Mob violence", "civilians (kenya)"),
+        # Whom a mob seizes is its victim, whatever he is said to have done.
+        ("On 2 May 2024, traders captured and beat up a robber in Nakuru.", "Mob violence", "civilians (kenya)"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
     ],
@@ -504,6 +506,15 @@ def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
         # The next sentence only says how the police handled the demonstration: one event.
         ("On 2 May 2024, about 40 traders protested in Zorvelkivka, Kharkiv, over market fees. "
          "Police moved in to clear the area and detained three of them.", ["Protest with intervention"]),
+        # What the crowd wanted may come between the demonstration and its handling.
+        ("On 2 May 2024, about 300 people marched in Zorvelkivka, Kharkiv, against a new fuel tax. They called for the "
+         "mayor to resign. The organisers also criticised the regional governor. The police intervened with tear gas.",
+         ["Protest with intervention"]),
+        # Handling told in the passive, or as officers pushing the crowd out.
+        ("On 2 May 2024, farmers drove a tractor convoy in protest through Zorvelkivka, Kharkiv. "
+         "The convoy was stopped by police at the bridge.", ["Protest with intervention"]),
+        ("On 2 May 2024, activists interrupted a speech by the minister in Kharkiv to protest against a dam project. "
+         "Police officers pushed them out of the hall.", ["Protest with intervention"]),
         # A dated arrest is its own event.
         ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
          "On 5 May 2024, police arrested two organisers in Kharkiv.", ["Peaceful protest", "Arrests"]),
@@ -511,6 +522,30 @@ def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
 )
 def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
     assert [r.sub_event_type for r in extract(text, date=DATE)] == sub_event_types
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type",
+    [
+        # Force the crowd protests about is its grievance, not how it was handled.
+        ("On 2 May 2024, relatives gathered outside the court in Kharkiv to demand the release of a teacher who was arrested last month.",
+         "Peaceful protest"),
+        ("On 2 May 2024, about 500 people marched through Kharkiv in memory of a journalist killed by soldiers.", "Peaceful protest"),
+        ("On 2 May 2024, students rallied in Kharkiv, claiming that officers had used tear gas on them a week earlier.", "Peaceful protest"),
+        # A new clause after the grievance tells the handling.
+        ("On 2 May 2024, about 200 people marched in Kharkiv against the fuel tax, and police dispersed them with tear gas.",
+         "Protest with intervention"),
+    ],
+)
+def test_force_a_demonstration_is_about_is_not_its_handling(text, sub_event_type):
+    rows = extract(text, date=DATE)
+    assert [r.sub_event_type for r in rows] == [sub_event_type]
+
+
+def test_an_unknown_place_after_an_event_takes_that_events_country():
+    rows = extract("On 2 May 2024, taxi drivers protested against fuel prices in Cativa, Colon. "
+                   "Later police stopped their convoy at the community of Zorvelito.", date=DATE)
+    assert [(r.location, r.country) for r in rows][-1] == ("Zorvelito", "Panama")
 
 
 def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verbs_actor():

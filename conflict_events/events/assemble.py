@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify
+from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, handling_named
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -154,8 +154,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
         if not locations:
             # The text names a place the gazetteer does not know: keep the event with the name and
-            # the country the sentence or the article names (if any), and no coordinates, rather than drop it.
-            country = state.sentence_country or (context[0] if context else "")
+            # the country the sentence or the article names, else the last event's, and no coordinates, rather than drop it.
+            country = state.sentence_country or (context[0] if context else "") or (state.last_candidate.country if state.last_candidate else "")
             for place in places:
                 if (resolved[id(place)] is None and not place.anaphoric and not place.descriptor and not place.hint_only
                         and not place.facility and _looks_like_a_name(place)):
@@ -510,15 +510,22 @@ def _share_the_sentence_actor(mentions: list[TriggerMention], roles_of: list[Rol
     return shared
 
 
+HANDLING_DISTANCE = 3
+
+
 def _protest_handled_here(sent: Span, mentions: list[TriggerMention], places: list[PlaceMention], resolved: dict,
                           state: _DocState, sentence_date: ResolvedDate | None) -> Candidate | None:
-    """The demonstration of the sentence before, if this one only says how the authorities handled it."""
+    """The last demonstration told, if this sentence only says how the authorities handled it.
+
+    The handling often comes after what the crowd demanded ("They called for ... The police
+    intervened"), so a few sentences may lie between, as long as no other event was told there.
+    """
     previous = state.last_candidate
-    if previous is None or state.sentence_index - state.last_candidate_sentence != 1 or sentence_date is not None:
+    if previous is None or state.sentence_index - state.last_candidate_sentence > HANDLING_DISTANCE or sentence_date is not None:
         return None
     if not any(t.family == "protest" for t in previous.triggers):
         return None
-    if any(m.family != "arrest" for m in mentions) or not INTERVENTION.search(sent.text.lower()):
+    if any(m.family != "arrest" for m in mentions) or not handling_named(INTERVENTION, sent.text.lower()):
         return None
     for place in places:
         r = resolved.get(id(place))
@@ -895,6 +902,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.RIOTS:
         rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
         if sub is S.MOB_VIOLENCE:
+            if target is not None and target.name.startswith(("Unidentified Armed Group", "Unidentified Gang")):
+                # "residents beat up a robber": whom a mob seizes is its victim, unarmed whatever he did.
+                target = generic("civilians")
             if target is not None and target.inter != Inter.RIOTERS:
                 return rioters, target
             # Two crowds fighting each other are rioters on both sides; a mob's victims are civilians.

@@ -57,7 +57,8 @@ INTERVENTION = re.compile(
     r"dispers(ed|ing|e)|broke up|cracked down|crackdown|scuffled?|scuffles|"
     r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters|demonstrators|participants|activists|people|students|of them|them|persons|individuals|marchers)|"
     r"(protesters|demonstrators|participants|activists|students|marchers)\b[^.]{0,40}\b(were|was) (arrested|detained|dispersed|removed)|"
-    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested|beat|moved)|"
+    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested|beat|moved|pushed|dragged|evicted|expelled|kettled)|"
+    r"(was|were) (\w+ ){0,2}(stopped|blocked|prevented|impeded|obstructed|halted) by (the )?(\w+ )?(police|security forces|officers|gendarmes?|troops|soldiers)|"
     r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*|"
     r"(foiled|interrupted|obstructed|impeded) (the |a |their )?(\w+ ){0,2}(protests?|demonstrations?|rally|rallies|march(es)?|sit-ins?|gathering)|"
     r"cane[- ]charged?|used (excessive )?force|(attempted|tried) to (physically )?(remove|disperse|evict|stop) |"
@@ -231,17 +232,38 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     return None
 
 
+# What a demonstration is about: "demanding the release of a man who was arrested", "in solidarity
+# with a killed reporter", "claiming that officers used excessive force". Force named in the clause
+# after such a word is the grievance, not how the authorities handled the demonstration.
+GRIEVANCE_WORDS = re.compile(
+    r"\b(after|against|over|following|because|since|about|demand\w*|claim\w*|alleg\w*|accus\w*|condemn\w*|denounc\w*|"
+    r"complain\w*|releas\w*|justice|solidarity|in support of|in memory of|commemorat\w*|anniversary|protest(ed|ing)? (the|against|over))\b"
+)
+# Where a new clause starts, a grievance before it no longer governs: "protested against the tax; police dispersed them".
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|before|until|then|so)\b|\b(but|while|until|whereupon)\b")
+
+
+def handling_named(pattern: re.Pattern, text: str) -> bool:
+    """Whether `pattern` finds, outside any grievance clause, what the authorities did to a demonstration."""
+    for found in pattern.finditer(text):
+        before = text[: found.start()].rsplit(". ", 1)[-1]
+        clause = CLAUSE_BREAK.split(before)[-1]
+        if not GRIEVANCE_WORDS.search(clause):
+            return True
+    return False
+
+
 def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
     crowd_violence = ev.families & {"loot", "attack", "beat", "stab", "throw", "clash", "riot", "kill"} and ev.agent_inter not in STATE
     if "riot" in ev.families or PROTESTER_VIOLENCE.search(text) or _protesters_violent(text) or crowd_violence:
-        if ev.killed and LETHAL_FORCE.search(text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
+        if ev.killed and handling_named(LETHAL_FORCE, text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
             return S.EXCESSIVE_FORCE, "lethal force against demonstrators → Excessive force against protesters"
         return S.VIOLENT_DEMONSTRATION, "demonstrators used violence or destroyed property → Violent demonstration"
-    if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and LETHAL_FORCE.search(text):
+    if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and handling_named(LETHAL_FORCE, text):
         return S.EXCESSIVE_FORCE, "lethal or serious force against protesters → Excessive force against protesters"
-    if (ev.killed and INTERVENTION.search(text)) or (LIVE_FIRE.search(text) and SECURITY_WORDS.search(text)):
+    if (ev.killed and handling_named(INTERVENTION, text)) or (handling_named(LIVE_FIRE, text) and SECURITY_WORDS.search(text)):
         return S.EXCESSIVE_FORCE, "live fire at demonstrators, or a death as they were dispersed → Excessive force against protesters"
-    if INTERVENTION.search(text):
+    if handling_named(INTERVENTION, text):
         return S.PROTEST_WITH_INTERVENTION, "police dispersed or arrested protesters → Protest with intervention"
     return S.PEACEFUL_PROTEST, "demonstration without violence or intervention → Peaceful protest"
 
