@@ -532,6 +532,13 @@ def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
          "Peaceful protest"),
         ("On 2 May 2024, about 500 people marched through Kharkiv in memory of a journalist killed by soldiers.", "Peaceful protest"),
         ("On 2 May 2024, students rallied in Kharkiv, claiming that officers had used tear gas on them a week earlier.", "Peaceful protest"),
+        # Violence the crowd denounces or reports is not its own.
+        ("On 2 May 2024, parents protested outside a school in Kharkiv to reject a fight between pupils that left two injured.",
+         "Peaceful protest"),
+        ("On 2 May 2024, drivers staged a protest in Kharkiv, claiming that the relatives of a councillor beat a colleague.",
+         "Peaceful protest"),
+        # Counted crowds: "over" and "about" before a number open no grievance.
+        ("On 2 May 2024, over 200 demonstrators threw stones at the town hall in Kharkiv.", "Violent demonstration"),
         # A new clause after the grievance tells the handling.
         ("On 2 May 2024, about 200 people marched in Kharkiv against the fuel tax, and police dispersed them with tear gas.",
          "Protest with intervention"),
@@ -540,6 +547,22 @@ def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
 def test_force_a_demonstration_is_about_is_not_its_handling(text, sub_event_type):
     rows = extract(text, date=DATE)
     assert [r.sub_event_type for r in rows] == [sub_event_type]
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor2",
+    [
+        ("On 3 May 2024, around 60 people demonstrated in Bonn against a new wind farm. About 40 people gathered for a counter-demonstration.",
+         "Peaceful protest", "Protesters (Germany)"),
+        ("On 3 May 2024, around 60 people demonstrated in Bonn against a wind farm, and counter-protesters threw bottles at them.",
+         "Violent demonstration", "Rioters (Germany)"),
+        # Without a counter-demonstration a peaceful protest has no second side.
+        ("On 3 May 2024, around 60 people demonstrated in Bonn against a new wind farm.", "Peaceful protest", ""),
+    ],
+)
+def test_a_counter_demonstration_is_the_other_side(text, sub_event_type, actor2):
+    rows = extract(text, date=DATE)
+    assert [(r.sub_event_type, r.actor2) for r in rows] == [(sub_event_type, actor2)]
 
 
 def test_an_unknown_place_after_an_event_takes_that_events_country():

@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, handling_named
+from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -525,7 +525,7 @@ def _protest_handled_here(sent: Span, mentions: list[TriggerMention], places: li
         return None
     if not any(t.family == "protest" for t in previous.triggers):
         return None
-    if any(m.family != "arrest" for m in mentions) or not handling_named(INTERVENTION, sent.text.lower()):
+    if any(m.family != "arrest" for m in mentions) or not outside_a_grievance(INTERVENTION, sent.text.lower()):
         return None
     for place in places:
         r = resolved.get(id(place))
@@ -895,6 +895,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
 
     if event_type is EventType.PROTESTS:
         protesters = crowd("protesters", agent is not None and agent.inter in (Inter.CIVILIANS, Inter.PROTESTERS))
+        if sub is S.PEACEFUL_PROTEST and COUNTER_DEMONSTRATION.search(text):
+            # A demonstration met by a counter-demonstration is one event with demonstrators on both sides.
+            return protesters, generic("protesters")
         police = None
         if sub is not S.PEACEFUL_PROTEST:
             police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else generic("police"))
@@ -910,6 +913,8 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
             # Two crowds fighting each other are rioters on both sides; a mob's victims are civilians.
             return rioters, rioters if MUTUAL_FIGHT.search(text) else generic("civilians")
         other = target if target is not None and target.inter in (Inter.STATE_FORCES, Inter.CIVILIANS) else None
+        if other is None and COUNTER_DEMONSTRATION.search(text):
+            other = generic("rioters")
         if other is None:
             # The forces that faced the rioters: "clashed with riot police", "the police intervened".
             found = SECURITY_FORCES.search(text)
@@ -973,6 +978,7 @@ DRUG_SEIZURE = re.compile(
     re.IGNORECASE,
 )
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
+COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
 GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|drug debts?|cartels?|criminal groups?|traffickers|narco\w*|"

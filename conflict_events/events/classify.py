@@ -234,36 +234,44 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
 
 # What a demonstration is about: "demanding the release of a man who was arrested", "in solidarity
 # with a killed reporter", "claiming that officers used excessive force". Force named in the clause
-# after such a word is the grievance, not how the authorities handled the demonstration.
+# after such a word is the grievance, not what happened at the demonstration. "about" and "over"
+# before a number are quantities ("over 100 protesters were arrested").
+_NOT_A_NUMBER = r"(?!\s+(?:\d|a (?:dozen|hundred|thousand)|(?:hundreds|thousands|dozens|half|ten|twenty|fifty)\b))"
 GRIEVANCE_WORDS = re.compile(
-    r"\b(after|against|over|following|because|since|about|demand\w*|claim\w*|alleg\w*|accus\w*|condemn\w*|denounc\w*|"
-    r"complain\w*|releas\w*|justice|solidarity|in support of|in memory of|commemorat\w*|anniversary|protest(ed|ing)? (the|against|over))\b"
+    r"\b(after|against|following|because|due to|(?:about|over)" + _NOT_A_NUMBER + r"|demand\w*|claim\w*|alleg\w*|accus\w*|"
+    r"condemn\w*|denounc\w*|complain\w*|reject\w*|repudiat\w*|releas\w*|justice|solidarity|in support of|in memory of|"
+    r"commemorat\w*|anniversary|protest(ed|ing)? (the|against|over))\b"
 )
 # Where a new clause starts, a grievance before it no longer governs: "protested against the tax; police dispersed them".
 CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|before|until|then|so)\b|\b(but|while|until|whereupon)\b")
 
 
-def handling_named(pattern: re.Pattern, text: str) -> bool:
-    """Whether `pattern` finds, outside any grievance clause, what the authorities did to a demonstration."""
+def outside_a_grievance(pattern: re.Pattern, text: str) -> bool:
+    """Whether `pattern` finds something outside every clause that tells what the demonstrators protest."""
     for found in pattern.finditer(text):
         before = text[: found.start()].rsplit(". ", 1)[-1]
         clause = CLAUSE_BREAK.split(before)[-1]
-        if not GRIEVANCE_WORDS.search(clause):
+        grievances = list(GRIEVANCE_WORDS.finditer(clause))
+        if not grievances:
+            return True
+        first = grievances[0]
+        if not clause[: first.start()].strip() and "," in clause[first.end() :] and len(grievances) == 1:
+            # A fronted phrase ends at its comma: "After the rally, youths threw stones".
             return True
     return False
 
 
 def _demonstration(ev: Evidence, text: str) -> tuple[S, str]:
     crowd_violence = ev.families & {"loot", "attack", "beat", "stab", "throw", "clash", "riot", "kill"} and ev.agent_inter not in STATE
-    if "riot" in ev.families or PROTESTER_VIOLENCE.search(text) or _protesters_violent(text) or crowd_violence:
-        if ev.killed and handling_named(LETHAL_FORCE, text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
+    if "riot" in ev.families or outside_a_grievance(PROTESTER_VIOLENCE, text) or _protesters_violent(text) or crowd_violence:
+        if ev.killed and outside_a_grievance(LETHAL_FORCE, text) and re.search(r"\bpolice|security forces|soldiers|troops\b", text) and not _protesters_violent(text):
             return S.EXCESSIVE_FORCE, "lethal force against demonstrators → Excessive force against protesters"
         return S.VIOLENT_DEMONSTRATION, "demonstrators used violence or destroyed property → Violent demonstration"
-    if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and handling_named(LETHAL_FORCE, text):
+    if (ev.killed or re.search(r"\bseriously (injured|wounded)\b", text)) and outside_a_grievance(LETHAL_FORCE, text):
         return S.EXCESSIVE_FORCE, "lethal or serious force against protesters → Excessive force against protesters"
-    if (ev.killed and handling_named(INTERVENTION, text)) or (handling_named(LIVE_FIRE, text) and SECURITY_WORDS.search(text)):
+    if (ev.killed and outside_a_grievance(INTERVENTION, text)) or (outside_a_grievance(LIVE_FIRE, text) and SECURITY_WORDS.search(text)):
         return S.EXCESSIVE_FORCE, "live fire at demonstrators, or a death as they were dispersed → Excessive force against protesters"
-    if handling_named(INTERVENTION, text):
+    if outside_a_grievance(INTERVENTION, text):
         return S.PROTEST_WITH_INTERVENTION, "police dispersed or arrested protesters → Protest with intervention"
     return S.PEACEFUL_PROTEST, "demonstration without violence or intervention → Peaceful protest"
 
@@ -307,7 +315,7 @@ def _protesters_violent(text: str) -> bool:
         clause_before = text[max(0, found.start() - 40) : found.start()].split(".")[-1]
         if not SECURITY_WORDS.search(clause_before):
             return True
-    return bool(DEMONSTRATOR_VIOLENCE.search(text)) or bool(
+    return outside_a_grievance(DEMONSTRATOR_VIOLENCE, text) or bool(
         re.search(r"\b(threw|hurling|pelted)\b[^.]{0,20}\b(stones|rocks|bricks|petrol bombs|molotov)", text)
     )
 
