@@ -565,6 +565,27 @@ def test_a_counter_demonstration_is_the_other_side(text, sub_event_type, actor2)
     assert [(r.sub_event_type, r.actor2) for r in rows] == [(sub_event_type, actor2)]
 
 
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor2",
+    [
+        # The weapon an attack was made with is its means, not its other side.
+        ("On 4 May 2024, in Taze town, Sagaing region, the PDF attacked military forces with remote-controlled mines.",
+         "Remote explosive/landmine/IED", "Military Forces of Myanmar (2021-)"),
+        # 'another' is one more of the coordinated verb's object.
+        ("On 4 May 2024, in La Macarena, Meta, unidentified men set off an explosive device, injuring a soldier and killing another.",
+         "Remote explosive/landmine/IED", "Military Forces of Colombia (2022-)"),
+        # What a blast went off beside was its target.
+        ("On 4 May 2024, a bomb exploded near a police checkpoint in Myitkyina, Kachin state.",
+         "Remote explosive/landmine/IED", "Police Forces of Myanmar (2021-)"),
+        # Members of a rival party are a party's people, not an armed group.
+        ("On 4 May 2024, members of a rival party attacked and injured a council candidate in Nakuru.", "Mob violence", "Civilians (Kenya)"),
+    ],
+)
+def test_the_other_side_named_around_the_event(text, sub_event_type, actor2):
+    rows = extract(text, date=DATE)
+    assert rows and (rows[0].sub_event_type, rows[0].actor2) == (sub_event_type, actor2)
+
+
 def test_an_unknown_place_after_an_event_takes_that_events_country():
     rows = extract("On 2 May 2024, taxi drivers protested against fuel prices in Cativa, Colon. "
                    "Later police stopped their convoy at the community of Zorvelito.", date=DATE)

@@ -30,7 +30,8 @@ def _trigger(doc, word):
         ("Gunmen set two houses ablaze in the village.", "ablaze", "Gunmen", "two houses"),
         ("On 10 June 2024, Zorvel raiders on horseback set barns, stalls and huts ablaze when they entered the village.", "ablaze", "Zorvel raiders", None),
         # A past-tense verb the parser hangs on a noun is still the sentence's verb ("IS" read as "is").
-        ("On 9 April 2024, IS militants detonated a car bomb outside the Zorvel police station.", "detonated", "militants", None),
+        # What the bomb went off outside was its target.
+        ("On 9 April 2024, IS militants detonated a car bomb outside the Zorvel police station.", "detonated", "militants", "the Zorvel police station"),
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot a shepherd near the ridge.", "shot", "Regime snipers", "a shepherd"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.

@@ -1004,6 +1004,7 @@ UNARMED_COLLECTIVES = frozenset(
      "mourners", "parents", "pupils", "teachers", "farmers", "herders", "vendors", "merchants", "others",
      "members", "cadres", "community", "partisans"}
 )
+POLITICAL_CAMPS = frozenset({"party", "parties", "candidate", "candidates", "camp", "camps"})
 FOLLOWERS = frozenset({"settlers", "supporters", "cadres", "partisans", "sympathizers", "sympathisers", "loyalists"})
 ARMED_WORDS = frozenset(
     {"gunmen", "armed", "militants", "fighters", "soldiers", "police", "policemen", "troops", "rebels", "bandits",
@@ -1017,7 +1018,10 @@ def _unarmed_collective(span: Span, actor) -> bool:
     if (counted := people_counted(root)) is not None and root.lower_ not in UNARMED_COLLECTIVES:
         root = counted
     words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root.i != span.root.i else {t.lower_ for t in span}
-    if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug", "rival"}:
+    if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug"}:
+        return False
+    if "rival" in words and not words & POLITICAL_CAMPS:
+        # "rival gangs" are armed; "members of a rival party" are a party's people.
         return False
     armed_inters = (Inter.STATE_FORCES, Inter.REBEL_GROUP, Inter.EXTERNAL_OTHER, Inter.POLITICAL_MILITIA)
     if root.lower_ in FOLLOWERS:

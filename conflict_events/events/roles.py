@@ -117,6 +117,11 @@ def find_roles(trigger: Span) -> Roles:
         roles.agent, roles.agent_rule = _phrase(roles.agent.root.head.head), f"{roles.agent_rule}, the noun 'who' stands for"
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
+    if roles.target is not None and roles.target.root.lower_ in ELLIPTICAL_OBJECTS:
+        # "injuring a soldier and killing another": 'another' is one more of the coordinated verb's object.
+        named = _coordinated_object(roles.target.root.head)
+        if named is not None:
+            roles.target, roles.target_rule = named, f"{roles.target_rule}, the noun 'another' stands for"
     if roles.target is not None and roles.target.root.ent_type_ in ("DATE", "TIME", "CARDINAL", "ORDINAL"):
         roles.target, roles.target_rule = None, ""
     if roles.target is not None and (_is_weapon(roles.target) or not is_actor_like(roles.target)):
@@ -129,6 +134,12 @@ def find_roles(trigger: Span) -> Roles:
         victim = _casualty_object(head)
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
+    if roles.target is None and trigger.label_ in BLAST_FAMILIES:
+        # "a bomb exploded near a police checkpoint": what a blast went off beside was its target.
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("near", "outside", "beside")), None)
+        pobj = _first(prep, "pobj") if prep is not None else None
+        if pobj is not None:
+            roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of a blast"
     return roles
 
 
@@ -317,7 +328,8 @@ def _opponents(head: Token, roles: Roles) -> None:
         for child in anchor.children:
             if child.dep_ == "prep" and child.lower_ == "with" and roles.target is None:
                 pobj = _first(child, "pobj")
-                if pobj is not None:
+                if pobj is not None and not _is_weapon(_phrase(pobj)):
+                    # "attacked the convoy with mines": a weapon is the means, not the other side.
                     roles.target, roles.target_rule = _phrase(pobj), "'with' phrase of a clash"
             elif child.dep_ == "prep" and child.lower_ == "between":
                 pobj = _first(child, "pobj")
@@ -337,6 +349,21 @@ def _casualty_object(head: Token) -> Span | None:
                 obj = _first(child, "dobj")
                 if obj is not None:
                     return _phrase(obj)
+    return None
+
+
+BLAST_FAMILIES = frozenset({"explosion", "bombing", "suicide", "grenade"})
+ELLIPTICAL_OBJECTS = frozenset({"another", "other", "others"})
+
+
+def _coordinated_object(verb: Token) -> Span | None:
+    """The object of the verb coordinated with `verb`, if it names a noun: "injuring a soldier (and killing another)"."""
+    siblings = [verb.head] if verb.dep_ == "conj" else []
+    siblings += [c for c in verb.children if c.dep_ == "conj"]
+    for sibling in siblings:
+        obj = _first(sibling, "dobj")
+        if obj is not None and obj.lower_ not in ELLIPTICAL_OBJECTS and obj.pos_ in ("NOUN", "PROPN"):
+            return _phrase(obj)
     return None
 
 
