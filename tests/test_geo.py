@@ -1,6 +1,7 @@
 """Geocoder tests on place names and short texts written for this project."""
 from __future__ import annotations
 
+import datetime as dt
 
 import pytest
 from hypothesis import given, settings
@@ -379,3 +380,28 @@ def test_province_abbreviations(name, hints, country, admin1):
 
 def test_nigerias_capital_territory_is_named_as_acled_names_it():
     assert resolve_place("Abuja").place.admin1 == "Federal Capital Territory"
+
+
+@pytest.mark.parametrize(
+    "name, expected",
+    [
+        ("Zorvel village", "Zorvel"),
+        ("Zorvelgo Town", "Zorvelgo"),
+        ("Reg district", "Reg"),
+        ("Zorvel sub-district", "Zorvel"),
+        # "City" belongs to names such as Kuwait City; a bare generic word stays as written.
+        ("Zorvel City", "Zorvel City"),
+        ("village", "village"),
+    ],
+)
+def test_a_location_is_named_without_its_generic_word(name, expected):
+    from conflict_events.geo.resolve import own_name
+
+    assert own_name(name) == expected
+
+
+def test_an_unknown_village_is_named_as_acled_names_it():
+    from conflict_events import extract
+
+    rows = extract("On 4 May 2024, troops burned houses in Zorvel village (Pauk township, Magway region).", date=dt.date(2024, 5, 10))
+    assert [(r.location, r.admin1, r.geo_precision) for r in rows] == [("Zorvel", "Magway", 2)]

@@ -30,7 +30,7 @@ from conflict_events.events.places import (
     sentence_entities,
 )
 from conflict_events.events.roles import Roles, find_roles, is_actor_like, people_counted
-from conflict_events.geo.resolve import area_name
+from conflict_events.geo.resolve import area_name, own_name
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
 from conflict_events.nlp import spans as span_groups
@@ -480,7 +480,7 @@ def _unresolved(place: PlaceMention, country: str, resources: Resources) -> Unre
         if country in owners:
             admin1 = name
             break
-    return UnresolvedResolution(UnresolvedPlace(name=place.text, country=country, admin1=admin1))
+    return UnresolvedResolution(UnresolvedPlace(name=own_name(place.text), country=country, admin1=admin1))
 
 
 def _is_country(resolution) -> bool:

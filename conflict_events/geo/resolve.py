@@ -148,8 +148,21 @@ def area_name(name: str) -> str:
                   r"state|oblast|department|division|zone|prefecture|rural|city)$", "", name.strip(), flags=re.I) or name
 
 
+# ACLED names a village or district by its name alone: "Dardara village" is Dardara. "City" stays:
+# it belongs to names such as Kuwait City.
+_TRAILING_PLACE_WORD = re.compile(
+    r"\s+(village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune)$", re.I
+)
+
+
+def own_name(name: str) -> str:
+    """The name of a place as the location column gives it, without a trailing generic word."""
+    return _TRAILING_PLACE_WORD.sub("", name.strip()) or name
+
+
 def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
     """A place the gazetteer lacks, placed at ``locator``."""
+    name = own_name(name) if name else name
     if not name or normalize(name) == normalize(locator.name):
         return locator
     return replace(locator, name=name, admin2=locator.admin2 if keep_admin2 else "", feature="located-by-hint",
