@@ -78,6 +78,15 @@ DATE = "2024-05-12"
         ("On 13 May 2024, party cadres clashed with each other in Bara district.", "Bara", "Madhesh", "Nepal"),
         # A local unit's qualifier and ward number stand between a name and the parenthesis locating it.
         ("On 13 May 2024, party cadres clashed with each other in Zorvelgo rural municipality-6 (Bara district).", "Zorvelgo", "Madhesh", "Nepal"),
+        # The parenthesis after a site, a groupement, a block or a hill locates the named place, not
+        # only the district it names.
+        ("On 1 May 2024, CODECO militiamen fought with the FARDC at the Zorvel gold mining site (Djugu, Ituri).", "Zorvel", "Ituri", "Democratic Republic of Congo"),
+        ("On 1 May 2024, FARDC soldiers clashed with Twirwaneho militiamen in Zorvel groupement (Uvira, Sud-Kivu).", "Zorvel", "Sud-Kivu", "Democratic Republic of Congo"),
+        ("On 1 May 2024, farmers detained two officials in Zorvel block (Jagatsinghapur, Odisha).", "Zorvel", "Odisha", "India"),
+        ("On 1 May 2024, Imbonerakure beat a student on Zorvel hill (Busiga, Ngozi).", "Zorvel", "Ngozi", "Burundi"),
+        # "under X police station limits" between a village and its parenthesis only repeats where it is.
+        ("On 1 May 2024, police and villagers clashed in Zorvel village under Koraput Sadar police station limits (Koraput, Odisha).",
+         "Zorvel", "Odisha", "India"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

@@ -21,7 +21,9 @@ NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km 
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of"})
-GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway"})
+GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway",
+                         "groupement", "chiefdom", "block", "hill", "tract", "taluk", "taluka", "mandal", "panchayat", "hamlet",
+                         "settlement"})
 
 
 @dataclass(slots=True)
@@ -629,8 +631,9 @@ def _locates(between: Span) -> bool:
                                      or t.lower_ in UNIT_QUALIFIERS or _ward_number(t) for t in between)
 
 
-# "Zorvel rural municipality-6": words that qualify a local unit, and its ward number.
-UNIT_QUALIFIERS = frozenset({"rural", "urban", "metropolitan", "sub-metropolitan"})
+# "Zorvel rural municipality-6", "the Zorvel gold mining site": words that qualify a local unit or
+# name a kind of site, and a ward number.
+UNIT_QUALIFIERS = frozenset({"rural", "urban", "metropolitan", "sub-metropolitan", "mining", "gold", "site"})
 
 
 def _ward_number(token: Token) -> bool:
@@ -647,12 +650,26 @@ def _parenthetical_after(span: Span) -> list[str]:
     while start < len(doc) and start < span.end + 5 and (doc[start].lower_ in GENERIC_PLACE_WORDS or doc[start].lower_ in UNIT_QUALIFIERS
                                                          or _ward_number(doc[start])):
         start += 1
+    start = _after_a_jurisdiction(doc, start)
     if start < len(doc) and doc[start].text == "(":
         close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
         if close is not None:
             inner = doc[start + 1 : close].text
             return [part.strip() for part in inner.split(",") if part.strip() and not part.strip().isdigit()]
     return []
+
+
+def _after_a_jurisdiction(doc: Doc, i: int) -> int:
+    """Past "under Zorvel police station limits", the police station's area named between a village and
+    the parenthesis of its district and state; else `i`."""
+    if i >= len(doc) or doc[i].lower_ != "under":
+        return i
+    for j in range(i + 1, min(len(doc), i + 9)):
+        if doc[j].lower_ in ("limits", "limit", "jurisdiction", "area") and doc[j - 1].lower_ == "station":
+            return j + 1
+        if not (doc[j].is_title or doc[j].lower_ in ("police", "station", "the")):
+            return i
+    return i
 
 
 def _anaphors(sent: Span, taken: set[int]) -> list[PlaceMention]:
