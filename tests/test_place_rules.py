@@ -84,6 +84,20 @@ DATE = "2024-05-12"
         ("On 1 May 2024, FARDC soldiers clashed with Twirwaneho militiamen in Zorvel groupement (Uvira, Sud-Kivu).", "Zorvel", "Sud-Kivu", "Democratic Republic of Congo"),
         ("On 1 May 2024, farmers detained two officials in Zorvel block (Jagatsinghapur, Odisha).", "Zorvel", "Odisha", "India"),
         ("On 1 May 2024, Imbonerakure beat a student on Zorvel hill (Busiga, Ngozi).", "Zorvel", "Ngozi", "Burundi"),
+        # Where someone arrested came from is not where the arrest was.
+        ("On 23 January 2024, in Pyay town (Pyay township, Bago-West), the military arrested a broker from Thandwe, Rakhine State.",
+         "Pyay", "Bago-West", "Myanmar"),
+        # What locates the township locates the village before it, also as "village of X township".
+        ("On 8 May 2024, in Zorvel village, Zorvelgo township (Thayarwady district, Bago-West region), the military arrested six locals.",
+         "Zorvel", "Bago-West", "Myanmar"),
+        ("On 8 May 2024, in Zorvel village of Zorvelgo township (Thayarwady district, Bago-West region), the military arrested six locals.",
+         "Zorvel", "Bago-West", "Myanmar"),
+        # ... but a neighbourhood of a town is coded to the town.
+        ("On 8 May 2024, police detained 28 migrants during an operation in the Zorvel neighbourhood of Ipekyolu town, Van.",
+         "Ipekyolu", "", "Turkey"),
+        # Colombia's corregimientos, Nigeria's LGAs.
+        ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
+        ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),
         # "under X police station limits" between a village and its parenthesis only repeats where it is.
         ("On 1 May 2024, police and villagers clashed in Zorvel village under Koraput Sadar police station limits (Koraput, Odisha).",
          "Zorvel", "Odisha", "India"),

@@ -23,7 +23,7 @@ ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "ca
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of"})
 GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway",
                          "groupement", "chiefdom", "block", "hill", "tract", "taluk", "taluka", "mandal", "panchayat", "hamlet",
-                         "settlement"})
+                         "settlement", "corregimiento", "vereda", "resguardo"})
 
 
 @dataclass(slots=True)
@@ -115,7 +115,10 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     mentions = [PlaceMention(span) for span in spans]
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
-        if not between or len(between) > 3 or not all(t.text in (",", "(", "-") or t.is_space or t.lower_ in GENERIC_PLACE_WORDS for t in between):
+        # "Zorvel village of Pindaya township": the of-phrase after a place word locates the village
+        # (a neighbourhood of a town is coded to the town).
+        of_a_unit = len(between) == 2 and between[0].lower_ in GENERIC_PLACE_WORDS - SUBTOWN_WORDS and between[1].lower_ == "of"
+        if not between or len(between) > 3 or not (of_a_unit or all(t.text in (",", "(", "-") or t.is_space or t.lower_ in GENERIC_PLACE_WORDS for t in between)):
             continue
         # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
         # first is; but "Raqqa, Tabqa and Manbij" is a list of places.
@@ -134,6 +137,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             if not _locates(doc[end : following.span.start]) or following.span.root.i in _list_members(mention.span.root):
                 break
             mention.admin_hints.append(following.text)
+            # "Zorvel village, Monyo township (Thayarwady district, Bago region)": what locates the
+            # township locates the village too.
+            mention.admin_hints.extend(_parenthetical_after(following.span))
             end = following.span.end
         if _named_as_a_district(mention.span):
             # "in Zorvelgo (Kailali district)": the district, not a town of that name abroad.
@@ -710,10 +716,18 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
         inside = [m for m in mentions if not m.descriptor] or mentions
     named = [m for m in inside if not m.anaphoric]
     pool = named or inside
+    # "arrested a broker from Thandwe in Pyay", "shelled Zorvel from Russian territory": where someone
+    # or something came from is not where the event was, if the text says where that was.
+    pool = [m for m in pool if not _from_phrase(m.span)] or pool
     listed = _listed_together(pool)
     if listed:
         return listed
     return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
+
+
+def _from_phrase(span: Span) -> bool:
+    root = span.root
+    return root.dep_ == "pobj" and root.head.lower_ == "from"
 
 
 def _subject_tokens(head: Token) -> set[int]:

@@ -15,7 +15,7 @@ GENERIC_SUFFIXES: tuple[str, ...] = (
     "city", "town", "village", "district", "sub district", "subdistrict", "province",
     "governorate", "region", "oblast", "raion", "rayon", "state", "county", "municipality",
     "prefecture", "department", "area", "township", "neighbourhood", "neighborhood",
-    "landing zone", "garrison", "camp",
+    "landing zone", "garrison", "camp", "lga", "local government area",
 )
 _APOS = re.compile(r"[\u2018\u2019\u02bc\u02bb\u02be\u02bf`'\u00b4\"]")
 _SEP = re.compile(r"[\s\-\u2010-\u2015_/.,;:()\[\]]+")

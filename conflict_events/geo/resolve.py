@@ -151,7 +151,7 @@ def area_name(name: str) -> str:
 # ACLED names a village or district by its name alone: "Dardara village" is Dardara. "City" stays:
 # it belongs to names such as Kuwait City.
 _TRAILING_PLACE_WORD = re.compile(
-    r"\s+(village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune)$", re.I
+    r"\s+(village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune|lga)$", re.I
 )
 
 
