@@ -95,6 +95,11 @@ DATE = "2024-05-12"
         # ... but a neighbourhood of a town is coded to the town.
         ("On 8 May 2024, police detained 28 migrants during an operation in the Zorvel neighbourhood of Ipekyolu town, Van.",
          "Ipekyolu", "", "Turkey"),
+        # A colonia, canton or housing estate named inside a town is coded to the town.
+        ("On 11 February 2024, in Xalapa, Veracruz, a man accused of theft was beaten by a group of people in Colonia Juarez.",
+         "Xalapa", "Veracruz de Ignacio de la Llave", "Mexico"),
+        ("On 26 March 2024, in Soyapango municipality, San Salvador, gunmen shot and killed two people in San Jose canton.",
+         "Soyapango", "San Salvador", "El Salvador"),
         # Colombia's corregimientos, Nigeria's LGAs.
         ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
         ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),

@@ -317,7 +317,8 @@ FACILITY_WORDS = frozenset(
 
 
 # ACLED codes a neighbourhood to its town.
-SUBTOWN_WORDS = frozenset({"neighbourhood", "neighborhood", "sector", "quarter", "colonia", "barrio", "suburb", "estate"})
+SUBTOWN_WORDS = frozenset({"neighbourhood", "neighborhood", "sector", "quarter", "colonia", "barrio", "suburb", "estate",
+                           "canton", "housing", "residential"})
 # Words written before a neighbourhood's name: "in colonia Lorena", "the bairro Jardim America".
 SUBTOWN_PREFIXES = frozenset({"colonia", "barrio", "bairro", "fraccionamiento", "favela", "comuna", "col."})
 
@@ -331,7 +332,9 @@ def _is_facility(span: Span) -> bool:
     after = doc[span.end].lower_ if span.end < len(doc) else ""
     before = doc[span.start - 1].lower_ if span.start > 0 else ""
     possessive = after in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in FACILITY_WORDS
+    first = span[0].lower_
     return (last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or before in SUBTOWN_PREFIXES or possessive
+            or (first in SUBTOWN_PREFIXES and len(span) > 1)
             or (span.label_ == "PERSON" and after in ("'s", "’s")))
 
 
