@@ -389,6 +389,8 @@ def test_nigerias_capital_territory_is_named_as_acled_names_it():
         ("Zorvelgo Town", "Zorvelgo"),
         ("Reg district", "Reg"),
         ("Zorvel sub-district", "Zorvel"),
+        ("Zorvel city", "Zorvel"),
+        ("Barangay Zorvel", "Zorvel"),
         # "City" belongs to names such as Kuwait City; a bare generic word stays as written.
         ("Zorvel City", "Zorvel City"),
         ("village", "village"),

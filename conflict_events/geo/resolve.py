@@ -148,16 +148,17 @@ def area_name(name: str) -> str:
                   r"state|oblast|department|division|zone|prefecture|rural|city)$", "", name.strip(), flags=re.I) or name
 
 
-# ACLED names a village or district by its name alone: "Dardara village" is Dardara. "City" stays:
-# it belongs to names such as Kuwait City.
+# ACLED names a village or district by its name alone: "Dardara village" is Dardara, "Barangay
+# Bugho" is Bugho. A capitalised "City" stays: it belongs to names such as Kuwait City.
 _TRAILING_PLACE_WORD = re.compile(
-    r"\s+(village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune|lga)$", re.I
+    r"\s+((?i:village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune|lga)|city)$"
 )
+_LEADING_PLACE_WORD = re.compile(r"^(barangay|brgy\.?)\s+", re.I)
 
 
 def own_name(name: str) -> str:
-    """The name of a place as the location column gives it, without a trailing generic word."""
-    return _TRAILING_PLACE_WORD.sub("", name.strip()) or name
+    """The name of a place as the location column gives it, without a generic word around it."""
+    return _LEADING_PLACE_WORD.sub("", _TRAILING_PLACE_WORD.sub("", name.strip())) or name
 
 
 def _named(locator: Place, name: str, *, keep_admin2: bool) -> Place:
