@@ -233,6 +233,10 @@ def test_direction_words_alone_do_not_loop(name):
         ("Almaty", "Kazakhstan", "Almaty City"),
         ("Minsk", "Belarus", "Minsk city"),
         ("Bishkek", "Kyrgyzstan", "Bishkek"),
+        # Algiers' towns, which GeoNames files under Tipaza, placed by anchor towns.
+        ("Algiers", "Algeria", "Alger"),
+        ("Bab Ezzouar", "Algeria", "Alger"),
+        ("Cherchell", "Algeria", "Tipaza"),
     ],
 )
 def test_towns_are_in_the_provinces_acled_uses(mention, country, admin1):
