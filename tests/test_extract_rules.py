@@ -577,6 +577,8 @@ def test_a_counter_demonstration_is_the_other_side(text, sub_event_type, actor2)
         # What a blast went off beside was its target.
         ("On 4 May 2024, a bomb exploded near a police checkpoint in Myitkyina, Kachin state.",
          "Remote explosive/landmine/IED", "Police Forces of Myanmar (2021-)"),
+        # A nationality on homes or vehicles says whose they are: civilians, not that nation's forces.
+        ("On 3 March 2024, Israeli forces demolished Palestinian homes in Hebron.", "Looting/property destruction", "Civilians (Palestine)"),
         # Members of a rival party are a party's people, not an armed group.
         ("On 4 May 2024, members of a rival party attacked and injured a council candidate in Nakuru.", "Mob violence", "Civilians (Kenya)"),
     ],

@@ -100,6 +100,16 @@ DATE = "2024-05-12"
          "Xalapa", "Veracruz de Ignacio de la Llave", "Mexico"),
         ("On 26 March 2024, in Soyapango municipality, San Salvador, gunmen shot and killed two people in San Jose canton.",
          "Soyapango", "San Salvador", "El Salvador"),
+        # A big city's district after a spaced hyphen is kept as ACLED writes it, "City - District",
+        # also where the gazetteer does not know the city's name in that spelling.
+        ("On 1 February 2024, in Rio de Janeiro - West Zone (Rio de Janeiro), gunmen shot dead a taxi driver in the Bangu neighbourhood.",
+         "Rio de Janeiro - West Zone", "Rio de Janeiro", "Brazil"),
+        ("On 1 February 2024, in Sao Goncalo - Zorvel (Rio de Janeiro), unknown gunmen shot and killed a man.",
+         "Sao Goncalo - Zorvel", "Rio de Janeiro", "Brazil"),
+        ("On 21 January 2024, Israeli police detained a protester in Al Quds - Shaykh Jarrah (Al Quds, West Bank).",
+         "Al Quds - Shaykh Jarrah", "West Bank", "Palestine"),
+        # A hyphen inside a name is no district.
+        ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # Colombia's corregimientos, Nigeria's LGAs.
         ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
         ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),

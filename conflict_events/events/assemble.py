@@ -385,10 +385,14 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
         return state.last_place
     context = [state.sentence_country] + state.context if state.sentence_country else state.context
     try:
-        return resources.resolve_place(place.text, context_countries=context, admin_hints=place.admin_hints, near=place.near)
+        resolution = resources.resolve_place(place.text, context_countries=context, admin_hints=place.admin_hints, near=place.near)
     except Exception:  # a gazetteer miss must never end a document
         log.debug("place lookup failed for %r", place.text, exc_info=True)
         return None
+    if resolution is not None and place.city_district and resolution.geo_precision == 1 and resolution.place.feature not in ("country", "admin1"):
+        # "City - District", as the text names it, at the city's coordinates.
+        resolution = replace(resolution, place=replace(resolution.place, name=f"{place.text} - {place.city_district}"))
+    return resolution
 
 
 @dataclass(frozen=True, slots=True)
@@ -480,7 +484,8 @@ def _unresolved(place: PlaceMention, country: str, resources: Resources) -> Unre
         if country in owners:
             admin1 = name
             break
-    return UnresolvedResolution(UnresolvedPlace(name=own_name(place.text), country=country, admin1=admin1))
+    name = f"{place.text} - {place.city_district}" if place.city_district else own_name(place.text)
+    return UnresolvedResolution(UnresolvedPlace(name=name, country=country, admin1=admin1))
 
 
 def _is_country(resolution) -> bool:
@@ -728,6 +733,11 @@ def _branch_place(doc: Doc, tagged: Span) -> str:
     return ""
 
 
+OWNED_THINGS = frozenset({"home", "homes", "house", "houses", "building", "buildings", "property", "properties", "vehicle",
+                          "vehicles", "car", "cars", "shop", "shops", "farm", "farms", "farmland", "crops", "land", "lands",
+                          "trees", "greenhouses", "livestock", "sheep", "tents", "structures", "businesses"})
+
+
 def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
     tagged = [s for s in span_groups.group(doc, "actors") if span.start <= s.start and s.end <= span.end]
     if not tagged:
@@ -800,8 +810,10 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         modifiers = [t for t in span if t.i < span.root.i and t.dep_ != "det" and not t.like_num]
         if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
             return _dominant_group(doc, actors, country, event_date, acronyms, state)
-        if modifiers:
-            # "DPR positions", "Houthi bases": whose positions they are; "civilian infrastructure" is a thing, not people.
+        owners_by_nationality = span.root.lower_ in OWNED_THINGS and all(t.ent_type_ == "NORP" for t in modifiers)
+        if modifiers and not owners_by_nationality:
+            # "DPR positions", "Houthi bases": whose positions they are; "civilian infrastructure" is a thing,
+            # not people; "Palestinian homes" are a nation's people's, not its forces'.
             actor = actors.resolve(" ".join(t.text for t in modifiers), event_country=country, event_date=event_date, text_acronyms=acronyms)
             if actor is not None and actor.inter == Inter.CIVILIANS:
                 actor = None
@@ -851,7 +863,9 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     doc = sent.doc
     excluded = set(range(agent_span.root.left_edge.i, agent_span.root.right_edge.i + 1)) if agent_span is not None else set()
     mentions = list(span_groups.starting_in(doc, "actors", sent.start, sent.end))
-    mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"]
+    # A nationality of owners is no party: "Palestinian homes".
+    mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"
+                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in OWNED_THINGS)]
     for mention in sorted(mentions, key=lambda m: m.start):
         if excluded.intersection(range(mention.start, mention.end)):
             continue

@@ -37,6 +37,10 @@ class PlaceMention:
     # A building, square or institution: it says where in a town, the town is the location.
     facility: bool = False
     admin_hints: list[str] = field(default_factory=list)
+    # "Rio de Janeiro - West Zone": the part of a big city the text names after a spaced hyphen.
+    city_district: str = ""
+    # Where the mention's words end in the text, its city district included.
+    written_end: int = -1
 
     @property
     def text(self) -> str:
@@ -112,7 +116,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
     spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
-    mentions = [PlaceMention(span) for span in spans]
+    mentions = _with_city_districts([PlaceMention(span) for span in spans])
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
         # "Zorvel village of Pindaya township": the of-phrase after a place word locates the village
@@ -130,7 +134,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0 or _origin_of_people(mention.span)
         mention.facility = _is_facility(mention.span)
         mention.admin_hints = []
-        end = mention.span.end
+        written = doc[mention.span.start : max(mention.span.end, mention.written_end)]
+        end = written.end
         for following in mentions[i + 1 :]:
             # "Kwanan Dutse, Mariga LGA (Niger)", "Akeirshi town in Ar Raqqa countryside": the names
             # that go on locating it, not a later place of the sentence ("... in Ukraine").
@@ -144,11 +149,11 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         if _named_as_a_district(mention.span):
             # "in Zorvelgo (Kailali district)": the district, not a town of that name abroad.
             mention.admin_hints.insert(0, f"{mention.text} district")
-        parenthetical = _parenthetical_after(mention.span)
+        parenthetical = _parenthetical_after(written)
         if parenthetical:
             mention.admin_hints = list(dict.fromkeys([*parenthetical, *mention.admin_hints]))
             # Every name in that parenthesis only says where this place is.
-            close = next((t.i for t in doc[mention.span.end : min(len(doc), mention.span.end + 20)] if t.text == ")"), mention.span.end)
+            close = next((t.i for t in doc[written.end : min(len(doc), written.end + 20)] if t.text == ")"), written.end)
             for inner in mentions[i + 1 :]:
                 if inner.span.start < close:
                     inner.hint_only = True
@@ -679,6 +684,40 @@ def _after_a_jurisdiction(doc: Doc, i: int) -> int:
         if not (doc[j].is_title or doc[j].lower_ in ("police", "station", "the")):
             return i
     return i
+
+
+def _with_city_districts(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "in Rio de Janeiro - West Zone (Rio de Janeiro)", "Al Quds - Shaykh Jarrah": a city and, after a
+    hyphen written with spaces, the district of it, as ACLED names places in big cities. The
+    district is part of the city's mention, not a place of its own."""
+    kept: list[PlaceMention] = []
+    district_tokens: set[int] = set()
+    for mention in mentions:
+        if mention.span.start in district_tokens:
+            continue
+        span = mention.span
+        doc = span.doc
+        inner = next((t.i for t in span[1:-1] if _spaced_hyphen(t)), None)
+        if inner is not None:
+            city, district = doc[span.start : inner], doc[inner + 1 : span.end]
+        elif span.end + 1 < len(doc) and _spaced_hyphen(doc[span.end]) and doc[span.end + 1].is_title:
+            end = span.end + 1
+            while end < len(doc) and end < span.end + 6 and (doc[end].is_title or doc[end].lower_ in NAME_PARTICLES or doc[end].like_num):
+                end += 1
+            city, district = span, doc[span.end + 1 : end]
+        else:
+            kept.append(mention)
+            continue
+        district_tokens.update(range(district.start, district.end))
+        mention.span = Span(doc, city.start, city.end, label=span.label_)
+        mention.city_district = clean_place_name(district.text)
+        mention.written_end = district.end
+        kept.append(mention)
+    return [m for m in kept if m.span.start not in district_tokens]
+
+
+def _spaced_hyphen(token: Token) -> bool:
+    return token.text in ("-", "–") and token.i > 0 and bool(token.doc[token.i - 1].whitespace_) and bool(token.whitespace_)
 
 
 def _anaphors(sent: Span, taken: set[int]) -> list[PlaceMention]:
