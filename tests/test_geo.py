@@ -411,3 +411,9 @@ def test_an_unknown_village_is_named_as_acled_names_it():
 
     rows = extract("On 4 May 2024, troops burned houses in Zorvel village (Pauk township, Magway region).", date=dt.date(2024, 5, 10))
     assert [(r.location, r.admin1, r.geo_precision) for r in rows] == [("Zorvel", "Magway", 2)]
+
+
+@pytest.mark.parametrize("written, known", [("Qalqilya", "Qalqilyah"), ("Nasiriya", "Nasiriyah")])
+def test_a_final_h_written_or_left_out_finds_the_same_town(written, known):
+    resolution = resolve_place(written)
+    assert resolution is not None and resolution.place.name == known

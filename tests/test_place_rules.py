@@ -110,6 +110,9 @@ DATE = "2024-05-12"
          "Al Quds - Shaykh Jarrah", "West Bank", "Palestine"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
+        # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.
+        ("On 20 January 2024, rioters clashed with soldiers during a demonstration in Kafr Qaddum (Qalqilya, West Bank).",
+         "Kafr Qaddum", "West Bank", "Palestine"),
         # Colombia's corregimientos, Nigeria's LGAs.
         ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
         ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),

@@ -480,12 +480,24 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
                 # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
                 end += 1
-            if end > start and doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART") and doc[start].lower_ not in _NOT_PLACES:
+            if end > start and (doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART")
+                                or _cut_short_before_its_locator(doc, start, end)) and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
             i = end
             continue
         i += 1
     return found
+
+
+def _cut_short_before_its_locator(doc: Doc, start: int, end: int) -> bool:
+    """ "in Kafr Qaddum (Qalqilya, West Bank)" with only "Kafr" read as a nationality: an entity
+    that stops inside a capitalised name which its parenthesis then locates is a fragment of that name."""
+    if doc[start].ent_type_ not in ("NORP", "PERSON", "ORG") or end >= len(doc) or doc[end].text != "(":
+        return False
+    entity_end = start + 1
+    while entity_end < end and doc[entity_end].ent_iob_ == "I":
+        entity_end += 1
+    return entity_end < end and all(not doc[i].ent_type_ for i in range(entity_end, end))
 
 
 _NUMBERED_NAME = re.compile(r"^\d+(?:[/-]\d+)?$")

@@ -86,6 +86,16 @@ _LOOKUP_SQL = (
 )
 
 
+def _final_h_variant(norm: str) -> str:
+    if len(norm) < 4 or not norm[-1].isalpha():
+        return ""
+    if norm.endswith("ah"):
+        return norm[:-1]
+    if norm.endswith("a"):
+        return norm + "h"
+    return ""
+
+
 def _ranking(scored: tuple[float, _Row]) -> tuple[float, str, float]:
     return -scored[0], scored[1].place.name, scored[1].place.latitude
 
@@ -195,6 +205,9 @@ class Gazetteer:
         penalty = 0.0
         if not scored and (stripped := strip_generic(norm)):
             scored, penalty = self._lookup(stripped), 5.0
+        if not scored and (variant := _final_h_variant(norm)):
+            # "Qalqilya" / "Qalqilyah": Arabic's final ta marbuta is written with or without an h.
+            scored, penalty = self._lookup(variant), 2.0
         ctx = [self.iso2(c) for c in countries] if countries else []
         if not ctx or not any(row.iso2 in ctx for _, row in scored):
             return [(score - penalty, row.place) for score, row in scored]
