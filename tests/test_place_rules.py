@@ -113,6 +113,11 @@ DATE = "2024-05-12"
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.
         ("On 20 January 2024, rioters clashed with soldiers during a demonstration in Kafr Qaddum (Qalqilya, West Bank).",
          "Kafr Qaddum", "West Bank", "Palestine"),
+        # People displaced are placed where they fled from.
+        ("On 29 March 2024, 936 people from Mariupol, Donetsk, were evacuated to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
+        # "the streets of X" is X.
+        ("On 12 May 2024, around 5,000 citizens protested in the streets of Ponferrada (Castilla y Leon) to demand jobs.",
+         "Ponferrada", "Castilla y Leon", "Spain"),
         # Colombia's corregimientos, Nigeria's LGAs.
         ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
         ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),

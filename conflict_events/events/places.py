@@ -390,7 +390,7 @@ def _not_a_place_name(span: Span) -> bool:
 
 
 # "in the direction of X", "on the outskirts of X"
-AREA_OF_WORDS = frozenset({"direction", "outskirts", "vicinity", "suburbs", "centre", "center", "environs", "periphery", "edge", "entrance", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
+AREA_OF_WORDS = frozenset({"streets", "direction", "outskirts", "vicinity", "suburbs", "centre", "center", "environs", "periphery", "edge", "entrance", "north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"})
 
 
 def _in_locative_position(ent: Span, places: list[Span]) -> bool:
@@ -759,6 +759,12 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     head = trigger.root
     scope = _scope(head)
     mentions = [m for m in mentions if not m.hint_only and not m.facility] or mentions
+    if trigger.label_ == "displacement":
+        # "people from Mariupol were evacuated to Zaporizhia": ACLED places the displaced where they fled from.
+        fled_from = next((m for m in mentions if _from_phrase(m.span)), None)
+        if fled_from is not None:
+            listed = _listed_together(mentions)
+            return listed if fled_from in listed else [fled_from]
     # "nationals living in Mersin staged a protest in Mezitli": a place inside the subject describes the actors.
     describing = _subject_tokens(head)
     mentions = [m for m in mentions if m.span.root.i not in describing] or mentions
