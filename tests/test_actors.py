@@ -55,6 +55,9 @@ def test_seed_kataib_hezbollah(d):
         ("air defences", "Ukraine", "Military Forces of Ukraine (2019-)", 1),
         ("Israeli soldiers", "Palestine", "Military Forces of Israel (2021-2022)", 8),
         ("U.S. forces", "Iraq", "Military Forces of the United States (2021-)", 8),
+        # A de facto state's forces act at home in the country ACLED codes it in.
+        ("Somaliland forces", "Somalia", "Military Forces of Somaliland (2010-)", 1),
+        ("Somaliland forces", "Ethiopia", "Military Forces of Somaliland (2010-)", 8),
         ("U.S. forces", "Somalia", "Military Forces of the United States (2021-)", 8),
         ("U.S. forces", "Syria", "Global Coalition Against Daesh", 8),  # ACLED's coding in Syria
         ("American troops", "Iraq", "Military Forces of the United States (2021-)", 8),

@@ -187,6 +187,8 @@ class CountryTable:
     exact: dict[str, str]  # case-sensitive short forms ("US", "U.S.", "DRC") -> country
     countries: frozenset[str]
     max_words: int
+    # De facto states and their forces inside the country ACLED codes them in: Somaliland in Somalia.
+    within: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def load(cls) -> "CountryTable":
@@ -194,9 +196,12 @@ class CountryTable:
         names: dict[str, str] = {}
         exact: dict[str, str] = {}
         countries: set[str] = set()
+        within: dict[str, str] = {}
         for row in csv.DictReader(io.StringIO(text)):
             country = row["country"]
             countries.add(country)
+            if row.get("within"):
+                within[country] = row["within"]
             for n in row["names"].split(";"):
                 if not n:
                     continue
@@ -207,7 +212,11 @@ class CountryTable:
                     names.setdefault(normalise(n), country)
         names.pop("", None)
         max_words = max(len(k.split()) for k in names)
-        return cls(names, exact, frozenset(countries), max_words)
+        return cls(names, exact, frozenset(countries), max_words, within)
+
+    def abroad(self, home: str, event_country: str) -> bool:
+        """Whether a state's forces from `home` act outside it ("Somaliland forces" in Somalia do not)."""
+        return bool(event_country and home) and event_country not in (home, self.within.get(home))
 
     def find(self, mention: str, prefer: str = "") -> str:
         """The country a mention names ("Russian troops" -> Russia), longest match first.

@@ -213,7 +213,7 @@ def _actor(d: "ActorDictionary", e: Entry, event_country: str, when: date | None
             name = f"{name} ({contingent})"  # ACLED names the troop-contributing country
     inter = e.inter
     home = e.country
-    if e.kind in STATE_KINDS and event_country and home and event_country != home:
+    if e.kind in STATE_KINDS and d.countries.abroad(home, event_country):
         inter = 8  # a state's forces acting outside its own country
     return Actor(name, inter, home, e.kind)
 
@@ -225,7 +225,7 @@ def _state(d: "ActorDictionary", force: str, country: str, event_country: str,
     st = d.state_entry(d.state_base(force, country), when)
     if st is None:
         return None
-    inter = 8 if event_country and country != event_country else 1
+    inter = 8 if d.countries.abroad(country, event_country) else 1
     return Actor(st.name, inter, country, st.kind)
 
 
