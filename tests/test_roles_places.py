@@ -34,6 +34,8 @@ def _trigger(doc, word):
         ("On 9 April 2024, IS militants detonated a car bomb outside the Zorvel police station.", "detonated", "militants", "the Zorvel police station"),
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot a shepherd near the ridge.", "shot", "Regime snipers", "a shepherd"),
+        # A platform owned by a side a common noun names flies its strikes.
+        ("Regime helicopters conducted airstrikes on the ridge.", "airstrikes", "Regime helicopters", "the ridge"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.
         ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),

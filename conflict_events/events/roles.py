@@ -167,7 +167,9 @@ def _can_act(span: Span) -> bool:
     if _is_weapon(span):
         # "the air force" flies the strikes it names.
         # A sniper is a person the weapon lexicon also names ("regime snipers shot a shepherd").
-        return span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span) or _is_tagged_actor(span[0])
+        # "regime helicopters", "army drones": a side named by a common noun owns them too.
+        return (span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
+                or _is_tagged_actor(span[0]) or any(t.lower_ in ACTOR_NOUNS for t in span if t.i < span.root.i))
     return True
 
 
