@@ -462,14 +462,33 @@ def _named(d: "ActorDictionary", name: str, country: str, when: date | None) -> 
 _MEMBERS_OF = re.compile(r"^(?:(?:members?|elements?|fighters?|militiamen|men) (?:of|from) (?:the |a |an )?)+")
 
 
+def _capitalised_tail(found: re.Match, raw: str):
+    """The match with its name cut to the capitalised words that end it in the raw text, or None."""
+    words = found["name"].split()
+    raw_words = {w.lower(): w for w in re.findall(r"[\w']+", raw)}
+    tail: list[str] = []
+    for word in reversed(words):
+        if not raw_words.get(word, "")[:1].isupper():
+            break
+        tail.insert(0, word)
+    if not tail:
+        return None
+    return {"name": " ".join(tail), "type": found["type"]}
+
+
 def _identity_militia(raw: str, core: str, grams: set[str], home: str) -> Actor | None:
     words = core.split()
     # "<Name> clan/tribal/communal/ethnic militia", also as "members of a <Name> communal militia"
-    m = re.search(r"^(?P<name>[a-z][a-z ]*?)\s+(?P<type>clan|sub clan|tribal|tribe|communal|ethnic)"
-                  r"(?:\s+(?:militia|militiamen|militiaman|fighters|gunmen|men))?$", _MEMBERS_OF.sub("", core))
+    # The name is the words before the type; in "armed men presumed to be Bassa ethnic militiamen"
+    # only the capitalised ones at its end.
+    m = re.search(r"(?:^|\s)(?P<name>[a-z][a-z ]*?)\s+(?P<type>clan|sub clan|tribal|tribe|communal|ethnic|indigenous)"
+                  r"(?:\s+(?:militia|militias|militiamen|militiaman|fighters|gunmen|men))?$", _MEMBERS_OF.sub("", core))
+    if m and len(m["name"].split()) > 1:
+        m = _capitalised_tail(m, raw)
     label = {"clan": "Clan Militia", "sub clan": "Sub-Clan Militia", "tribal": "Tribal Militia",
-             "tribe": "Tribal Militia", "communal": "Communal Militia", "ethnic": "Ethnic Militia"}
-    if m and m["name"] not in ("unidentified", "unknown", "local", "armed", "rival", "a", "an"):
+             "tribe": "Tribal Militia", "communal": "Communal Militia", "ethnic": "Ethnic Militia",
+             "indigenous": "Indigenous Militia"}
+    if m and m["name"] not in ("unidentified", "unknown", "unspecified", "unnamed", "local", "armed", "rival", "a", "an"):
         name = m["name"]
         if name in ETHNIC_GROUPS and m["type"] == "ethnic":
             name = ETHNIC_GROUPS[name][0]
