@@ -640,6 +640,9 @@ def test_event_country_spellings(d, given, country):
     [
         # Proper names before a force noun name a group the dictionary lacks, not the state's forces.
         ("the Zorvel Tiger Force", "Myanmar", "Zorvel Tiger Force", 3),
+        ("the Zorvel Valley Preparedness Team", "United States", "Zorvel Valley Preparedness Team", 3),
+        ("Zorvelgo Defense League", "United States", "Zorvelgo Defense League", 3),
+        ("Veterans on Zorvel Patrol", "United States", "Veterans on Zorvel Patrol", 3),
         ("the Dark Zorvel guerrilla forces", "Myanmar", "Dark Zorvel guerrilla forces", 3),
         ("the Zorvelito Special Task Force", "Myanmar", "Zorvelito Special Task Force", 3),
         ("the Zorvel Revolution Network", "Myanmar", "Zorvel Revolution Network", 3),

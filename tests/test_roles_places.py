@@ -34,6 +34,8 @@ def _trigger(doc, word):
         ("On 9 April 2024, IS militants detonated a car bomb outside the Zorvel police station.", "detonated", "militants", "the Zorvel police station"),
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot a shepherd near the ridge.", "shot", "Regime snipers", "a shepherd"),
+        # A trigger modifying the noun a support verb carries has that verb's subject as agent.
+        ("The Zorvel Valley Preparedness Team held a recruitment meeting in the town.", "recruitment", "The Zorvel Valley Preparedness Team", None),
         # A platform owned by a side a common noun names flies its strikes.
         ("Regime helicopters conducted airstrikes on the ridge.", "airstrikes", "Regime helicopters", "the ridge"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.

@@ -240,7 +240,10 @@ _FORCE_DESCRIPTORS = frozenset(
     "people's popular revolutionary reaction response intervention quick mobile emergency tactical elite "
     "counter-terrorism anti-terrorism commando".split()
 )
-_NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades", "battalion", "network", "front", "guerrilla", "guerrillas"})
+# Nouns that end the name of an organised group: "Zorvel Tiger Force", "Zorvel Valley Preparedness
+# Team", "Zorvel Defense League", "Veterans on Patrol".
+_NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades", "battalion", "network", "front", "guerrilla", "guerrillas",
+                                "team", "league", "club", "patrol", "resistance"})
 
 
 def _named_armed_group(bare: str) -> bool:
@@ -251,7 +254,7 @@ def _named_armed_group(bare: str) -> bool:
         return False
     # Acronyms are left out: "IRG forces" are a government's.
     names = [w for w in words[:head] if w[:1].isupper() and not w.isupper() and w.lower() not in _FORCE_DESCRIPTORS]
-    return bool(names) and all(w[:1].isupper() or w.lower() in _NAMED_GROUP_HEADS or w.lower() in ("of", "and", "-")
+    return bool(names) and all(w[:1].isupper() or w.lower() in _NAMED_GROUP_HEADS or w.lower() in ("of", "and", "-", "on", "for")
                                for w in words[:head])
 
 

@@ -274,8 +274,10 @@ def _noun_roles(noun: Token, roles: Roles) -> None:
                 pobj = _first(agent_child, "pobj")
                 if pobj is not None:
                     roles.agent, roles.agent_rule = _phrase(pobj), "'by' phrase"
-    governor = noun.head
-    if noun.dep_ in ("dobj", "nsubjpass") and governor.lower_ in SUPPORT_VERBS:
+    # "held a recruitment meeting": the trigger modifies the noun the support verb carries.
+    carried = noun.head if noun.dep_ in ("compound", "amod") and noun.head.pos_ == "NOUN" else noun
+    governor = carried.head
+    if carried.dep_ in ("dobj", "nsubjpass") and governor.lower_ in SUPPORT_VERBS:
         subject = _subject(governor)
         if subject is not None and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(subject), f"subject of '{governor.lower_}'"
