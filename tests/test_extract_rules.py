@@ -420,6 +420,8 @@ def test_sub_event_type_rules(text, sub_event_type):
          "Military Forces of Russia (2000-)", ""),
         ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, killing two civilians.",
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+        ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, injuring a 12-year-old boy and two shepherds.",
+         "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
     ],
 )
 def test_the_two_sides_of_one_event(text, actor1, actor2):

@@ -999,7 +999,8 @@ GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dea
                           r"organi[sz]ed crime|extortion|drive-by|hitm[ae]n|sicarios?|militia groups? of the west zone)\b", re.IGNORECASE)
 # People hit. Damaged homes, schools or "civilian infrastructure" alone leave actor2 empty in ACLED's coding.
 CIVILIAN_HARM = re.compile(
-    r"\b(civilians|residents?|villagers?|children|child|women|woman|man|men|people|passers-by|family|families|farmers?|"
+    r"\b(civilians|residents?|villagers?|children|child|kids?|boys?|girls?|teenagers?|women|woman|man|men|people|persons?|passers-by|"
+    r"family|families|farmers?|shepherds?|herders?|cowherds?|businessm[ae]n|pupils?|students?|passengers?|pedestrians?|\d+-year-old|"
     r"civilian(?! (infrastructure|property|objects?|facilities|buildings?|areas?|targets?|houses?|homes?)))\b",
     re.IGNORECASE,
 )
