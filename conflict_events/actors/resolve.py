@@ -53,7 +53,12 @@ _AIR = {"air force", "airforce", "air strike", "airstrike", "warplane", "jet", "
         "aircraft", "helicopter", "bomber", "gunship", "air raid", "aerospace force", "air forces"}
 _GOVERNMENT = {"government", "authority", "authorities", "ministry", "state", "administration",
                "cabinet", "president", "prime minister"}
-_PROPERTY_NOUN = re.compile(r"\b(infrastructure|property|properties|buildings?|houses?|homes?|facilities|objects?|areas?|vehicles?|cars?)$")
+# Things, not people: "civilian infrastructure", "Palestinian homes" name no actor.
+PROPERTY_NOUNS = frozenset({"infrastructure", "property", "properties", "building", "buildings", "house", "houses", "home", "homes",
+                            "facility", "facilities", "object", "objects", "area", "areas", "vehicle", "vehicles", "car", "cars",
+                            "shop", "shops", "farm", "farms", "farmland", "crops", "land", "lands", "trees", "greenhouses",
+                            "livestock", "sheep", "tents", "structures", "businesses"})
+_PROPERTY_NOUN = re.compile(r"\b(" + "|".join(sorted(PROPERTY_NOUNS, key=len, reverse=True)) + r")$")
 _CIVILIAN = {"civilian", "villager", "resident", "inhabitant", "man", "woman", "boy", "girl",
              "child", "kid", "baby", "infant", "teenager", "minor", "farmer", "journalist",
              "reporter", "worker", "aid worker", "health worker", "teacher", "student", "doctor",

@@ -17,6 +17,7 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
+from conflict_events.actors.resolve import PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
@@ -733,11 +734,6 @@ def _branch_place(doc: Doc, tagged: Span) -> str:
     return ""
 
 
-OWNED_THINGS = frozenset({"home", "homes", "house", "houses", "building", "buildings", "property", "properties", "vehicle",
-                          "vehicles", "car", "cars", "shop", "shops", "farm", "farms", "farmland", "crops", "land", "lands",
-                          "trees", "greenhouses", "livestock", "sheep", "tents", "structures", "businesses"})
-
-
 def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc: Doc, state: _DocState):
     tagged = [s for s in span_groups.group(doc, "actors") if span.start <= s.start and s.end <= span.end]
     if not tagged:
@@ -810,7 +806,7 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         modifiers = [t for t in span if t.i < span.root.i and t.dep_ != "det" and not t.like_num]
         if modifiers and {t.lower_ for t in modifiers} & GENERIC_GROUP_WORDS:
             return _dominant_group(doc, actors, country, event_date, acronyms, state)
-        owners_by_nationality = span.root.lower_ in OWNED_THINGS and all(t.ent_type_ == "NORP" for t in modifiers)
+        owners_by_nationality = span.root.lower_ in PROPERTY_NOUNS and all(t.ent_type_ == "NORP" for t in modifiers)
         if modifiers and not owners_by_nationality:
             # "DPR positions", "Houthi bases": whose positions they are; "civilian infrastructure" is a thing,
             # not people; "Palestinian homes" are a nation's people's, not its forces'.
@@ -865,7 +861,7 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     mentions = list(span_groups.starting_in(doc, "actors", sent.start, sent.end))
     # A nationality of owners is no party: "Palestinian homes".
     mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"
-                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in OWNED_THINGS)]
+                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in PROPERTY_NOUNS)]
     for mention in sorted(mentions, key=lambda m: m.start):
         if excluded.intersection(range(mention.start, mention.end)):
             continue
