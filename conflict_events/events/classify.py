@@ -294,10 +294,12 @@ _DEMONSTRATORS = (
     r"farmers|drivers|traders|activists|locals|participants|strikers|women|men|group|teachers|parents|relatives|families|they|"
     r"cadres|aspirants|motorcyclists|employees|nurses|doctors|miners|pensioners|veterans|truckers|fishermen|vendors)"
 )
-# Words that turn what follows into the grievance: "protested after gunmen attacked the village",
-# "claiming that guards beat a colleague", "in protest of an attack"; or into what the security
-# forces did: "the marchers were pushed back by police, who clubbed a reporter".
-_GRIEVANCE = r"(?:(?!\b(?:after|against|over|following|condemn\w*|denounc\w*|because|since|demand\w*|about|when|claim\w*|alleg\w*|accus\w*|protest of|police|officers|soldiers|security forces|guards)\b)[^.]){0,100}?"
+# Between the demonstrators and their act, no word that turns what follows into the grievance
+# (GRIEVANCE_WORDS, and "since", "when", "in protest of": "protested after gunmen attacked the
+# village") or into what the security forces did ("the marchers were pushed back by police, who
+# clubbed a reporter").
+_GRIEVANCE = (r"(?:(?!" + GRIEVANCE_WORDS.pattern
+              + r"|\b(?:since|when|protest of|police|officers|soldiers|security forces|guards)\b)[^.]){0,100}?")
 DEMONSTRATOR_VIOLENCE = re.compile(rf"\b{_DEMONSTRATORS}\b{_GRIEVANCE}\b{_VIOLENT_ACTS}")
 
 
