@@ -241,10 +241,10 @@ def test_demonstrators(d, mention, country, name, inter):
         ("suspected Samburu pastoral militia", "Kenya", "Samburu Ethnic Militia (Kenya)", 4),
         ("Marehan clan militia", "Somalia", "Marehan Clan Militia (Somalia)", 4),
         # The name is the capitalised words before the type, however the phrase begins.
-        ("armed men presumed to be Zorvel ethnic militiamen", "Nigeria", "Zorvel Ethnic Militia (Nigeria)", 4),
+        ("gunmen believed to be Zorvel ethnic militiamen", "Nigeria", "Zorvel Ethnic Militia (Nigeria)", 4),
         ("Zorvel-Hassan Zorvelgo sub-clan militia", "Somalia", "Zorvel-Hassan Zorvelgo Sub-Clan Militia (Somalia)", 4),
-        ("Mapuche indigenous militiamen", "Chile", "Mapuche Indigenous Militia (Chile)", 4),
-        ("two unspecified clan militias", "Sudan", "Unidentified Clan Militia (Sudan)", 4),
+        ("armed Mapuche indigenous militias", "Chile", "Mapuche Indigenous Militia (Chile)", 4),
+        ("several unspecified clan militias", "Sudan", "Unidentified Clan Militia (Sudan)", 4),
         ("armed tribesmen", "Yemen", "Unidentified Tribal Militia (Yemen)", 4),
         ("vigilantes", "Nigeria", "Unidentified Communal Militia (Nigeria)", 4),
         ("security guards", "Kenya", "Private Security Forces (Kenya)", 8),

@@ -515,8 +515,8 @@ def test_actors_named_by_their_own_words(text, sub_event_type, actor1):
         # Handling told in the passive, or as officers pushing the crowd out.
         ("On 2 May 2024, farmers drove a tractor convoy in protest through Zorvelkivka, Kharkiv. "
          "The convoy was stopped by police at the bridge.", ["Protest with intervention"]),
-        ("On 2 May 2024, activists interrupted a speech by the minister in Kharkiv to protest against a dam project. "
-         "Police officers pushed them out of the hall.", ["Protest with intervention"]),
+        ("On 2 May 2024, pensioners blocked the entrance of the town hall in Kharkiv to protest against tariff rises. "
+         "Police officers pushed them away from the doors.", ["Protest with intervention"]),
         # A dated arrest is its own event.
         ("On 2 May 2024, about 40 people protested in Zorvelkivka, Kharkiv, demanding land rights. "
          "On 5 May 2024, police arrested two organisers in Kharkiv.", ["Peaceful protest", "Arrests"]),
@@ -530,14 +530,14 @@ def test_the_handling_of_a_demonstration_told_after_it(text, sub_event_types):
     "text, sub_event_type",
     [
         # Force the crowd protests about is its grievance, not how it was handled.
-        ("On 2 May 2024, relatives gathered outside the court in Kharkiv to demand the release of a teacher who was arrested last month.",
+        ("On 2 May 2024, students rallied outside the prosecutor's office in Kharkiv, demanding the release of a classmate who was detained at a border post.",
          "Peaceful protest"),
-        ("On 2 May 2024, about 500 people marched through Kharkiv in memory of a journalist killed by soldiers.", "Peaceful protest"),
+        ("On 2 May 2024, about 500 people held a candlelit vigil in Kharkiv in memory of a poet killed by soldiers.", "Peaceful protest"),
         ("On 2 May 2024, students rallied in Kharkiv, claiming that officers had used tear gas on them a week earlier.", "Peaceful protest"),
         # Violence the crowd denounces or reports is not its own.
-        ("On 2 May 2024, parents protested outside a school in Kharkiv to reject a fight between pupils that left two injured.",
+        ("On 2 May 2024, teachers picketed the education office in Kharkiv to reject a brawl between two headmasters that left one injured.",
          "Peaceful protest"),
-        ("On 2 May 2024, drivers staged a protest in Kharkiv, claiming that the relatives of a councillor beat a colleague.",
+        ("On 2 May 2024, bus drivers staged a protest at the depot in Kharkiv, claiming that the relatives of its manager beat a colleague.",
          "Peaceful protest"),
         # Counted crowds: "over" and "about" before a number open no grievance.
         ("On 2 May 2024, over 200 demonstrators threw stones at the town hall in Kharkiv.", "Violent demonstration"),
@@ -555,18 +555,15 @@ def test_force_a_demonstration_is_about_is_not_its_handling(text, sub_event_type
     "text, sub_event_type, actor2",
     [
         # The weapon an attack was made with is its means, not its other side.
-        ("On 4 May 2024, in Taze town, Sagaing region, the PDF attacked military forces with remote-controlled mines.",
+        ("On 4 May 2024, in Taze town, Sagaing region, the PDF ambushed junta troops with homemade mines.",
          "Remote explosive/landmine/IED", "Military Forces of Myanmar (2021-)"),
-        # 'another' is one more of the coordinated verb's object.
-        ("On 4 May 2024, in La Macarena, Meta, unidentified men set off an explosive device, injuring a soldier and killing another.",
-         "Remote explosive/landmine/IED", "Military Forces of Colombia (2022-)"),
         # What a blast went off beside was its target.
-        ("On 4 May 2024, a bomb exploded near a police checkpoint in Myitkyina, Kachin state.",
+        ("On 4 May 2024, a parcel bomb went off near a police checkpoint in Myitkyina, Kachin state.",
          "Remote explosive/landmine/IED", "Police Forces of Myanmar (2021-)"),
         # A nationality on homes or vehicles says whose they are: civilians, not that nation's forces.
         ("On 3 March 2024, Israeli forces demolished Palestinian homes in Hebron.", "Looting/property destruction", "Civilians (Palestine)"),
         # Members of a rival party are a party's people, not an armed group.
-        ("On 4 May 2024, members of a rival party attacked and injured a council candidate in Nakuru.", "Mob violence", "Civilians (Kenya)"),
+        ("On 4 May 2024, members of a rival party stoned the campaign car of a councillor in Nakuru.", "Mob violence", "Civilians (Kenya)"),
         # A counter-demonstration is the other side of the demonstration it meets.
         ("On 3 May 2024, around 60 people demonstrated in Bonn against a new wind farm. About 40 people gathered for a counter-demonstration.",
          "Peaceful protest", "Protesters (Germany)"),
@@ -582,7 +579,7 @@ def test_the_other_side_named_around_the_event(text, sub_event_type, actor2):
 
 
 def test_an_unknown_place_after_an_event_takes_that_events_country():
-    rows = extract("On 2 May 2024, taxi drivers protested against fuel prices in Cativa, Colon. "
+    rows = extract("On 2 May 2024, fishermen protested against fuel prices in Cativa, Colon. "
                    "Later police stopped their convoy at the community of Zorvelito.", date=DATE)
     assert [(r.location, r.country) for r in rows][-1] == ("Zorvelito", "Panama")
 

@@ -80,12 +80,12 @@ DATE = "2024-05-12"
         ("On 13 May 2024, party cadres clashed with each other in Zorvelgo rural municipality-6 (Bara district).", "Zorvelgo", "Madhesh", "Nepal"),
         # The parenthesis after a site, a groupement, a block or a hill locates the named place, not
         # only the district it names.
-        ("On 1 May 2024, CODECO militiamen fought with the FARDC at the Zorvel gold mining site (Djugu, Ituri).", "Zorvel", "Ituri", "Democratic Republic of Congo"),
-        ("On 1 May 2024, FARDC soldiers clashed with Twirwaneho militiamen in Zorvel groupement (Uvira, Sud-Kivu).", "Zorvel", "Sud-Kivu", "Democratic Republic of Congo"),
-        ("On 1 May 2024, farmers detained two officials in Zorvel block (Jagatsinghapur, Odisha).", "Zorvel", "Odisha", "India"),
-        ("On 1 May 2024, Imbonerakure beat a student on Zorvel hill (Busiga, Ngozi).", "Zorvel", "Ngozi", "Burundi"),
+        ("On 1 May 2024, CODECO militiamen killed three diggers at the Zorvel gold mining site (Djugu, Ituri).", "Zorvel", "Ituri", "Democratic Republic of Congo"),
+        ("On 1 May 2024, Mai-Mai fighters attacked a FARDC position in Zorvel groupement (Uvira, Sud-Kivu).", "Zorvel", "Sud-Kivu", "Democratic Republic of Congo"),
+        ("On 1 May 2024, Maoists torched a road roller in Zorvel block (Malkangiri, Odisha).", "Zorvel", "Odisha", "India"),
+        ("On 1 May 2024, Imbonerakure members beat an opposition activist on Zorvel hill (Kiremba, Ngozi).", "Zorvel", "Ngozi", "Burundi"),
         # Where someone arrested came from is not where the arrest was.
-        ("On 23 January 2024, in Pyay town (Pyay township, Bago-West), the military arrested a broker from Thandwe, Rakhine State.",
+        ("On 5 June 2024, in Pyay town (Pyay township, Bago-West), soldiers detained two students from Thandwe, Rakhine State, at a checkpoint.",
          "Pyay", "Bago-West", "Myanmar"),
         # What locates the township locates the village before it, also as "village of X township".
         ("On 8 May 2024, in Zorvel village, Zorvelgo township (Thayarwady district, Bago-West region), the military arrested six locals.",
@@ -96,33 +96,33 @@ DATE = "2024-05-12"
         ("On 8 May 2024, police detained 28 migrants during an operation in the Zorvel neighbourhood of Ipekyolu town, Van.",
          "Ipekyolu", "", "Turkey"),
         # A colonia, canton or housing estate named inside a town is coded to the town.
-        ("On 11 February 2024, in Xalapa, Veracruz, a man accused of theft was beaten by a group of people in Colonia Juarez.",
+        ("On 11 February 2024, in Xalapa, Veracruz, gunmen shot a shopkeeper in Colonia Juarez.",
          "Xalapa", "Veracruz de Ignacio de la Llave", "Mexico"),
-        ("On 26 March 2024, in Soyapango municipality, San Salvador, gunmen shot and killed two people in San Jose canton.",
+        ("On 26 March 2024, in Soyapango municipality, San Salvador, gang members set fire to a bus in San Jose canton.",
          "Soyapango", "San Salvador", "El Salvador"),
         # A big city's district after a spaced hyphen is kept as ACLED writes it, "City - District",
         # also where the gazetteer does not know the city's name in that spelling.
-        ("On 1 February 2024, in Rio de Janeiro - West Zone (Rio de Janeiro), gunmen shot dead a taxi driver in the Bangu neighbourhood.",
+        ("On 1 February 2024, in Rio de Janeiro - West Zone (Rio de Janeiro), gunmen shot dead a taxi driver in the Campo Grande neighbourhood.",
          "Rio de Janeiro - West Zone", "Rio de Janeiro", "Brazil"),
-        ("On 1 February 2024, in Sao Goncalo - Zorvel (Rio de Janeiro), unknown gunmen shot and killed a man.",
+        ("On 1 February 2024, in Sao Goncalo - Zorvel (Rio de Janeiro), masked men set fire to a bus.",
          "Sao Goncalo - Zorvel", "Rio de Janeiro", "Brazil"),
-        ("On 21 January 2024, Israeli police detained a protester in Al Quds - Shaykh Jarrah (Al Quds, West Bank).",
+        ("On 21 January 2024, settlers threw stones at a family's car in Al Quds - Shaykh Jarrah (Al Quds, West Bank).",
          "Al Quds - Shaykh Jarrah", "West Bank", "Palestine"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.
-        ("On 20 January 2024, rioters clashed with soldiers during a demonstration in Kafr Qaddum (Qalqilya, West Bank).",
+        ("On 20 January 2024, villagers protested against a road closure in Kafr Qaddum (Qalqilya, West Bank).",
          "Kafr Qaddum", "West Bank", "Palestine"),
         # People displaced are placed where they fled from.
-        ("On 29 March 2024, 936 people from Mariupol, Donetsk, were evacuated to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
+        ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.
-        ("On 12 May 2024, around 5,000 citizens protested in the streets of Ponferrada (Castilla y Leon) to demand jobs.",
+        ("On 12 May 2024, miners marched through the streets of Ponferrada (Castilla y Leon) against pit closures.",
          "Ponferrada", "Castilla y Leon", "Spain"),
         # Colombia's corregimientos, Nigeria's LGAs.
-        ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), armed men abducted three teenagers.", "Zorvel", "Cauca", "Colombia"),
-        ("On 9 January 2024, gunmen abducted a traditional ruler in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),
+        ("On 15 April 2024, in the rural area of Zorvel corregimiento (Cauca), dissidents killed a local leader.", "Zorvel", "Cauca", "Colombia"),
+        ("On 9 January 2024, gunmen burned a police station in Orlu LGA (Imo).", "Orlu", "Imo", "Nigeria"),
         # "under X police station limits" between a village and its parenthesis only repeats where it is.
-        ("On 1 May 2024, police and villagers clashed in Zorvel village under Koraput Sadar police station limits (Koraput, Odisha).",
+        ("On 1 May 2024, a mob lynched a suspected thief in Zorvel village under Jeypore Sadar police station limits (Koraput, Odisha).",
          "Zorvel", "Odisha", "India"),
     ],
 )

@@ -35,9 +35,11 @@ def _trigger(doc, word):
         # A sniper is a person, though the weapon lexicon names him.
         ("Regime snipers shot a shepherd near the ridge.", "shot", "Regime snipers", "a shepherd"),
         # A trigger modifying the noun a support verb carries has that verb's subject as agent.
-        ("The Zorvel Valley Preparedness Team held a recruitment meeting in the town.", "recruitment", "The Zorvel Valley Preparedness Team", None),
+        ("The Zorvel Valley Preparedness Team held a recruitment drive in the town.", "recruitment", "The Zorvel Valley Preparedness Team", None),
+        # 'another' is one more of the coordinated verb's object.
+        ("Gunmen fired on the convoy, wounding a guard and killing another.", "killing", "Gunmen", "a guard"),
         # A platform owned by a side a common noun names flies its strikes.
-        ("Regime helicopters conducted airstrikes on the ridge.", "airstrikes", "Regime helicopters", "the ridge"),
+        ("Regime helicopters launched airstrikes on the ridge.", "airstrikes", "Regime helicopters", "the ridge"),
         # Who steps on a mine is its victim; who laid it acts, if the text names them.
         ("A villager stepped on a landmine near the farm.", "stepped on", None, "A villager"),
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),

@@ -487,7 +487,7 @@ def _capitalised_tail(found: re.Match, raw: str):
 def _identity_militia(raw: str, core: str, grams: set[str], home: str) -> Actor | None:
     words = core.split()
     # "<Name> clan/tribal/communal/ethnic militia", also as "members of a <Name> communal militia"
-    # The name is the words before the type; in "armed men presumed to be Bassa ethnic militiamen"
+    # The name is the words before the type; in "gunmen believed to be Zorvel ethnic militiamen"
     # only the capitalised ones at its end.
     m = re.search(r"(?:^|\s)(?P<name>[a-z][a-z ]*?)\s+(?P<type>clan|sub clan|tribal|tribe|communal|ethnic|indigenous)"
                   r"(?:\s+(?:militia|militias|militiamen|militiaman|fighters|gunmen|men))?$", _MEMBERS_OF.sub("", core))

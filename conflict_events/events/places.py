@@ -142,7 +142,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             if not _locates(doc[end : following.span.start]) or following.span.root.i in _list_members(mention.span.root):
                 break
             mention.admin_hints.append(following.text)
-            # "Zorvel village, Monyo township (Thayarwady district, Bago region)": what locates the
+            # "Zorvel village, Zorvelgo township (Pyay district, Bago region)": what locates the
             # township locates the village too.
             mention.admin_hints.extend(_parenthetical_after(following.span))
             end = following.span.end
@@ -490,7 +490,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
 
 
 def _cut_short_before_its_locator(doc: Doc, start: int, end: int) -> bool:
-    """ "in Kafr Qaddum (Qalqilya, West Bank)" with only "Kafr" read as a nationality: an entity
+    """ "in Kafr Zorvel (Qalqilya, West Bank)" with only "Kafr" read as a nationality: an entity
     that stops inside a capitalised name which its parenthesis then locates is a fragment of that name."""
     if doc[start].ent_type_ not in ("NORP", "PERSON", "ORG") or end >= len(doc) or doc[end].text != "(":
         return False
@@ -760,7 +760,7 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     scope = _scope(head)
     mentions = [m for m in mentions if not m.hint_only and not m.facility] or mentions
     if trigger.label_ == "displacement":
-        # "people from Mariupol were evacuated to Zaporizhia": ACLED places the displaced where they fled from.
+        # "families from Zorvelkivka fled to Kharkiv": ACLED places the displaced where they fled from.
         fled_from = next((m for m in mentions if _from_phrase(m.span)), None)
         if fled_from is not None:
             listed = _listed_together(mentions)
@@ -776,7 +776,7 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
         inside = [m for m in mentions if not m.descriptor] or mentions
     named = [m for m in inside if not m.anaphoric]
     pool = named or inside
-    # "arrested a broker from Thandwe in Pyay", "shelled Zorvel from Russian territory": where someone
+    # "detained a student from Zorvelgo in Pyay", "shelled Zorvel from Russian territory": where someone
     # or something came from is not where the event was, if the text says where that was.
     pool = [m for m in pool if not _from_phrase(m.span)] or pool
     listed = _listed_together(pool)

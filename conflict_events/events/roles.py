@@ -118,7 +118,7 @@ def find_roles(trigger: Span) -> Roles:
     if roles.agent is not None and not _can_act(roles.agent):
         roles.agent, roles.agent_rule = None, ""
     if roles.target is not None and roles.target.root.lower_ in ELLIPTICAL_OBJECTS:
-        # "injuring a soldier and killing another": 'another' is one more of the coordinated verb's object.
+        # "wounding a guard and killing another": 'another' is one more of the coordinated verb's object.
         named = _coordinated_object(roles.target.root.head)
         if named is not None:
             roles.target, roles.target_rule = named, f"{roles.target_rule}, the noun 'another' stands for"
@@ -361,7 +361,7 @@ ELLIPTICAL_OBJECTS = frozenset({"another", "other", "others"})
 
 
 def _coordinated_object(verb: Token) -> Span | None:
-    """The object of the verb coordinated with `verb`, if it names a noun: "injuring a soldier (and killing another)"."""
+    """The object of the verb coordinated with `verb`, if it names a noun: "wounding a guard (and killing another)"."""
     siblings = [verb.head] if verb.dep_ == "conj" else []
     siblings += [c for c in verb.children if c.dep_ == "conj"]
     for sibling in siblings:

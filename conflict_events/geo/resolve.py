@@ -148,8 +148,8 @@ def area_name(name: str) -> str:
                   r"state|oblast|department|division|zone|prefecture|rural|city)$", "", name.strip(), flags=re.I) or name
 
 
-# ACLED names a village or district by its name alone: "Dardara village" is Dardara, "Barangay
-# Bugho" is Bugho. A capitalised "City" stays: it belongs to names such as Kuwait City.
+# ACLED names a village or district by its name alone: "Zorvel village" is Zorvel, "Barangay
+# Zorvelgo" is Zorvelgo. A capitalised "City" stays: it belongs to names such as Kuwait City.
 _TRAILING_PLACE_WORD = re.compile(
     r"\s+((?i:village|villages|town|township|district|sub-?district|county|hamlet|locality|neighbou?rhood|ward|municipality|commune|lga)|city)$"
 )
