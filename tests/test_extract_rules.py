@@ -149,6 +149,7 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, supporters of the Zorvel Democratic Party beat up two journalists in Nakuru.", "Mob violence", "civilians (kenya)"),
         # Whom a mob seizes is its victim, whatever he is said to have done.
         ("On 2 May 2024, traders captured and beat up a robber in Nakuru.", "Mob violence", "civilians (kenya)"),
+        ("On 2 May 2024, traders captured and beat up a lone gunman in Nakuru.", "Mob violence", "civilians (kenya)"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
     ],

@@ -392,7 +392,7 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
         return None
     if resolution is not None and place.city_district and resolution.geo_precision == 1 and resolution.place.feature not in ("country", "admin1"):
         # "City - District", as the text names it, at the city's coordinates.
-        resolution = replace(resolution, place=replace(resolution.place, name=f"{place.text} - {place.city_district}"))
+        resolution = replace(resolution, place=replace(resolution.place, name=place.written_name))
     return resolution
 
 
@@ -485,7 +485,7 @@ def _unresolved(place: PlaceMention, country: str, resources: Resources) -> Unre
         if country in owners:
             admin1 = name
             break
-    name = f"{place.text} - {place.city_district}" if place.city_district else own_name(place.text)
+    name = place.written_name if place.city_district else own_name(place.text)
     return UnresolvedResolution(UnresolvedPlace(name=name, country=country, admin1=admin1))
 
 
@@ -915,7 +915,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.RIOTS:
         rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
         if sub is S.MOB_VIOLENCE:
-            if target is not None and target.name.startswith(("Unidentified Armed Group", "Unidentified Gang")):
+            if target is not None and target.kind == "unidentified":
                 # "residents beat up a robber": whom a mob seizes is its victim, unarmed whatever he did.
                 target = generic("civilians")
             if target is not None and target.inter != Inter.RIOTERS:

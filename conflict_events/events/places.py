@@ -46,6 +46,11 @@ class PlaceMention:
     def text(self) -> str:
         return clean_place_name(self.span.text)
 
+    @property
+    def written_name(self) -> str:
+        """The name as the text writes it, "City - District" where it names a district."""
+        return f"{self.text} - {self.city_district}" if self.city_district else self.text
+
 
 def clean_place_name(text: str) -> str:
     # "Goma (Goma, Nord-Kivu" and "Piskivka, Kyiv": the name is what comes first.
@@ -653,13 +658,18 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
 
 def _locates(between: Span) -> bool:
     """What may stand between a place and the names of the areas it lies in."""
-    return len(between) <= 6 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or t.lower_ in GENERIC_PLACE_WORDS
-                                     or t.lower_ in UNIT_QUALIFIERS or _ward_number(t) for t in between)
+    return len(between) <= 6 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or _unit_word(t)
+                                     for t in between)
 
 
 # "Zorvel rural municipality-6", "the Zorvel gold mining site": words that qualify a local unit or
 # name a kind of site, and a ward number.
 UNIT_QUALIFIERS = frozenset({"rural", "urban", "metropolitan", "sub-metropolitan", "mining", "gold", "site"})
+
+
+def _unit_word(token: Token) -> bool:
+    """A word that names or qualifies the kind of place before it: "village", "rural", "site", "-6"."""
+    return token.lower_ in GENERIC_PLACE_WORDS or token.lower_ in UNIT_QUALIFIERS or _ward_number(token)
 
 
 def _ward_number(token: Token) -> bool:
@@ -673,8 +683,7 @@ def _parenthetical_after(span: Span) -> list[str]:
     """ "Pale town (Pale township, Yinmarbin district, Sagaing region)": the names in the parenthesis."""
     doc = span.doc
     start = span.end
-    while start < len(doc) and start < span.end + 5 and (doc[start].lower_ in GENERIC_PLACE_WORDS or doc[start].lower_ in UNIT_QUALIFIERS
-                                                         or _ward_number(doc[start])):
+    while start < len(doc) and start < span.end + 5 and _unit_word(doc[start]):
         start += 1
     start = _after_a_jurisdiction(doc, start)
     if start < len(doc) and doc[start].text == "(":
