@@ -2,6 +2,8 @@
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conflict_events.nlp.pipeline import add_project_components
 
@@ -161,6 +163,57 @@ def test_components_are_registered_as_entry_points():
 def test_actor_acronyms_match_as_written(nlp_with_actors, text, expected):
     doc = nlp_with_actors(text)
     assert [s.text for s in doc.spans["actors"]] == expected
+
+
+PHRASES = [("mortar", "SHELL"), ("mortar shell", "SHELL"), ("mortar shells", "SHELL"), ("car bomb", "IED"),
+           ("Zorvel Front", "Zorvel Front"), ("zorvel front fighters", "Zorvel Front"), ("Zorvel Front", "another label")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Every phrase found, nested ones too, by start and then length, as PhraseMatcher finds them.
+        ("A mortar shell hit.", [("SHELL", 1, 2), ("SHELL", 1, 3)]),
+        ("MORTAR SHELLS and a Car Bomb", [("SHELL", 0, 1), ("SHELL", 0, 2), ("IED", 4, 6)]),
+        # A phrase under two labels keeps the first.
+        ("Zorvel Front fighters fired", [("Zorvel Front", 0, 2), ("Zorvel Front", 0, 3)]),
+        ("a car", []),
+        ("", []),
+    ],
+)
+def test_phrase_index_matches(text, expected):
+    from conflict_events.nlp.components import _phrase_index
+
+    blank = spacy.blank("en")
+    assert _phrase_index(blank, PHRASES)(blank(text)) == expected
+
+
+@settings(max_examples=150, deadline=None)
+@given(words=st.lists(st.sampled_from(["mortar", "Mortar", "shell", "shells", "car", "bomb", "zorvel", "Front", "fighters", "the", ",", "\n"]), max_size=30))
+def test_phrase_index_agrees_with_spacys_phrase_matcher(words):
+    from spacy.matcher import PhraseMatcher
+
+    from conflict_events.nlp.components import _phrase_index
+
+    blank = spacy.blank("en")
+    phrases = PHRASES[:-1]
+    doc = blank(" ".join(words))
+    matcher = PhraseMatcher(blank.vocab, attr="LOWER")
+    for phrase, label in phrases:
+        matcher.add(label, [blank.make_doc(phrase)])
+    expected = sorted((blank.vocab.strings[key], start, end) for key, start, end in matcher(doc))
+    assert sorted(_phrase_index(blank, phrases)(doc)) == expected
+
+
+def test_an_entrys_own_alias_outranks_the_nationality_form_made_for_every_country():
+    from conflict_events.actors import get_actor_dictionary
+
+    labels: dict[str, list[str]] = {}
+    for alias, label in get_actor_dictionary().aliases():
+        labels.setdefault(alias.lower(), []).append(label)
+    assert labels["ukrainian air force"] == ["Military Forces of Ukraine (2019-) Air Force"]
+    assert labels["syrian warplanes"] == ["Military Forces of Syria (2000-) Syrian Arab Air Force"]
+    assert labels["iraqi army"] == ["Military Forces of Iraq (2020-)"]  # made for the country where no entry lists it
 
 
 @pytest.mark.parametrize("alias, acronym", [("LeT", True), ("ISWAP", True), ("HTS", True), ("Al-Shabaab", False), ("Hamas", False), ("M23", False), ("Islamic State", False)])

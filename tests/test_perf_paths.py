@@ -86,7 +86,7 @@ def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
 
 
 def _reference_matcher(nlp, phrases):
-    """The matcher as built before the cache: patterns as tokenized Docs."""
+    """spaCy's PhraseMatcher over the phrases as tokenized Docs: (label, start, end) of its matches, sorted."""
     from spacy.matcher import PhraseMatcher
 
     matcher = PhraseMatcher(nlp.vocab, attr="LOWER")
@@ -95,7 +95,7 @@ def _reference_matcher(nlp, phrases):
         by_label.setdefault(label, []).append(phrase)
     for label, items in by_label.items():
         matcher.add(label, list(nlp.tokenizer.pipe(items)))
-    return matcher
+    return lambda doc: sorted((nlp.vocab.strings[key], start, end) for key, start, end in matcher(doc))
 
 
 def test_cached_phrase_patterns_match_as_tokenized_docs(tmp_path, monkeypatch):
@@ -116,15 +116,15 @@ def test_cached_phrase_patterns_match_as_tokenized_docs(tmp_path, monkeypatch):
     expected = _reference_matcher(nlp, phrases)(doc)
     assert expected
 
-    built = components._phrase_matcher(nlp, phrases)  # computes and writes the cache
+    built = components._phrase_index(nlp, phrases)  # computes and writes the cache
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith("phrases-")]
-    assert built(doc) == expected
-    reloaded = components._phrase_matcher(nlp, phrases)  # reads it
-    assert reloaded(doc) == expected
+    assert sorted(built(doc)) == expected
+    reloaded = components._phrase_index(nlp, phrases)  # reads it
+    assert sorted(reloaded(doc)) == expected
 
     # Another phrase list is another entry, never the old one.
-    fewer = components._phrase_matcher(nlp, phrases[:100])
-    assert fewer(doc) == _reference_matcher(nlp, phrases[:100])(doc)
+    fewer = components._phrase_index(nlp, phrases[:100])
+    assert sorted(fewer(doc)) == _reference_matcher(nlp, phrases[:100])(doc)
 
 
 def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
@@ -139,17 +139,17 @@ def test_a_damaged_or_unwritable_cache_is_ignored(tmp_path, monkeypatch):
     expected = _reference_matcher(nlp, phrases)(doc)
 
     monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(tmp_path))
-    components._phrase_matcher(nlp, phrases)
+    components._phrase_index(nlp, phrases)
     for path in tmp_path.iterdir():
         path.write_text('{"key": "x", "patterns": {', encoding="utf-8")
-    assert components._phrase_matcher(nlp, phrases)(doc) == expected
+    assert sorted(components._phrase_index(nlp, phrases)(doc)) == expected
 
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", str(blocker / "cache"))  # cannot be created
-    assert components._phrase_matcher(nlp, phrases)(doc) == expected
+    assert sorted(components._phrase_index(nlp, phrases)(doc)) == expected
     monkeypatch.setenv("CONFLICT_EVENTS_CACHE_DIR", "")  # off
-    assert components._phrase_matcher(nlp, phrases)(doc) == expected
+    assert sorted(components._phrase_index(nlp, phrases)(doc)) == expected
 
 
 @pytest.fixture(scope="module")
@@ -234,12 +234,12 @@ def test_the_pattern_cache_keeps_only_the_most_recently_used_entries(tmp_path, m
     phrase_lists = [[(f"zorvel phrase {i}", "LABEL")] for i in range(4)]
     entries = []
     for age, phrases in enumerate(phrase_lists[:3], start=1):
-        components._phrase_matcher(nlp, phrases)
+        components._phrase_index(nlp, phrases)
         entry = next(p for p in tmp_path.glob("phrases-*.json") if p not in entries)
         os.utime(entry, (age, age))  # written long ago, oldest first
         entries.append(entry)
-    components._phrase_matcher(nlp, phrase_lists[0])  # the oldest is read again: in use
-    components._phrase_matcher(nlp, phrase_lists[3])  # a fourth entry: one must go
+    components._phrase_index(nlp, phrase_lists[0])  # the oldest is read again: in use
+    components._phrase_index(nlp, phrase_lists[3])  # a fourth entry: one must go
     kept = set(tmp_path.glob("phrases-*.json"))
     assert len(kept) == 3
     assert entries[0] in kept and entries[1] not in kept

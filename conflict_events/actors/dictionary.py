@@ -445,12 +445,15 @@ class ActorDictionary:
                 yield f, next(iter(names))
         from .resolve import FORCE_NOUNS
 
+        # "Ukrainian Air Force" as an entry's own alias (its unit) is more than the
+        # "ukrainian" + "air force" this makes for every country: the entry's form stands.
+        listed = {f.lower() for f in targets}
         for norm_name, country in self.countries.names.items():
             if not re.fullmatch(r"[a-z ]+", norm_name):
                 continue
             for noun, force in FORCE_NOUNS.items():
                 st = self.state_entry(self.state_base(force, country), None)
-                if st is not None:
+                if st is not None and f"{norm_name} {noun}" not in listed:
                     yield f"{norm_name} {noun}", st.name
 
     def generic(self, kind: str, *, event_country: str = "", event_date: date | None = None) -> Actor | None:
