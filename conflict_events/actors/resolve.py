@@ -6,6 +6,7 @@ import logging
 import re
 from collections.abc import Mapping
 from datetime import date
+from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from .dictionary import STATE_KINDS, Actor, Entry, normalise, singular
@@ -155,7 +156,8 @@ _MEMBER_SUFFIX = ("fighters", "fighter", "militants", "militant", "gunmen", "mem
                   "commanders", "commander", "men", "paramilitaries", "personnel", "attackers", "agents", "agent")
 
 
-def _phrase_set(norm: str, plural: bool = True) -> set[str]:
+@lru_cache(maxsize=1 << 13)
+def _phrase_set(norm: str, plural: bool = True) -> frozenset[str]:
     """All contiguous word n-grams (and, with ``plural``, their singulars) of a normalised mention."""
     words = norm.split()
     out: set[str] = set()
@@ -165,7 +167,7 @@ def _phrase_set(norm: str, plural: bool = True) -> set[str]:
             out.add(g)
             if plural:
                 out.add(" ".join(words[i : i + n - 1] + [singular(words[i + n - 1])]))
-    return out
+    return frozenset(out)
 
 
 def _has(grams: set[str], vocab: set[str]) -> bool:
@@ -206,7 +208,12 @@ def _pick(d: "ActorDictionary", cands: list[Entry], country: str, when: date | N
 
 
 def _acr_eq(alias: str, mention: str) -> bool:
-    return re.sub(r"[\s.]", "", alias) == re.sub(r"[\s.]", "", mention.strip())
+    return _without_dots_and_spaces(alias) == _without_dots_and_spaces(mention.strip())
+
+
+@lru_cache(maxsize=1 << 13)
+def _without_dots_and_spaces(text: str) -> str:
+    return re.sub(r"[\s.]", "", text)
 
 
 def _actor(d: "ActorDictionary", e: Entry, event_country: str, when: date | None,
