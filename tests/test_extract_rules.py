@@ -152,6 +152,18 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, traders captured and beat up a lone gunman in Nakuru.", "Mob violence", "civilians (kenya)"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
+        ("On 2 May 2024, students demonstrated in Nakuru over fees and pelted stones at police officers.", "Violent demonstration", "police forces of kenya"),
+        ("On 2 May 2024, students demonstrated in Nakuru over fees and burned tyres. Police officers clashed with the students and arrested ten.",
+         "Violent demonstration", "police forces of kenya"),
+        # Forces named without acting against the crowd are not its other side.
+        ("On 2 May 2024, bus drivers blocked the Nakuru highway with burning tyres to demand lower fuel prices. Police officers arrived an hour later.",
+         "Violent demonstration", ""),
+        ("On 2 May 2024, army pensioners burned tyres on the road in Nakuru to protest against cuts to their pensions.", "Violent demonstration", ""),
+        ("On 2 May 2024, residents burned tyres in Nakuru to protest against a police crackdown on street vendors.", "Violent demonstration", ""),
+        # People, or what people own, hurt by the crowd: civilians.
+        ("On 2 May 2024, traders smashed the windows of a bakery during a demonstration against market fees in Nakuru.", "Violent demonstration", "civilians (kenya)"),
+        ("On 2 May 2024, bus drivers blocked the Nakuru highway with burning tyres to demand lower fuel prices. They beat a motorist who tried to pass.",
+         "Violent demonstration", "civilians (kenya)"),
     ],
 )
 def test_riot_actors(text, sub_event_type, actor2):
@@ -160,7 +172,7 @@ def test_riot_actors(text, sub_event_type, actor2):
     row = rows[0]
     assert row.sub_event_type == sub_event_type, row.explanation.get("rule")
     assert row.actor1.lower().startswith("rioters (kenya)")
-    assert row.actor2.lower().startswith(actor2)
+    assert row.actor2.lower().startswith(actor2) if actor2 else row.actor2 == ""
 
 
 @pytest.mark.parametrize(

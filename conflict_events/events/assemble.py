@@ -922,15 +922,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
                 return rioters, target
             # Two crowds fighting each other are rioters on both sides; a mob's victims are civilians.
             return rioters, rioters if MUTUAL_FIGHT.search(text) else generic("civilians")
-        other = target if target is not None and target.inter in (Inter.STATE_FORCES, Inter.CIVILIANS) else None
-        if other is None and COUNTER_DEMONSTRATION.search(text):
-            other = generic("rioters")
-        if other is None:
-            # The forces that faced the rioters: "clashed with riot police", "the police intervened".
-            found = SECURITY_FORCES.search(text)
-            if found:
-                other = generic("military forces" if found.group(1).lower() in ("soldiers", "troops", "army", "military") else "police")
-        return rioters, other
+        return rioters, _the_crowds_other_side(text.lower(), target, generic)
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
         perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic(unknown_armed)
@@ -982,6 +974,29 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     return agent, target
 
 
+def _the_crowds_other_side(text: str, target, generic):
+    """Actor2 of a violent demonstration: the forces that faced the crowd, else the people whose
+    persons or property it attacked, else nobody ("blocked the highway with burning tyres").
+
+    Forces count only where they acted against the crowd or it against them, outside what the
+    crowd protested about: "army pensioners", "before the police arrived" and "against a police
+    crackdown" leave them out.
+    """
+    if outside_a_grievance(INTERVENTION, text) or outside_a_grievance(FORCES_FACING_A_CROWD, text):
+        if target is not None and target.inter == Inter.STATE_FORCES:
+            return target
+        found = SECURITY_FORCES.search(text)
+        military = found is not None and found.group(1) in ("soldiers", "troops", "army", "military")
+        return generic("military forces" if military else "police")
+    if target is not None and target.inter == Inter.CIVILIANS:
+        return target
+    if COUNTER_DEMONSTRATION.search(text):
+        return generic("rioters")
+    if outside_a_grievance(HARMED_BY_A_CROWD, text):
+        return generic("civilians")
+    return None
+
+
 DRUG_SEIZURE = re.compile(
     r"\b(seiz\w*|confiscat\w*|destroy\w*|dismantl\w*|raided|found)\b[^.]{0,80}\b(marijuana|cannabis|cocaine|heroin|methamphetamine|"
     r"fentanyl|narcotics?|drugs?|coca (leaf |leaves |plants? |plantations?)|drug (laborator(y|ies)|labs?)|(clandestine|synthetic drug) laborator(y|ies))\b",
@@ -991,6 +1006,32 @@ MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|stronghold
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
+_FORCE = r"(police\w*|officers?|security forces|gendarm\w*|soldiers|troops|army|military|guards)"
+# Lower-case text. The forces a crowd fought, or that acted against it.
+FORCES_FACING_A_CROWD = re.compile(
+    r"\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|eggs)\b[^.]{0,25}\b(at|on) (the )?(\w+ ){0,2}?" + _FORCE + r"\b"
+    r"|\b(clash\w*|scuffl\w*|confront\w*|fought|fighting|battles?) with (the )?(\w+ ){0,2}?" + _FORCE + r"\b"
+    r"|\bbetween\b[^.]{0,40}\band (the )?(\w+ )?" + _FORCE + r"\b"
+    r"|\b(attacked|assaulted|injured|wounded|targeted|stormed|chased|ambushed|beat|beaten|stoned|pelted) (the )?(\w+ ){0,2}?" + _FORCE + r"\b"
+    r"|\b" + _FORCE + r" (\w+ ){0,3}?(clashed|fired|shot|charged|attacked|arrested|dispersed|repelled|confronted|intervened|used)\b"
+    r"|\b" + _FORCE + r" (\w+ ){0,3}?(were|was) (\w+ )?(injured|wounded|attacked|hurt|assaulted|hit|pelted|stoned)\b"
+)
+# Lower-case text. People, or what people own, that a crowd hurt or damaged ("smashed a bakery's windows",
+# "beat a motorist", "threw stones at a minister's car"); tyres burned on a road are not among them.
+_NOT_A_LINK = r"(?!(?:and|to|as|in|at|on|for|by|with|against|over|after|during|from)\b)"
+_CROWD_VIOLENCE = (r"(attack\w*|beat|beating|beaten|hit|assault\w*|chas(?:ed|ing)|stoned|damag\w*|vandali[sz]\w*|smash\w*|destroy\w*|"
+                   r"loot\w*|ransack\w*|set fire to|set alight|set ablaze|torch\w*|burn(?:ed|t|ing)?|broke|break|detain\w*|kidnap\w*|"
+                   r"lynch\w*|kill\w*|injur\w*|wound\w*|harass\w*|stormed|invaded)")
+_PEOPLE_OR_PROPERTY = (r"(vehicles?|cars?|trucks?|bus|buses|shops?|stores?|business(?:es)?|restaurants?|houses?|homes?|shacks?|buildings?|"
+                       r"offices?|windows?|facilities|property|properties|machines?|equipment|furniture|belongings|cash|premises|"
+                       r"drivers?|passengers?|residents?|workers?|officials?|representatives?|managers?|journalists?|reporters?|convoy|"
+                       r"team|nominees?|candidates?|passers-by|motorists?|merchants?|traders?|owners?|man|woman|men|women|people|"
+                       r"persons?|famil(?:y|ies)|mother|father|son|daughter|members|nationals|migrants|foreigners|urns|ballots|"
+                       r"church|mosque|temple|school|university|campus|station|hospital)")
+HARMED_BY_A_CROWD = re.compile(
+    r"\b(?:" + _CROWD_VIOLENCE + r"\b(?:\s+" + _NOT_A_LINK + r"[\w'’-]+){0,4}?"
+    r"|(?:pelt\w*|thr(?:ew|owing|own)|hurl\w*)\b[^.]{0,30}?\b(?:at|on)(?:\s+[\w'’-]+){0,3}?)\s+" + _PEOPLE_OR_PROPERTY + r"\b"
+)
 GANG_CONTEXT = re.compile(r"\b(gangs?|gang members?|drug[- ]traffick\w*|drug dealers?|drug debts?|cartels?|criminal groups?|traffickers|narco\w*|"
                           r"organi[sz]ed crime|extortion|drive-by|hitm[ae]n|sicarios?|militia groups? of the west zone)\b", re.IGNORECASE)
 # People hit. Damaged homes, schools or "civilian infrastructure" alone leave actor2 empty in ACLED's coding.

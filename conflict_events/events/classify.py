@@ -242,15 +242,19 @@ GRIEVANCE_WORDS = re.compile(
     r"condemn\w*|denounc\w*|complain\w*|reject\w*|repudiat\w*|releas\w*|justice|solidarity|in support of|in memory of|"
     r"commemorat\w*|anniversary|protest(ed|ing)? (the|against|over))\b"
 )
-# Where a new clause starts, a grievance before it no longer governs: "protested against the tax; police dispersed them".
-CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|before|until|then|so)\b|\b(but|while|until|whereupon)\b")
+# Where a new clause starts, a grievance before it no longer governs: "protested against the tax; police dispersed them",
+# "marched over fees and pelted stones at the police": the crowd's own acts are no grievance.
+CLAUSE_BREAK = re.compile(r"[;:]|,\s+(and|but|while|before|until|then|so)\b|\b(but|while|until|whereupon)\b"
+                          r"|\band (then )?(?=(pelted|threw|hurled|stormed|burned|burnt|torched|smashed|vandali[sz]ed|clashed|looted|ransacked)\b)")
 
 
 def outside_a_grievance(pattern: re.Pattern, text: str) -> bool:
     """Whether `pattern` finds something outside every clause that tells what the demonstrators protest."""
     for found in pattern.finditer(text):
-        before = text[: found.start()].rsplit(". ", 1)[-1]
-        clause = CLAUSE_BREAK.split(before)[-1]
+        sentence_start = text.rfind(". ", 0, found.start()) + 1
+        # Read with what follows, so that "and pelted ..." ends a clause where the match begins.
+        breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, sentence_start) if b.end() <= found.start()]
+        clause = text[breaks[-1] if breaks else sentence_start : found.start()]
         grievances = list(GRIEVANCE_WORDS.finditer(clause))
         if not grievances:
             return True
