@@ -380,6 +380,9 @@ def test_a_country_alone_still_gives_no_event():
         # Violence the demonstrators protest against, or say happened, is not theirs.
         ("On 2 May 2024, teachers marched in Zorvel, Mardin, in protest of an attack in which a colleague was beaten.", "Peaceful protest"),
         ("On 2 May 2024, market women protested in Nakuru, claiming that council askaris had beaten a hawker.", "Peaceful protest"),
+        # ... and so is what befell someone a relative clause tells about, or whom a vigil honours.
+        ("On 2 May 2024, relatives of a trader who was detained by soldiers last week protested outside the governor's office in Nakuru.", "Peaceful protest"),
+        ("On 2 May 2024, about 300 people held a vigil in Nakuru to pay tribute to two cyclists killed by a drunk driver.", "Peaceful protest"),
         ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
         ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
         ("On 2 May 2024, in Zorvel village, Sagaing region, the graduation ceremony of a local defence force was held.", "Other"),

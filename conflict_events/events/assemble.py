@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from conflict_events.actors.resolve import PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
+from conflict_events.events.classify import CROWD_NOUNS, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -237,7 +237,8 @@ GRIEVANCE_HEADS = frozenset(
      "denouncing", "denounce", "condemning", "condemn", "demanding", "demand", "justice", "commemorate",
      "commemorating", "mark", "marking", "stated", "said", "claimed", "alleged", "suspect", "suspected",
      "oppose", "opposing", "opposed", "protest", "protesting", "protested", "reject", "rejecting", "rejected",
-     "demanded", "denounced", "condemned", "repudiate", "repudiating", "investigation"}
+     "demanded", "denounced", "condemned", "repudiate", "repudiating", "investigation", "tribute", "honour", "honor",
+     "mourn", "mourning", "remember", "remembering", "vigil"}
 )
 PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
 
@@ -246,9 +247,15 @@ def _the_grievance(trigger: Span) -> bool:
     """A violent word the demonstration is about, not one the demonstrators did."""
     token = trigger.root
     while token.head.i != token.i:
+        if token.dep_ == "relcl" and token.head.lower_ not in CROWD_NOUNS:
+            # "relatives of a trader who was detained": what befell someone the crowd speaks of.
+            return True
         token = token.head
         if token.lower_ in GRIEVANCE_HEADS or (token.lower_ == "of" and token.head.lower_ in PROTEST_NOUNS):
             return True
+        if token.lower_ in ("pay", "paid", "paying"):
+            if any(child.lower_ in ("tribute", "homage", "respects") for child in token.children):
+                return True  # "to pay tribute to two cyclists killed by a drunk driver"
     return False
 
 

@@ -237,10 +237,15 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
 # after such a word is the grievance, not what happened at the demonstration. "about" and "over"
 # before a number are quantities ("over 100 protesters were arrested").
 _NOT_A_NUMBER = r"(?!\s+(?:\d|a (?:dozen|hundred|thousand)|(?:hundreds|thousands|dozens|half|ten|twenty|fifty)\b))"
+# A relative clause tells about someone the demonstrators name ("relatives of a man who was detained"),
+# unless it is about the crowd itself ("marchers, who were dispersed", "cadres, who were demonstrating").
+CROWD_NOUNS = ("protesters", "demonstrators", "participants", "marchers", "activists", "students", "crowd", "rioters")
+_NOT_ABOUT_THE_CROWD = "".join(f"(?<!{noun} )(?<!{noun}, )" for noun in CROWD_NOUNS)
 GRIEVANCE_WORDS = re.compile(
     r"\b(after|against|following|because|due to|(?:about|over)" + _NOT_A_NUMBER + r"|demand\w*|claim\w*|alleg\w*|accus\w*|"
     r"condemn\w*|denounc\w*|complain\w*|reject\w*|repudiat\w*|releas\w*|justice|solidarity|in support of|in memory of|"
-    r"commemorat\w*|anniversary|protest(ed|ing)? (the|against|over))\b"
+    r"commemorat\w*|anniversary|protest(ed|ing)? (the|against|over)|tribute|vigils?|mourn\w*|in hono(u)?r of|"
+    + _NOT_ABOUT_THE_CROWD + r"(who|whom|whose)(?! (?:(?:were|was|had been|had) )?(?:demonstrat|protest|march|rall|gather|block|thr[eo]w|pelt|riot)))\b"
 )
 # Where a new clause starts, a grievance before it no longer governs: "protested against the tax; police dispersed them",
 # "marched over fees and pelted stones at the police": the crowd's own acts are no grievance.
@@ -252,14 +257,14 @@ def outside_a_grievance(pattern: re.Pattern, text: str) -> bool:
     """Whether `pattern` finds something outside every clause that tells what the demonstrators protest."""
     for found in pattern.finditer(text):
         sentence_start = text.rfind(". ", 0, found.start()) + 1
-        # Read with what follows, so that "and pelted ..." ends a clause where the match begins.
+        # Read with what follows: "and pelted ..." ends a clause where the match begins, "who were demonstrating" opens none.
         breaks = [b.end() for b in CLAUSE_BREAK.finditer(text, sentence_start) if b.end() <= found.start()]
-        clause = text[breaks[-1] if breaks else sentence_start : found.start()]
-        grievances = list(GRIEVANCE_WORDS.finditer(clause))
+        clause_start = breaks[-1] if breaks else sentence_start
+        grievances = [g for g in GRIEVANCE_WORDS.finditer(text, clause_start) if g.end() <= found.start()]
         if not grievances:
             return True
         first = grievances[0]
-        if not clause[: first.start()].strip() and "," in clause[first.end() :] and len(grievances) == 1:
+        if not text[clause_start : first.start()].strip() and "," in text[first.end() : found.start()] and len(grievances) == 1:
             # A fronted phrase ends at its comma: "After the rally, youths threw stones".
             return True
     return False
