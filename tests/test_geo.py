@@ -284,6 +284,23 @@ def test_a_district_locates_an_unknown_village():
     assert resolution.geo_precision == 2
 
 
+@pytest.mark.parametrize(
+    "hints, countries, admin1, geo_precision",
+    [
+        # Bassa is a district of Kogi and of Plateau; the town GeoNames knows by that name is in Plateau.
+        (["Bassa", "Kogi"], ["Nigeria"], "Kogi", 3),
+        (["Bassa", "Plateau"], ["Nigeria"], "Plateau", 2),
+        # A province named in one country says nothing of another's towns: Sirt is in Libya's West,
+        # whatever Cameroon's Ouest (also "West") holds.
+        (["Sirt", "West"], ["Cameroon", "Libya"], "West", 2),
+    ],
+)
+def test_a_district_town_outside_the_hinted_province_does_not_locate_a_village(hints, countries, admin1, geo_precision):
+    resolution = resolve_place("Zorvelgo", admin_hints=hints, context_countries=countries)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelgo", admin1, geo_precision)
+
+
 @pytest.mark.parametrize("hint, country, admin1", [
     ("Gironde", "France", "Nouvelle-Aquitaine"),  # GeoNames: "Departement de la Gironde"
     ("Essonne", "France", "Ile-de-France"),       # "Departement de l'Essonne"

@@ -69,6 +69,12 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     if not countries and ranked and (len(ranked) == 1 or score[ranked[0]] > score[ranked[1]]):
         # Hints that disagree ("Riyad, Kirkuk"): the larger unit, named last, outvotes the smaller.
         countries = [ranked[0]]
+    # "Zorvelgo (Bassa, Kogi)": a town named like the district but in another province is not the district.
+    provinces: dict[str, set[str]] = {}
+    for h in hints:
+        for c in countries:
+            if (seat := gaz.admin1_capital(c, area_name(h))) is not None:
+                provinces.setdefault(c, set()).add(seat.admin1)
     for h in dict.fromkeys(area_name(h) for h in hints):
         if gaz.country(h) is not None:
             continue
@@ -83,6 +89,8 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
         for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
             # With no country to go by, only a town known by that very name locates anything ("J&K" is not Jack, Alabama).
             named_unit = p.feature == "admin2" and normalize(p.name) == normalize(h)
+            if p.country in provinces and p.admin1 not in provinces[p.country]:
+                continue
             if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or _well_known(p, normalize(h))):
                 return Resolution(_named(p, name, keep_admin2=True), 2, "hint-town-fallback", cands, p)
     return None
