@@ -301,6 +301,18 @@ def test_a_district_town_outside_the_hinted_province_does_not_locate_a_village(h
     assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelgo", admin1, geo_precision)
 
 
+@pytest.mark.parametrize("town, hints, admin1", [
+    ("Sitrah", ["Capital"], "Capital"),      # Bahrain's 2014 governorates: GeoNames still files it under Northern
+    ("Manama", [], "Capital"),
+    ("Madinat Hamad", [], "Northern"),       # the abolished Central governorate's towns went north and south
+    ("Madinat 'Isa", [], "Southern"),
+])
+def test_bahrain_towns_are_in_the_governorates_acled_uses(town, hints, admin1):
+    resolution = resolve_place(town, admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == ("Bahrain", admin1)
+
+
 @pytest.mark.parametrize("hint, country, admin1", [
     ("Gironde", "France", "Nouvelle-Aquitaine"),  # GeoNames: "Departement de la Gironde"
     ("Essonne", "France", "Ile-de-France"),       # "Departement de l'Essonne"
