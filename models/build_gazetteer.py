@@ -114,7 +114,7 @@ def clean_admin1(name: str) -> str:
     for prefix in ("Muhafazat ", "Mintaqat ", "Sha`biyat ", "Wilayat-e ", "Provincia de ", "Opstina "):
         if name.startswith(prefix):
             name = name[len(prefix):]
-    for suffix in (" Governorate", " Province", " Oblast", " Region", " Voivodeship", " Sheng", " Rayon", " District", " apskritis"):
+    for suffix in (" Governorate", " Province", " Oblast", " Region", " Voivodeship", " Sheng", " Rayon", " District", " apskritis", "-do"):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             name = name[: -len(suffix)]
     return ascii_name(name).replace("`", "'")

@@ -301,6 +301,17 @@ def test_a_district_town_outside_the_hinted_province_does_not_locate_a_village(h
     assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelgo", admin1, geo_precision)
 
 
+@pytest.mark.parametrize("name, admin1", [
+    ("Chungcheongbuk", "North Chungcheong"),  # "Chungcheongbuk-do": -do is the Korean for province
+    ("Chungcheongbuk-do", "North Chungcheong"),
+    ("Jeollanam", "South Jeolla"),
+])
+def test_a_korean_province_is_found_without_its_do(name, admin1):
+    resolution = resolve_place(name)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == ("South Korea", admin1)
+
+
 @pytest.mark.parametrize("town, hints, admin1", [
     ("Sitrah", ["Capital"], "Capital"),      # Bahrain's 2014 governorates: GeoNames still files it under Northern
     ("Manama", [], "Capital"),
