@@ -113,6 +113,12 @@ def test_without_a_document_date_relative_days_are_not_guessed():
         ("On 2 May 2024, soldiers set houses on fire in Shwebo, Sagaing region.", "Looting/property destruction", "military forces of myanmar", "civilians (myanmar)"),
         # Drugs and laboratories seized belong to the traffickers.
         ("On 2 May 2024, near San Antonio de Cortes, Cortes, police forces seized 2,000 coca plants and a drug laboratory.", "Looting/property destruction", "police forces of honduras", "unidentified gang (honduras)"),
+        # ... and so does a haul seized with the couriers arrested: the seizure is the event, the couriers the gang's.
+        ("On 2 May 2024, federal police seized 300 kg of cocaine hidden in a lorry near Zorvelito (Cordoba). Two men were arrested.",
+         "Looting/property destruction", "police forces of argentina", "unidentified gang (argentina)"),
+        ("On 2 May 2024, soldiers destroyed a field of 5,000 poppy plants near Zorvelito (Cordoba).", "Looting/property destruction", "military forces of argentina", "unidentified gang (argentina)"),
+        # The arrest of someone notable, with no haul, is an arrest.
+        ("On 2 May 2024, police arrested the mayor of Zorvelito (Cordoba) on corruption charges.", "Arrests", "police forces of argentina", "civilians (argentina)"),
         # Territory taken without a fight by a rebel group is taken from the state.
         ("On 2 May 2024, M23 rebels took over control of Zorvelo (Rutshuru, Nord-Kivu). No clashes were reported.", "Non-violent transfer of territory", "m23", "military forces of the democratic republic of congo"),
         # People arrested with no group named are civilians.

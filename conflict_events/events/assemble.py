@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from conflict_events.actors.resolve import PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
-from conflict_events.events.classify import CROWD_NOUNS, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
+from conflict_events.events.classify import CROWD_NOUNS, DRUG_SEIZURE, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
     PlaceMention,
@@ -939,7 +939,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if sub is S.DISRUPTED_WEAPONS_USE and target is None:
         # Weapons nobody is named for belong to an unidentified armed group.
         target = generic(unknown_armed)
-    if sub in (S.LOOTING, S.ARRESTS, S.DISRUPTED_WEAPONS_USE) and target is None and DRUG_SEIZURE.search(text):
+    if sub in (S.LOOTING, S.ARRESTS, S.DISRUPTED_WEAPONS_USE) and (target is None or target.inter == Inter.CIVILIANS) and DRUG_SEIZURE.search(text):
         # Drugs, plantations and laboratories seized belong to the traffickers.
         target = generic("gang members")
     if sub in (S.LOOTING, S.ARRESTS) and target is None:
@@ -1004,11 +1004,6 @@ def _the_crowds_other_side(text: str, target, generic):
     return None
 
 
-DRUG_SEIZURE = re.compile(
-    r"\b(seiz\w*|confiscat\w*|destroy\w*|dismantl\w*|raided|found)\b[^.]{0,80}\b(marijuana|cannabis|cocaine|heroin|methamphetamine|"
-    r"fentanyl|narcotics?|drugs?|coca (leaf |leaves |plants? |plantations?)|drug (laborator(y|ies)|labs?)|(clandestine|synthetic drug) laborator(y|ies))\b",
-    re.IGNORECASE,
-)
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)

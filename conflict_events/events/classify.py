@@ -112,6 +112,15 @@ class Evidence:
 FIGHTING = re.compile(r"\b(clash\w*|fighting|fought|battles?|offensive|assault)\b")
 
 
+# Drugs, plantations and laboratories seized or destroyed: property of the traffickers.
+DRUG_SEIZURE = re.compile(
+    r"\b(seiz\w*|confiscat\w*|destroy\w*|dismantl\w*|eradicat\w*|raided|found)\b[^.]{0,80}\b(marijuana|cannabis|cocaine|heroin|methamphetamine|"
+    r"fentanyl|opium|hashish|narcotics?|drugs?|(coca|poppy|opium|cannabis|marijuana) (leaf |leaves |plants?|plantations?|fields?|crops?)|"
+    r"drug (laborator(y|ies)|labs?)|(clandestine|synthetic drug) laborator(y|ies))\b",
+    re.IGNORECASE,
+)
+
+
 def classify(ev: Evidence) -> tuple[S, str] | None:
     text = ev.text.lower()
     families = ev.families
@@ -191,6 +200,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     if "arrest" in families and not families & VIOLENT_FAMILIES:
         if ev.agent_inter and ev.agent_inter not in STATE:
             return S.ABDUCTION, "detention by a non-state group → Abduction/forced disappearance"
+        if DRUG_SEIZURE.search(text):
+            # The codebook's Arrests are of notable people; couriers taken with a drug haul are part of the seizure.
+            return S.LOOTING, "drugs seized, people arrested with them → Looting/property destruction"
         return S.ARRESTS, "arrest by state forces → Arrests"
     if families & VIOLENT_FAMILIES or "abduct" in families:
         if ev.target_inter in ARMED:
