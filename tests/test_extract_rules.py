@@ -444,6 +444,12 @@ def test_sub_event_type_rules(text, sub_event_type):
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
         ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, injuring a 12-year-old boy and two shepherds.",
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+        # A force's name that fits no force of the country ("national guard" in Venezuela) still says soldier.
+        ("On 2 May 2024, in Zorvelito (Apure), a roadside bomb planted by unidentified armed men wounded a national guard soldier.",
+         "Unidentified Armed Group (Venezuela)", "Military Forces of Venezuela (1999-)"),
+        # Named in apposition to the weapon, the group laid it.
+        ("On 2 May 2024, a landmine, presumably Houthi, exploded near Zorvel (Hays, Al Hudaydah), killing a farmer.",
+         "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),
     ],
 )
 def test_the_two_sides_of_one_event(text, actor1, actor2):

@@ -45,6 +45,9 @@ def _trigger(doc, word):
         ("A soldier stepped on a landmine planted by the rebels.", "stepped on", "the rebels", "A soldier"),
         ("A supply convoy struck an IED planted by Zorvel militants near the bridge.", "struck", "Zorvel militants", "A supply convoy"),
         ("A farm tractor hit a mine on the track.", "hit", None, "A farm tractor"),
+        # Named in apposition to the weapon, the group used it; what a blast went off against was its target.
+        ("A landmine, presumably Zorvel, exploded in the valley, killing a farmer.", "exploded", "Zorvel", "a farmer"),
+        ("A mine placed by the rebels was detonated against an army patrol on the track.", "detonated", "the rebels", "an army patrol"),
         # ... but a mine is no target's name: what a strike hits otherwise is its target.
         ("A drone struck a convoy near the bridge.", "struck", None, "a convoy"),
         # The parser hangs the subject on the place before it: the phrase just before the verb acts.

@@ -773,6 +773,9 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
     actor = actors.resolve(mention, event_country=country, event_date=event_date, text_acronyms=acronyms)
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+        if actor is None and first != tagged[0].text:
+            # "a national guard soldier" in Venezuela: the name fits no force of this country; the phrase's own words still say soldier.
+            actor = actors.resolve(first, event_country=country, event_date=event_date, text_acronyms=acronyms)
     elif tagged and actor is not None and actor.kind == "state" and mention == tagged[0].label_:
         # "Ukrainian air force" is tagged as Ukraine's military; its own words name the unit.
         unit = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)

@@ -135,8 +135,9 @@ def find_roles(trigger: Span) -> Roles:
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
     if roles.target is None and trigger.label_ in BLAST_FAMILIES:
-        # "a bomb exploded near a police checkpoint": what a blast went off beside was its target.
-        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("near", "outside", "beside")), None)
+        # "a bomb exploded near a police checkpoint", "a mine was detonated against a patrol": what a blast
+        # went off beside, or against, was its target.
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("near", "outside", "beside", "against")), None)
         pobj = _first(prep, "pobj") if prep is not None else None
         if pobj is not None:
             roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of a blast"
@@ -144,12 +145,16 @@ def find_roles(trigger: Span) -> Roles:
 
 
 def _weapon_owner(weapon: Token) -> Span | None:
-    """ "an IED planted by Al Shabaab militants", "a mine by the rebels": who used the weapon."""
+    """ "an IED planted by Al Shabaab militants", "a mine by the rebels", "a landmine, presumably
+    Houthi": who used the weapon."""
     for token in weapon.subtree:
         if token.dep_ in ("agent",) or (token.dep_ == "prep" and token.lower_ == "by" and token.head.i == weapon.i):
             pobj = _first(token, "pobj")
             if pobj is not None:
                 return _phrase(pobj)
+    for child in weapon.children:
+        if child.dep_ == "appos" and child.pos_ == "PROPN":
+            return _phrase(child)
     return None
 
 
