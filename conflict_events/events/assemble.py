@@ -950,6 +950,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         target = generic("civilians")
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
+    if sub is S.OTHER and target is None and "other" in families and ROAD_USERS_STOPPED.search(text):
+        # "ran a checkpoint and controlled road users": the people stopped are the other side.
+        target = generic("civilians")
     if sub is S.AIR_DRONE_STRIKE and agent is not None:
         # Air strikes are flown by the air force, where ACLED names one for that theatre.
         agent = actors.air_unit(agent, event_country=country, event_date=event_date) or agent
@@ -1008,6 +1011,11 @@ def _the_crowds_other_side(text: str, target, generic):
 
 
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
+ROAD_USERS_STOPPED = re.compile(
+    r"\b(controll\w*|stopp\w*|search\w*|check(ed|ing)|inspect\w*|extort\w*|tax(ed|ing)|harass\w*|robb\w*)\b[^.]{0,40}"
+    r"\b(road users|vehicles?|cars|trucks?|lorries|buses|travell?ers|passengers|motorists|drivers|commuters|civilians|traders)\b",
+    re.IGNORECASE,
+)
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
