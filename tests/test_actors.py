@@ -646,6 +646,9 @@ def test_event_country_spellings(d, given, country):
         ("the Dark Zorvel guerrilla forces", "Myanmar", "Dark Zorvel guerrilla forces", 3),
         ("the Zorvelito Special Task Force", "Myanmar", "Zorvelito Special Task Force", 3),
         ("the Zorvel Revolution Network", "Myanmar", "Zorvel Revolution Network", 3),
+        # An acronym before a guerrilla or a front names a group too: no state's unit is either.
+        ("the ZRV-Z Guerrilla Force", "Myanmar", "ZRV-Z Guerrilla Force", 3),
+        ("the ZDF Front", "Myanmar", "ZDF Front", 3),
         # Descriptive capitals, police and acronyms stay the state's.
         ("the National Army", "Myanmar", "Military Forces of Myanmar (2021-)", 1),
         ("Special Forces", "Mali", "Military Forces of Mali (2021-)", 1),

@@ -258,14 +258,18 @@ _NAMED_GROUP_HEADS = frozenset({"force", "forces", "army", "brigade", "brigades"
                                 "team", "league", "club", "patrol", "resistance"})
 
 
+_NON_STATE_HEADS = frozenset({"guerrilla", "guerrillas", "front", "network", "resistance"})
+
+
 def _named_armed_group(bare: str) -> bool:
     """ "Zorvel Tiger Force", "Dark Zorvel guerrilla forces": proper names before a force noun."""
     words = bare.split()
     head = next((i for i, w in enumerate(words) if w.lower() in _NAMED_GROUP_HEADS), None)
     if not head or any(w.lower() in ("police", "gendarmerie") for w in words):
         return False
-    # Acronyms are left out: "IRG forces" are a government's.
-    names = [w for w in words[:head] if w[:1].isupper() and not w.isupper() and w.lower() not in _FORCE_DESCRIPTORS]
+    # Acronyms are left out: "IRG forces" are a government's; but no government's unit is a guerrilla or a front.
+    non_state_head = words[head].lower() in _NON_STATE_HEADS
+    names = [w for w in words[:head] if w[:1].isupper() and (non_state_head or not w.isupper()) and w.lower() not in _FORCE_DESCRIPTORS]
     return bool(names) and all(w[:1].isupper() or w.lower() in _NAMED_GROUP_HEADS or w.lower() in ("of", "and", "-", "on", "for")
                                for w in words[:head])
 
