@@ -450,6 +450,9 @@ def test_sub_event_type_rules(text, sub_event_type):
         # A force's name that fits no force of the country ("national guard" in Venezuela) still says soldier.
         ("On 2 May 2024, in Zorvelito (Apure), a roadside bomb planted by unidentified armed men wounded a national guard soldier.",
          "Unidentified Armed Group (Venezuela)", "Military Forces of Venezuela (1999-)"),
+        # A word of the trigger phrase says what kind of training it was, not whose.
+        ("On 2 May 2024, in Zorvel township (Tamu district, Sagaing region), the Zorvel PDF completed advanced military training.",
+         "People's Defense Force - Zorvel", ""),
         # Named in apposition to the weapon, the group laid it.
         ("On 2 May 2024, a landmine, presumably Houthi, exploded near Zorvel (Hays, Al Hudaydah), killing a farmer.",
          "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),

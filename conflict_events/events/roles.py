@@ -77,7 +77,7 @@ def find_roles(trigger: Span) -> Roles:
     if head.pos_ == "VERB" or head.tag_.startswith("VB") or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
         _verb_roles(head, roles)
     else:
-        _noun_roles(head, roles)
+        _noun_roles(head, roles, trigger)
         carrier = _carrying_verb(head)
         if roles.agent is None and carrier is not None:
             # "soldiers set houses on fire": the verb the phrase completes has the agent.
@@ -258,10 +258,12 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
                     break
 
 
-def _noun_roles(noun: Token, roles: Roles) -> None:
+def _noun_roles(noun: Token, roles: Roles, trigger: Span) -> None:
     for child in noun.children:
         if child.dep_ == "poss" and roles.agent is None:
             roles.agent, roles.agent_rule = _phrase(child), "possessive"
+        elif trigger.start <= child.i < trigger.end and child.ent_type_ not in ("NORP", "GPE", "ORG") and not _is_tagged_actor(child):
+            continue  # "military training": a word of the trigger phrase says what kind, not whose
         elif child.dep_ in ("compound", "amod", "nmod") and (child.ent_type_ in ("NORP", "GPE", "ORG") or _is_tagged_actor(child) or child.lower_ in ACTOR_NOUNS):
             if roles.agent is None:
                 roles.agent, roles.agent_rule = _phrase(child, modifiers_only=True), "modifier"
