@@ -159,6 +159,8 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         # Whom a mob seizes is its victim, whatever he is said to have done.
         ("On 2 May 2024, traders captured and beat up a robber in Nakuru.", "Mob violence", "civilians (kenya)"),
         ("On 2 May 2024, traders captured and beat up a lone gunman in Nakuru.", "Mob violence", "civilians (kenya)"),
+        # A crowd that fought the police has the police as its other side.
+        ("On 2 May 2024, police officers and villagers clashed over a land dispute in Nakuru, injuring two women.", "Mob violence", "police forces of kenya"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
         ("On 2 May 2024, students demonstrated in Nakuru over fees and pelted stones at police officers.", "Violent demonstration", "police forces of kenya"),

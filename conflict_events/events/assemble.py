@@ -925,6 +925,10 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.RIOTS:
         rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
         if sub is S.MOB_VIOLENCE:
+            state_side = next((side for side in (target, agent) if side is not None and side.inter == Inter.STATE_FORCES), None)
+            if state_side is not None:
+                # "police and villagers clashed over a land dispute": the crowd fought the state's forces.
+                return rioters, state_side
             if target is not None and target.kind == "unidentified":
                 # "residents beat up a robber": whom a mob seizes is its victim, unarmed whatever he did.
                 target = generic("civilians")
