@@ -104,7 +104,9 @@ _SOLE = {"lone gunman", "sole perpetrator", "lone attacker", "lone wolf", "shoot
 _COMMUNAL = {"vigilante", "vigilante group", "local militia", "communal militia",
              "self defense group", "self defence group", "self defense militia",
              "hunters", "hunter", "community militia", "village militia",
-             "local defence force", "local defense force"}
+             "local defence force", "local defense force",
+             # cattle raiding between pastoralist communities is communal violence in ACLED's coding
+             "cattle raider", "cattle rustler", "rustler"}
 _FOREIGN = {"foreigner", "foreign national", "expatriate", "foreign worker", "foreign tourist",
             "migrant", "asylum seeker", "foreign citizen"}
 _UNKNOWN_MIL = {"unspecified military force", "unidentified military force", "unknown military force",
