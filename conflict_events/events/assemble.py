@@ -1022,8 +1022,8 @@ ROAD_USERS_STOPPED = re.compile(
 )
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
-SECURITY_FORCES = re.compile(r"\b(police\w*|riot police|security forces|gendarm\w*|soldiers|troops|army|military)\b", re.IGNORECASE)
 _FORCE = r"(police\w*|officers?|security forces|gendarm\w*|soldiers|troops|army|military|guards)"
+SECURITY_FORCES = re.compile(r"\b" + _FORCE + r"\b", re.IGNORECASE)
 # Lower-case text. The forces a crowd fought, or that acted against it.
 FORCES_FACING_A_CROWD = re.compile(
     r"\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|eggs)\b[^.]{0,25}\b(at|on) (the )?(\w+ ){0,2}?" + _FORCE + r"\b"

@@ -57,9 +57,6 @@ class PhraseIndex:
         # first key -> the lengths of the phrases it starts, shortest first
         self.lengths = {key: sorted(found) for key, found in lengths.items()}
 
-    def __len__(self) -> int:
-        return len(self.labels)
-
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         return self.matches(doc.to_array(self.attr).tolist())
 
