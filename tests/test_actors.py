@@ -659,7 +659,7 @@ def test_event_country_spellings(d, given, country):
         ("members from the Zorvel clan militia", "Somalia", "Zorvel Clan Militia (Somalia)", 4),
         ("members of a Zorvel communal militia", "Nigeria", "Zorvel Communal Militia (Nigeria)", 4),
         # Cattle raiding between pastoralist communities is communal violence.
-        ("unknown cattle raiders", "South Sudan", "Unidentified Communal Militia (South Sudan)", 4),
+        ("cattle raiders from a neighbouring county", "South Sudan", "Unidentified Communal Militia (South Sudan)", 4),
         ("armed cattle rustlers", "Kenya", "Unidentified Communal Militia (Kenya)", 4),
         # A capitalised common noun inside a sentence is part of a name.
         ("the Children of Zorvel", "Turkey", "Children of Zorvel", 3),

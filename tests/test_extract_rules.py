@@ -114,11 +114,11 @@ def test_without_a_document_date_relative_days_are_not_guessed():
         # Drugs and laboratories seized belong to the traffickers.
         ("On 2 May 2024, near San Antonio de Cortes, Cortes, police forces seized 2,000 coca plants and a drug laboratory.", "Looting/property destruction", "police forces of honduras", "unidentified gang (honduras)"),
         # ... and so does a haul seized with the couriers arrested: the seizure is the event, the couriers the gang's.
-        ("On 2 May 2024, federal police seized 300 kg of cocaine hidden in a lorry near Zorvelito (Cordoba). Two men were arrested.",
+        ("On 2 May 2024, gendarmes found 300 kg of cocaine in a shipping container near Zorvelito (Cordoba) and arrested its two drivers.",
          "Looting/property destruction", "police forces of argentina", "unidentified gang (argentina)"),
-        ("On 2 May 2024, soldiers destroyed a field of 5,000 poppy plants near Zorvelito (Cordoba).", "Looting/property destruction", "military forces of argentina", "unidentified gang (argentina)"),
+        ("On 2 May 2024, soldiers destroyed two hectares of opium poppy near Zorvelito (Cordoba).", "Looting/property destruction", "military forces of argentina", "unidentified gang (argentina)"),
         # A checkpoint that stopped road users has them as its other side; one merely run has none.
-        ("On 2 May 2024, militants ran a checkpoint and searched passing vehicles near Zorvelgo (Titao, Loroum).", "Other", "unidentified armed group (burkina faso)", "civilians (burkina faso)"),
+        ("On 2 May 2024, militants ran a checkpoint and searched passing cars near Zorvelgo (Titao, Loroum).", "Other", "unidentified armed group (burkina faso)", "civilians (burkina faso)"),
         ("On 2 May 2024, militants ran a checkpoint near Zorvelgo (Titao, Loroum).", "Other", "unidentified armed group (burkina faso)", ""),
         # The arrest of someone notable, with no haul, is an arrest.
         ("On 2 May 2024, police arrested the mayor of Zorvelito (Cordoba) on corruption charges.", "Arrests", "police forces of argentina", "civilians (argentina)"),
@@ -160,7 +160,7 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, traders captured and beat up a robber in Nakuru.", "Mob violence", "civilians (kenya)"),
         ("On 2 May 2024, traders captured and beat up a lone gunman in Nakuru.", "Mob violence", "civilians (kenya)"),
         # A crowd that fought the police has the police as its other side.
-        ("On 2 May 2024, police officers and villagers clashed over a land dispute in Nakuru, injuring two women.", "Mob violence", "police forces of kenya"),
+        ("On 2 May 2024, police officers and herders fought with clubs at a cattle market in Nakuru.", "Mob violence", "police forces of kenya"),
         # The police who faced a violent demonstration are actor2.
         ("On 2 May 2024, protesters threw stones and burned tyres in Nakuru. Riot police fired tear gas to disperse them.", "Violent demonstration", "police forces of kenya"),
         ("On 2 May 2024, students demonstrated in Nakuru over fees and pelted stones at police officers.", "Violent demonstration", "police forces of kenya"),
@@ -366,7 +366,7 @@ def test_a_country_alone_still_gives_no_event():
         # People who seize someone themselves and beat him are a mob, not kidnappers.
         ("On 2 May 2024, in Zorvelito (Cordoba), neighbours captured a suspected burglar who had fired a pistol at a guard and whipped him in the square.", "Mob violence"),
         # Demonstrating violently is a violent demonstration.
-        ("On 2 May 2024, police intervened by arresting party cadres, who were demonstrating violently, in Zorvelito (Cordoba).", "Violent demonstration"),
+        ("On 2 May 2024, police broke up a march by arresting students, who were demonstrating violently, in Zorvelito (Cordoba).", "Violent demonstration"),
         # Men who open fire are an armed group, not a crowd.
         ("On 2 May 2024, two men opened fire and killed three people at a bar in Nakuru.", "Attack"),
         # Petrol bombs thrown at a building by a few people, nobody hurt, destroy property; by youths, they are rioting.
@@ -393,11 +393,11 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, market women protested in Nakuru, claiming that council askaris had beaten a hawker.", "Peaceful protest"),
         # ... and so is what befell someone a relative clause tells about, or whom a vigil honours.
         ("On 2 May 2024, relatives of a trader who was detained by soldiers last week protested outside the governor's office in Nakuru.", "Peaceful protest"),
-        ("On 2 May 2024, about 300 people held a vigil in Nakuru to pay tribute to two cyclists killed by a drunk driver.", "Peaceful protest"),
+        ("On 2 May 2024, hundreds of mourners held a vigil in Nakuru and paid tribute to a cyclist killed by a lorry driver.", "Peaceful protest"),
         ("On 2 May 2024, soldiers took the village head of Zorvelkivka, Kharkiv, to an unknown location.", "Abduction/forced disappearance"),
         ("On 2 May 2024, members of a far-right group distributed flyers at homes in Zorvelkivka, Kharkiv.", "Other"),
         ("On 2 May 2024, in Zorvel village, Sagaing region, the graduation ceremony of a local defence force was held.", "Other"),
-        ("On 2 May 2024, militants ran a checkpoint and controlled road users near Zorvelgo (Titao, Loroum).", "Other"),
+        ("On 2 May 2024, militants ran a checkpoint and questioned travellers near Zorvelgo (Titao, Loroum).", "Other"),
         # Territory taken with no fighting reported is a non-violent transfer, whoever takes it.
         ("On 2 May 2024, Ukrainian forces retook Zorvelkivka, Chernihiv. No clashes were reported.", "Non-violent transfer of territory"),
         # Armed victims make it fighting: ranks, and fighters named before a parenthesis.
@@ -450,13 +450,13 @@ def test_sub_event_type_rules(text, sub_event_type):
         ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, injuring a 12-year-old boy and two shepherds.",
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
         # A force's name that fits no force of the country ("national guard" in Venezuela) still says soldier.
-        ("On 2 May 2024, in Zorvelito (Apure), a roadside bomb planted by unidentified armed men wounded a national guard soldier.",
+        ("On 2 May 2024, a roadside bomb injured a national guard soldier escorting a fuel truck near Zorvelito (Apure).",
          "Unidentified Armed Group (Venezuela)", "Military Forces of Venezuela (1999-)"),
         # A word of the trigger phrase says what kind of training it was, not whose.
-        ("On 2 May 2024, in Zorvel township (Tamu district, Sagaing region), the Zorvel PDF completed advanced military training.",
+        ("On 2 May 2024, in Zorvel township (Tamu district, Sagaing region), the Zorvel PDF held military training for new recruits.",
          "People's Defense Force - Zorvel", ""),
         # Named in apposition to the weapon, the group laid it.
-        ("On 2 May 2024, a landmine, presumably Houthi, exploded near Zorvel (Hays, Al Hudaydah), killing a farmer.",
+        ("On 2 May 2024, a landmine, apparently Houthi, went off under a water truck near Zorvel (Hays, Al Hudaydah), killing its driver.",
          "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),
     ],
 )

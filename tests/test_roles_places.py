@@ -46,8 +46,8 @@ def _trigger(doc, word):
         ("A supply convoy struck an IED planted by Zorvel militants near the bridge.", "struck", "Zorvel militants", "A supply convoy"),
         ("A farm tractor hit a mine on the track.", "hit", None, "A farm tractor"),
         # Named in apposition to the weapon, the group used it; what a blast went off against was its target.
-        ("A landmine, presumably Zorvel, exploded in the valley, killing a farmer.", "exploded", "Zorvel", "a farmer"),
-        ("A mine placed by the rebels was detonated against an army patrol on the track.", "detonated", "the rebels", "an army patrol"),
+        ("A tripwire mine, likely Zorvel, exploded in the valley, killing a goatherd.", "exploded", "Zorvel", "a goatherd"),
+        ("An IED hidden by the rebels was detonated against an army truck on the track.", "detonated", "the rebels", "an army truck"),
         # ... but a mine is no target's name: what a strike hits otherwise is its target.
         ("A drone struck a convoy near the bridge.", "struck", None, "a convoy"),
         # The parser hangs the subject on the place before it: the phrase just before the verb acts.

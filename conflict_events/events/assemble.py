@@ -255,7 +255,7 @@ def _the_grievance(trigger: Span) -> bool:
             return True
         if token.lower_ in ("pay", "paid", "paying"):
             if any(child.lower_ in ("tribute", "homage", "respects") for child in token.children):
-                return True  # "to pay tribute to two cyclists killed by a drunk driver"
+                return True  # "paid tribute to a cyclist run over by a lorry"
     return False
 
 
@@ -774,7 +774,7 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
     if tagged and actor is None:
         actor = actors.resolve(tagged[0].text, event_country=country, event_date=event_date, text_acronyms=acronyms)
         if actor is None and first != tagged[0].text:
-            # "a national guard soldier" in Venezuela: the name fits no force of this country; the phrase's own words still say soldier.
+            # "a national guard sergeant" in Venezuela: the name fits no force of this country; the phrase's own words still say soldier.
             actor = actors.resolve(first, event_country=country, event_date=event_date, text_acronyms=acronyms)
     elif tagged and actor is not None and actor.kind == "state" and mention == tagged[0].label_:
         # "Ukrainian air force" is tagged as Ukraine's military; its own words name the unit.
@@ -927,7 +927,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         if sub is S.MOB_VIOLENCE:
             state_side = next((side for side in (target, agent) if side is not None and side.inter == Inter.STATE_FORCES), None)
             if state_side is not None:
-                # "police and villagers clashed over a land dispute": the crowd fought the state's forces.
+                # "police officers and herders fought at a cattle market": the crowd fought the state's forces.
                 return rioters, state_side
             if target is not None and target.kind == "unidentified":
                 # "residents beat up a robber": whom a mob seizes is its victim, unarmed whatever he did.
@@ -955,7 +955,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
     if sub is S.OTHER and target is None and "other" in families and ROAD_USERS_STOPPED.search(text):
-        # "ran a checkpoint and controlled road users": the people stopped are the other side.
+        # "manned a roadblock and searched passing cars": the people stopped are the other side.
         target = generic("civilians")
     if sub is S.AIR_DRONE_STRIKE and agent is not None:
         # Air strikes are flown by the air force, where ACLED names one for that theatre.

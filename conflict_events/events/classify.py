@@ -249,8 +249,8 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
 # after such a word is the grievance, not what happened at the demonstration. "about" and "over"
 # before a number are quantities ("over 100 protesters were arrested").
 _NOT_A_NUMBER = r"(?!\s+(?:\d|a (?:dozen|hundred|thousand)|(?:hundreds|thousands|dozens|half|ten|twenty|fifty)\b))"
-# A relative clause tells about someone the demonstrators name ("relatives of a man who was detained"),
-# unless it is about the crowd itself ("marchers, who were dispersed", "cadres, who were demonstrating").
+# A relative clause tells about someone the demonstrators name ("the family of a trader who was detained"),
+# unless it is about the crowd itself ("marchers, who were dispersed", "students, who were marching").
 CROWD_NOUNS = ("protesters", "demonstrators", "participants", "marchers", "activists", "students", "crowd", "rioters")
 _NOT_ABOUT_THE_CROWD = "".join(f"(?<!{noun} )(?<!{noun}, )" for noun in CROWD_NOUNS)
 GRIEVANCE_WORDS = re.compile(

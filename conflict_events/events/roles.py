@@ -145,7 +145,7 @@ def find_roles(trigger: Span) -> Roles:
 
 
 def _weapon_owner(weapon: Token) -> Span | None:
-    """ "an IED planted by Al Shabaab militants", "a mine by the rebels", "a landmine, presumably
+    """ "an IED planted by Al Shabaab militants", "a mine by the rebels", "a mine, apparently
     Houthi": who used the weapon."""
     for token in weapon.subtree:
         if token.dep_ in ("agent",) or (token.dep_ == "prep" and token.lower_ == "by" and token.head.i == weapon.i):
