@@ -166,6 +166,12 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, students demonstrated in Nakuru over fees and pelted stones at police officers.", "Violent demonstration", "police forces of kenya"),
         ("On 2 May 2024, students demonstrated in Nakuru over fees and burned tyres. Police officers clashed with the students and arrested ten.",
          "Violent demonstration", "police forces of kenya"),
+        # A crowd that fought counter-demonstrators, or two crowds that fought each other: rioters on both
+        # sides, even where the police then stepped in.
+        ("On 2 May 2024, about 500 people marched in Nakuru against new curfews. Counter-demonstrators gathered nearby and the two crowds threw stones at each other before riot police separated them.",
+         "Violent demonstration", "rioters (kenya)"),
+        ("On 2 May 2024, students from two rival unions demonstrated in Nakuru over a disputed election and clashed with each other, throwing stones.",
+         "Violent demonstration", "rioters (kenya)"),
         # Forces named without acting against the crowd are not its other side.
         ("On 2 May 2024, bus drivers blocked the Nakuru highway with burning tyres to demand lower fuel prices. Police officers arrived an hour later.",
          "Violent demonstration", ""),

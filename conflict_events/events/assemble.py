@@ -992,13 +992,17 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
 
 
 def _the_crowds_other_side(text: str, target, generic):
-    """Actor2 of a violent demonstration: the forces that faced the crowd, else the people whose
-    persons or property it attacked, else nobody ("blocked the highway with burning tyres").
+    """Actor2 of a violent demonstration: the crowd it fought, else the forces that faced it, else
+    the people whose persons or property it attacked, else nobody ("blocked the highway with burning tyres").
 
     Forces count only where they acted against the crowd or it against them, outside what the
     crowd protested about: "army pensioners", "before the police arrived" and "against a police
     crackdown" leave them out.
     """
+    if COUNTER_DEMONSTRATION.search(text) or CROWDS_FIGHTING.search(text):
+        # Demonstrators who fought counter-demonstrators, or two groups that fought each other:
+        # rioters on both sides, even where the police then stepped in.
+        return generic("rioters")
     if outside_a_grievance(INTERVENTION, text) or outside_a_grievance(FORCES_FACING_A_CROWD, text):
         if target is not None and target.inter == Inter.STATE_FORCES:
             return target
@@ -1007,8 +1011,6 @@ def _the_crowds_other_side(text: str, target, generic):
         return generic("military forces" if military else "police")
     if target is not None and target.inter == Inter.CIVILIANS:
         return target
-    if COUNTER_DEMONSTRATION.search(text):
-        return generic("rioters")
     if outside_a_grievance(HARMED_BY_A_CROWD, text):
         return generic("civilians")
     return None
@@ -1021,6 +1023,7 @@ ROAD_USERS_STOPPED = re.compile(
     re.IGNORECASE,
 )
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
+CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|between (two|rival) (groups|factions|camps|sides))\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 _FORCE = r"(police\w*|officers?|security forces|gendarm\w*|soldiers|troops|army|military|guards)"
 SECURITY_FORCES = re.compile(r"\b" + _FORCE + r"\b", re.IGNORECASE)
