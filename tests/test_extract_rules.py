@@ -455,6 +455,14 @@ def test_sub_event_type_rules(text, sub_event_type):
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
         ("On 2 May 2024, Russian forces shelled Hirske, Luhansk, injuring a 12-year-old boy and two shepherds.",
          "Military Forces of Russia (2000-)", "Civilians (Ukraine)"),
+        # "the government(al) positions" are the government's forces', also where "government" alone would name its offices.
+        ("On 2 May 2024, NAF fighters shelled the governmental positions near Zorvelkivka, Donetsk, with mortars.",
+         "NAF: United Armed Forces of Novorossiya", "Military Forces of Ukraine (2019-)"),
+        ("On 2 May 2024, militants fired mortars at government positions near Zorvelgo (Titao, Loroum).",
+         "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso (2022-)"),
+        # Whose aircraft was shot down is the other side.
+        ("On 2 May 2024, Ukrainian forces shot down a Russian helicopter near Zorvelkivka, Kharkiv.",
+         "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"),
         # A force's name that fits no force of the country ("national guard" in Venezuela) still says soldier.
         ("On 2 May 2024, a roadside bomb injured a national guard soldier escorting a fuel truck near Zorvelito (Apure).",
          "Unidentified Armed Group (Venezuela)", "Military Forces of Venezuela (1999-)"),

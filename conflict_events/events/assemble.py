@@ -952,6 +952,10 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     if sub in (S.LOOTING, S.ARRESTS) and target is None:
         # Property with no named owner is the civilians'; so are people arrested with no group named.
         target = generic("civilians")
+    if event_type in (EventType.EXPLOSIONS, EventType.BATTLES) and (target is None or target.kind == "state_government") and (
+            GOVERNMENT_POSITIONS.search(text) and (agent is None or agent.inter != Inter.STATE_FORCES)):
+        # Fighting is with a government's forces, not with its offices.
+        target = generic("military forces")
     if event_type is EventType.EXPLOSIONS and target is None and _civilians_hit(text):
         target = generic("civilians")
     if sub is S.OTHER and target is None and "other" in families and ROAD_USERS_STOPPED.search(text):
@@ -1016,7 +1020,11 @@ def _the_crowds_other_side(text: str, target, generic):
     return None
 
 
-MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?)\b", re.IGNORECASE)
+MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?|"
+                              r"aircraft|warplanes?|jets?|helicopters?)\b", re.IGNORECASE)
+# "fired mortars at the governmental positions": the government's forces, which the text does not name otherwise.
+GOVERNMENT_POSITIONS = re.compile(r"\b(at|on|against|targeting|targeted|shelled|hit|struck)\s+(\w+\s+){0,3}?(the\s+)?government(al)?\s+"
+                                  r"(positions?|forces|troops|soldiers|army|checkpoints?|bases?)\b", re.IGNORECASE)
 ROAD_USERS_STOPPED = re.compile(
     r"\b(controll\w*|stopp\w*|search\w*|check(ed|ing)|inspect\w*|extort\w*|tax(ed|ing)|harass\w*|robb\w*)\b[^.]{0,40}"
     r"\b(road users|vehicles?|cars|trucks?|lorries|buses|travell?ers|passengers|motorists|drivers|commuters|civilians|traders)\b",
