@@ -431,8 +431,12 @@ GUESS_WORDS = frozenset({"assumed", "likely", "presumed", "presumably", "suspect
 
 def _named_in_parenthesis(span: Span, doc: Doc, lead_words: frozenset[str]) -> Span | None:
     """What a parenthesis right after the phrase says it is: "(coded as X)", "(assumed X)",
-    "(likely X)", "(believed to be X)"; a tagged actor inside it if there is one, else its words."""
+    "(likely X)", "(believed to be X)"; a tagged actor inside it if there is one, else its words.
+    Without brackets, a guess word right after the phrase counts with a tagged actor."""
     start = span.end
+    if start + 2 < len(doc) and doc[start].lower_ in lead_words and doc[start].lower_ not in ("likely", "probably"):
+        # The same said without the brackets: "an unknown armed group believed to be X".
+        return next((s for s in span_groups.starting_in(doc, "actors", start + 1, min(len(doc), start + 5))), None)
     if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in lead_words:
         return None
     close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
