@@ -930,7 +930,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
         rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
         if sub is S.MOB_VIOLENCE:
             if CROWDS_FIGHTING.search(text):
-                # "supporters of two parties attacked each other with sticks": rioters on both sides.
+                # "traders from two markets beat each other": rioters on both sides.
                 return rioters, generic("rioters")
             state_side = next((side for side in (target, agent) if side is not None and side.inter == Inter.STATE_FORCES), None)
             if state_side is not None:
@@ -1038,7 +1038,7 @@ ROAD_USERS_STOPPED = re.compile(
     re.IGNORECASE,
 )
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
-CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|attack\w* each other|between (two|rival) (groups|factions|camps|sides)|"
+CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|(attack\w*|fought|fight\w*|beat\w*) (each other|one another)|between (two|rival) (groups|factions|camps|sides)|"
                              r"two (rival )?(groups|factions|camps|sides|families|clans) (\w+ ){0,4}?(clashed|fought))\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 _FORCE = r"(police\w*|officers?|security forces|gendarm\w*|soldiers|troops|army|military|guards)"
