@@ -463,7 +463,7 @@ def test_sub_event_type_rules(text, sub_event_type):
         ("On 2 May 2024, militants fired mortars at government positions near Zorvelgo (Titao, Loroum).",
          "Unidentified Armed Group (Burkina Faso)", "Military Forces of Burkina Faso (2022-)"),
         # A guess said without brackets names the group as one in brackets does.
-        ("On 2 May 2024, a drone flown by an unknown armed group believed to be the Global Coalition struck a militia post near Zorvel, Deir ez Zor.",
+        ("On 2 May 2024, a missile fired by an unknown armed group suspected to be the Global Coalition hit a militia depot near Zorvel, Deir ez Zor.",
          "Global Coalition Against Daesh", "Unidentified Armed Group (Syria)"),
         # Whose aircraft was shot down is the other side.
         ("On 2 May 2024, Ukrainian forces shot down a Russian helicopter near Zorvelkivka, Kharkiv.",
