@@ -33,7 +33,9 @@ FORCE_NOUNS = {
 
 _POLICE = {"police", "policeman", "policewoman", "policemen", "cop", "officer", "constable",
            "patrolman", "police officer", "law enforcement", "riot police", "traffic police",
-           "border police", "gendarme", "gendarmerie"}
+           "border police", "gendarme", "gendarmerie",
+           # ACLED files a state's intelligence services with its police
+           "intelligence", "intelligence service", "intelligence agency", "intelligence agent", "intelligence officer"}
 _MILITARY = {"troop", "soldier", "army", "military", "force", "armed force", "security force",
              "security personnel", "servicemen", "serviceman", "serviceperson", "personnel",
              "service member", "servicemember", "service personnel", "military personnel",

@@ -976,6 +976,9 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
             agent = generic(unknown_armed)
         elif sub is S.ARRESTS:
             agent = generic("police")
+        elif sub is S.DISRUPTED_WEAPONS_USE and "intercept" not in families:
+            # Explosives defused or weapons found by no one named: the police, as for an arrest.
+            agent = generic("police")
         elif sub is S.LOOTING:
             # Property destroyed or taken by no one named: an unidentified armed group did it.
             agent = generic(unknown_armed)
