@@ -135,7 +135,7 @@ def test_without_a_document_date_relative_days_are_not_guessed():
         # ... or, with nobody named, an unidentified armed group of the country.
         ("On 2 May 2024, police seized a cache of rifles and grenades in Imphal, Manipur.", "Disrupted weapons use", "police forces of india", "unidentified armed group (india)"),
         # Explosives defused or arms found by no one named: the police, as for an arrest; intelligence services are the police's.
-        ("On 2 May 2024, a crate of hand grenades was found buried in a field near Zorvelpur (Naraingarh, Ambala district, Haryana).",
+        ("On 2 May 2024, a crate of hand grenades was found buried in a field near Zorvelpur (Kaithal, Haryana).",
          "Disrupted weapons use", "police forces of india", "unidentified armed group (india)"),
         ("On 2 May 2024, Iraqi intelligence agents defused a rocket launcher aimed at the airport near Zorvel, Anbar.",
          "Disrupted weapons use", "police forces of iraq", "unidentified armed group (iraq)"),
