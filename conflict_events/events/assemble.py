@@ -432,11 +432,11 @@ GUESS_WORDS = frozenset({"assumed", "likely", "presumed", "presumably", "suspect
 def _named_in_parenthesis(span: Span, doc: Doc, lead_words: frozenset[str]) -> Span | None:
     """What a parenthesis right after the phrase says it is: "(coded as X)", "(assumed X)",
     "(likely X)", "(believed to be X)"; a tagged actor inside it if there is one, else its words.
-    Without brackets, a guess word right after the phrase counts with a tagged actor."""
+    Without brackets, "believed to be X" or "identified as X" right after the phrase counts with a tagged actor."""
     start = span.end
-    if start + 2 < len(doc) and doc[start].lower_ in lead_words and doc[start].lower_ not in ("likely", "probably"):
+    if start + 2 < len(doc) and doc[start].lower_ in lead_words and doc[start + 1].lower_ in ("to", "as"):
         # The same said without the brackets: "an unknown armed group believed to be X".
-        return next((s for s in span_groups.starting_in(doc, "actors", start + 1, min(len(doc), start + 5))), None)
+        return next((s for s in span_groups.starting_in(doc, "actors", start + 2, min(len(doc), start + 6))), None)
     if start + 2 >= len(doc) or doc[start].text != "(" or doc[start + 1].lower_ not in lead_words:
         return None
     close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
@@ -1032,7 +1032,7 @@ def _the_crowds_other_side(text: str, target, generic):
 
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?|"
                               r"aircraft|warplanes?|jets?|helicopters?)\b", re.IGNORECASE)
-# "fired mortars at the governmental positions": the government's forces, which the text does not name otherwise.
+# "shelled the governmental positions": the government's forces, which the text does not name otherwise.
 GOVERNMENT_POSITIONS = re.compile(r"\b(at|on|against|targeting|targeted|shelled|hit|struck)\s+(\w+\s+){0,3}?(the\s+)?government(al)?\s+"
                                   r"(positions?|forces|troops|soldiers|army|checkpoints?|bases?)\b", re.IGNORECASE)
 ROAD_USERS_STOPPED = re.compile(
