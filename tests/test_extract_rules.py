@@ -482,6 +482,14 @@ def test_sub_event_type_rules(text, sub_event_type):
         # Named in apposition to the weapon, the group laid it.
         ("On 2 May 2024, a landmine, apparently Houthi, went off under a water truck near Zorvel (Hays, Al Hudaydah), killing its driver.",
          "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),
+        # Who received a surrender is the other party to it.
+        ("On 2 May 2024, about 30 Mayi Mayi fighters surrendered to the FARDC near Zorvel (Beni, Nord-Kivu).",
+         "Mayi Mayi Militia", "Military Forces of the Democratic Republic of Congo (2019-)"),
+        ("On 2 May 2024, two Naxalites surrendered before the police in Zorvel (Gadchiroli, Maharashtra).",
+         "Naxal-Maoist Rebels (India)", "Police Forces of India (2014-)"),
+        # Where forces moved is no party to the move.
+        ("On 2 May 2024, a coalition convoy of forty trucks carrying fuel entered Syria through the Al Waleed crossing and headed to bases in Al Hasakeh.",
+         "Global Coalition Against Daesh", ""),
     ],
 )
 def test_the_two_sides_of_one_event(text, actor1, actor2):

@@ -134,6 +134,16 @@ def find_roles(trigger: Span) -> Roles:
         victim = _casualty_object(head)
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
+    if trigger.label_ in ("change", "arrival") and roles.target is not None and roles.target.root.ent_type_ in ("GPE", "LOC", "FAC"):
+        # "the convoy entered Syria", "troops deployed across Kherson": where forces moved is no party.
+        roles.target, roles.target_rule = None, ""
+    if roles.target is None and head.lower_ in SURRENDER_VERBS:
+        # "forty fighters surrendered to the army", "surrendered before the district police chief":
+        # who received the surrender is the other party to it.
+        prep = next((c for c in head.children if c.dep_ == "prep" and c.lower_ in ("to", "before")), None)
+        pobj = _first(prep, "pobj") if prep is not None else None
+        if pobj is not None:
+            roles.target, roles.target_rule = _phrase(pobj), f"'{prep.lower_}' phrase of a surrender"
     if roles.target is None and trigger.label_ in BLAST_FAMILIES:
         # "a bomb exploded near a police checkpoint", "a mine was detonated against a patrol": what a blast
         # went off beside, or against, was its target.
@@ -365,6 +375,7 @@ def _casualty_object(head: Token) -> Span | None:
 
 BLAST_FAMILIES = frozenset({"explosion", "bombing", "suicide", "grenade"})
 ELLIPTICAL_OBJECTS = frozenset({"another", "other", "others"})
+SURRENDER_VERBS = frozenset({"surrender", "surrenders", "surrendered", "surrendering"})
 
 
 def _coordinated_object(verb: Token) -> Span | None:
