@@ -490,6 +490,15 @@ def test_sub_event_type_rules(text, sub_event_type):
         # Where forces moved is no party to the move.
         ("On 2 May 2024, a coalition convoy of forty trucks carrying fuel entered Syria through the Al Waleed crossing and headed to bases in Al Hasakeh.",
          "Global Coalition Against Daesh", ""),
+        # A contractor's convoy is civilians', whoever the contractor works for.
+        ("On 2 May 2024, unknown militants detonated a roadside bomb targeting a convoy belonging to a contractor of the Global Coalition near Zorvel (Muthanna).",
+         "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
+        # Whose convoy was hit is the side hit, not the attacker.
+        ("On 2 May 2024, a roadside bomb hit a coalition convoy near Zorvel (Muthanna). There were no casualties.",
+         "Unidentified Armed Group (Iraq)", "Global Coalition Against Daesh"),
+        # A nationality on a company names no state's forces.
+        ("On 2 May 2024, police seized rifles from the warehouse of a Turkish company in Zorvel (Kirkuk).",
+         "Police Forces of Iraq (2020-)", "Unidentified Armed Group (Iraq)"),
     ],
 )
 def test_the_two_sides_of_one_event(text, actor1, actor2):

@@ -600,6 +600,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     agent = target = None
     agent_span = target_span = None
     for roles in candidate.roles:
+        if roles.agent is not None and target_span is not None and target_span.start <= roles.agent.start < target_span.end:
+            # "a bomb hit a coalition convoy": the convoy's owner, inside what was hit, is no attacker.
+            roles = replace(roles, agent=None)
         if agent is None and roles.agent is not None:
             # "a crowd torched a kiosk. The blaze spread to a shop": a later subject replaces
             # one that names no actor only if it names one itself.
@@ -623,6 +626,9 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
             agent = resolve(agent_span)
     if target_span is not None and OFF_DUTY.search(target_span.text):
         # "an off-duty policeman", "a former soldier": civilians by the codebook.
+        target = actors.resolve("civilians", event_country=country, event_date=event_date)
+    elif (target_span is None or target_span.root.lower_ in ("convoy", "convoys")) and COMPANY_CONVOY.search(candidate.sent.text):
+        # A contractor's convoy and its drivers are civilians, whoever the contractor works for.
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
     if agent is not None and target is not None and agent.name == target.name:
         target = None
@@ -873,9 +879,9 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     doc = sent.doc
     excluded = set(range(agent_span.root.left_edge.i, agent_span.root.right_edge.i + 1)) if agent_span is not None else set()
     mentions = list(span_groups.starting_in(doc, "actors", sent.start, sent.end))
-    # A nationality of owners is no party: "Palestinian homes".
+    # A nationality of owners or of civilians is no party: "Palestinian homes", "an Iraqi company and drivers".
     mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"
-                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in PROPERTY_NOUNS)]
+                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in NOT_FORCES)]
     for mention in sorted(mentions, key=lambda m: m.start):
         if excluded.intersection(range(mention.start, mention.end)):
             continue
@@ -883,6 +889,12 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
         if actor is not None and (agent is None or actor.name != agent.name) and actor.inter != Inter.CIVILIANS:
             return actor
     return None
+
+
+# Heads a nationality adjective can modify without naming a state's forces.
+NOT_FORCES = PROPERTY_NOUNS | {"company", "companies", "firm", "firms", "contractor", "contractors", "driver", "drivers",
+                               "worker", "workers", "civilian", "civilians", "people", "resident", "residents", "villagers",
+                               "farmers", "traders", "merchants", "passengers", "journalists", "nationals", "citizens", "families"}
 
 
 DISPLACED_FROM = re.compile(
@@ -1032,6 +1044,9 @@ def _the_crowds_other_side(text: str, target, generic):
 
 MILITARY_TARGETS = re.compile(r"\b(positions?|hideouts?|bases?|camps?|strongholds?|gatherings?|militants?|fighters?|members|convoys?|trenches|fortifications?|"
                               r"aircraft|warplanes?|jets?|helicopters?)\b", re.IGNORECASE)
+# "a convoy belonging to a logistics contractor": a company's convoy and drivers are civilians.
+COMPANY_CONVOY = re.compile(r"\bconvoys?\b[^.]{0,80}?\b(belonging to|owned by|run by|operated by|hired by|of)\s+(an?\s+|the\s+)?"
+                            r"([\w-]+\s+){0,2}(contractors?|compan(y|ies)|firms?)\b", re.IGNORECASE)
 # "shelled the governmental positions": the government's forces, which the text does not name otherwise.
 GOVERNMENT_POSITIONS = re.compile(r"\b(at|on|against|targeting|targeted|shelled|hit|struck)\s+(\w+\s+){0,3}?(the\s+)?government(al)?\s+"
                                   r"(positions?|forces|troops|soldiers|army|checkpoints?|bases?)\b", re.IGNORECASE)
