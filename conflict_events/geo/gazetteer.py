@@ -31,7 +31,10 @@ ADMIN_STOPWORDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
+# Read-only by convention (places are shared from the lookup cache: derive new ones with
+# dataclasses.replace), not frozen: a frozen dataclass's __init__ sets each field through
+# object.__setattr__, which made building places the largest cost of a cold lookup.
+@dataclass(slots=True, unsafe_hash=True)
 class Place:
     name: str
     country: str
@@ -55,7 +58,7 @@ class Country:
     capital: str
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True, eq=False)
 class _Row:
     place: Place
     iso2: str
