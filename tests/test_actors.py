@@ -337,6 +337,10 @@ def test_other_generic_actors(d, mention, country, name, inter):
         ("AQAP", "Yemen", "AQAP: Al Qaeda in the Arabian Peninsula", 2),
         ("DPR forces", "Ukraine", "NAF: United Armed Forces of Novorossiya", 2),
         ("Kenyan ATMIS troops", "Somalia", "ATMIS: African Union Transition Mission in Somalia (2022-) (Kenya)", 8),
+        # "pro-X fighters" are the named group's own; a nationality after "pro-" names no state's army.
+        ("pro-STC fighters", "Yemen", "STC: Southern Transitional Council", 2),
+        ("pro-IS militants", "Iraq", "Islamic State (Iraq)", 2),
+        ("pro-Turkish fighters", "Syria", "Unidentified Armed Group (Syria)", 3),
     ],
 )
 def test_named_groups(d, mention, country, name, inter):

@@ -146,6 +146,7 @@ GENERIC_TERMS: dict[str, frozenset[str]] = {
     "private_security": frozenset(_PRIVATE), "communal": frozenset(_COMMUNAL),
 }
 
+_PRO_SIDE = re.compile(r"^pro-(?P<side>[A-Z][\w'-]*(?:\s+\S+)*)$")
 _UNNAMED = re.compile(r"^(?:the |an? )?(?:unidentified|unknown|unreported|unnamed) ")
 _LEADING = re.compile(
     r"^(?:(?:the|a|an|some|several|many|few|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
@@ -334,6 +335,14 @@ def resolve_mention(
         e = _pick(d, d.lookup(t), country, when, t)
         if e is not None:
             return _actor(d, e, country, when, raw)
+    side = _PRO_SIDE.match(bare)
+    if side:
+        # "pro-STC fighters": the fighters of the named group; "pro-Turkish fighters" are not Turkey's army.
+        words = side["side"].split()
+        for t in (side["side"], " ".join(words[:-1]) if len(words) > 1 and normalise(words[-1]) in _MEMBER_SUFFIX else ""):
+            e = _pick(d, d.lookup(t), country, when, t) if t else None
+            if e is not None and e.inter in (2, 3, 4):
+                return _actor(d, e, country, when, raw)
     unnamed = _UNNAMED.sub("", norm)
     if unnamed != norm:
         # "unnamed local defense groups": an unnamed member of a family the dictionary
