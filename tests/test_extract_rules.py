@@ -482,6 +482,9 @@ def test_sub_event_type_rules(text, sub_event_type):
         # Named in apposition to the weapon, the group laid it.
         ("On 2 May 2024, a landmine, apparently Houthi, went off under a water truck near Zorvel (Hays, Al Hudaydah), killing its driver.",
          "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),
+        # Armed men guessed to be of a people are that people's militia; victims so described stay civilians.
+        ("On 2 May 2024, gunmen (presumed to be Murle) attacked Zorvel village in Pibor (Jonglei), killing three herders (presumed to be Dinka).",
+         "Murle Ethnic Militia (South Sudan)", "Civilians (South Sudan)"),
         # Who received a surrender is the other party to it.
         ("On 2 May 2024, about 30 Mayi Mayi fighters surrendered to the FARDC near Zorvel (Beni, Nord-Kivu).",
          "Mayi Mayi Militia", "Military Forces of the Democratic Republic of Congo (2019-)"),

@@ -803,6 +803,10 @@ def _actor_for_span(span: Span, actors, country: str, event_date, acronyms, doc:
         if named_in is not None:
             named = (actors.resolve(named_in.label_, event_country=country, event_date=event_date, text_acronyms=acronyms) if named_in.label_ else None) \
                 or actors.resolve(named_in.text, event_country=country, event_date=event_date, text_acronyms=acronyms)
+            if named is None:
+                # "gunmen (presumed to be Nuer)": armed men guessed to be of a people are its militia.
+                named = actors.resolve(f"{named_in.text} militia", event_country=country, event_date=event_date)
+                named = named if named is not None and named.kind == "identity_militia" else None
             if named is not None and named.kind != "unidentified":
                 return named
     if (actor is None or actor.kind == "unidentified") and not tagged:
