@@ -239,6 +239,11 @@ def test_demonstrators(d, mention, country, name, inter):
         ("Murle militiamen", "South Sudan", "Murle Ethnic Militia (South Sudan)", 4),
         # A word on how they live between the people and "militia" still names the people's militia.
         ("suspected Samburu pastoral militia", "Kenya", "Samburu Ethnic Militia (Kenya)", 4),
+        # ACLED files the Kuchi as a tribe.
+        ("armed Kuchi herders", "Afghanistan", "Kuchi Tribal Militia (Afghanistan)", 4),
+        # Raiders named by their people are its militia; unnamed cattle raiders are communal.
+        ("Murle cattle raiders", "South Sudan", "Murle Ethnic Militia (South Sudan)", 4),
+        ("cattle raiders", "South Sudan", "Unidentified Communal Militia (South Sudan)", 4),
         ("Marehan clan militia", "Somalia", "Marehan Clan Militia (Somalia)", 4),
         # The name is the capitalised words before the type, however the phrase begins.
         ("gunmen believed to be Zorvel ethnic militiamen", "Nigeria", "Zorvel Ethnic Militia (Nigeria)", 4),

@@ -116,7 +116,7 @@ _UNKNOWN_MIL = {"unspecified military force", "unidentified military force", "un
                 "unknown aircraft", "unknown warplane", "unknown drone", "unidentified jet",
                 "unidentified helicopter", "unmarked aircraft"}
 
-# Identity groups ACLED names "<X> Ethnic Militia (<country>)" (home country first).
+# Identity groups ACLED names "<X> Ethnic Militia (<country>)", or Tribal (home country first).
 ETHNIC_GROUPS: dict[str, tuple[str, str]] = {
     "fulani": ("Fulani", "Nigeria"), "peul": ("Fulani", "Mali"), "hausa": ("Hausa", "Nigeria"),
     "tiv": ("Tiv", "Nigeria"), "berom": ("Berom", "Nigeria"), "bassa": ("Bassa", "Nigeria"),
@@ -133,12 +133,19 @@ ETHNIC_GROUPS: dict[str, tuple[str, str]] = {
     "karamajong": ("Karamajong", "Uganda"), "acholi": ("Acholi", "Uganda"),
     "amhara": ("Amhara", "Ethiopia"), "oromo": ("Oromo", "Ethiopia"), "gumuz": ("Gumuz", "Ethiopia"),
     "afar": ("Afar", "Ethiopia"), "somali": ("Somali", "Ethiopia"), "konso": ("Konso", "Ethiopia"),
-    "massa": ("Massa", "Chad"), "mapuche": ("Mapuche", "Chile"),
+    "massa": ("Massa", "Chad"), "mapuche": ("Mapuche", "Chile"), "kuchi": ("Kuchi", "Afghanistan"),
 }
+# Peoples ACLED files as tribes rather than ethnic groups ("Kuchi Tribal Militia (Afghanistan)").
+TRIBAL_GROUPS = frozenset({"Kuchi"})
+
+
+def _people_militia(group: str, country: str) -> Actor:
+    kind = "Tribal" if group in TRIBAL_GROUPS else "Ethnic"
+    return Actor(f"{group} {kind} Militia ({country})", 4, country, "identity_militia")
 _MILITIA_MODIFIERS = {"pastoral", "pastoralist", "herder", "cattle", "youth", "community", "local", "suspected"}
 _MILITIA_HEADS = {"militia", "militiaman", "militiamen", "gunman", "gunmen", "fighter", "herder",
                   "herdsman", "youth", "vigilante", "men", "man", "attacker", "assailant",
-                  "armed man", "armed men", "group", "member", "ethnic militia", "militant"}
+                  "armed man", "armed men", "group", "member", "ethnic militia", "militant", "raider", "rustler"}
 
 GENERIC_TERMS: dict[str, frozenset[str]] = {
     "police": frozenset(_POLICE), "military": frozenset(_MILITARY), "government": frozenset(_GOVERNMENT),
@@ -543,11 +550,11 @@ def _identity_militia(raw: str, core: str, grams: set[str], home: str) -> Actor 
                 if rest in _MILITIA_HEADS or singular(rest) in _MILITIA_HEADS or rest.startswith("armed"):
                     group, default_country = ETHNIC_GROUPS[key]
                     c = home or default_country
-                    return Actor(f"{group} Ethnic Militia ({c})", 4, c, "identity_militia")
+                    return _people_militia(group, c)
             if key in ETHNIC_GROUPS and i > 0 and words[i - 1] == "armed":
                 group, default_country = ETHNIC_GROUPS[key]
                 c = home or default_country
-                return Actor(f"{group} Ethnic Militia ({c})", 4, c, "identity_militia")
+                return _people_militia(group, c)
     return None
 
 
