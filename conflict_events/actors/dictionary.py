@@ -112,7 +112,6 @@ _POSSESSIVE_END = re.compile(r"['’]s$")
 _PUNCT = re.compile(r"[^\w\s]")
 
 
-@lru_cache(maxsize=65536)
 @lru_cache(maxsize=1 << 15)  # the same mentions and aliases come back in every article
 def normalise(text: str) -> str:
     """Casefolded, accent-free, apostrophe-free, hyphens as spaces, other punctuation dropped."""
