@@ -107,6 +107,7 @@ def test_state_forces_by_nationality(d, mention, country, name, inter):
         ("police", "Kenya", "Police Forces of Kenya (2013-2022)"),
         ("policemen", "India", "Police Forces of India (2014-)"),
         ("a police officer", "Mexico", "Police Forces of Mexico (2018-)"),
+        ("two officers", "India", "Police Forces of India (2014-)"),
         ("troops", "Mali", "Military Forces of Mali (2021-)"),
         ("soldiers", "Nigeria", "Military Forces of Nigeria (2015-)"),
         ("a soldier", "Somalia", "Military Forces of Somalia (2017-2022)"),
@@ -209,6 +210,8 @@ def test_unidentified_armed_group(d, mention, country):
         ("three brothers", "Afghanistan"), ("a 12-year-old boy", "Brazil"),
         # What someone owns names its owners: the victims are civilians.
         ("Palestinian-owned greenhouses", "Palestine"), ("an army owned bakery", "Myanmar"),
+        # Officers of elections and public services are civil servants, not police.
+        ("a presiding officer", "India"), ("two forest officers", "India"), ("the block development officer", "India"),
     ],
 )
 def test_victims_are_civilians(d, mention, country):

@@ -91,6 +91,9 @@ _GANG = {"gang", "gang member", "gangster", "criminal gang", "gangsters", "stree
          "armed gang", "mara", "pandillero", "gangmember", "drug trafficker", "drug dealer",
          "trafficker", "drug gang", "drug lord"}
 _FORMER = {"former", "ex", "retired", "demobilised", "demobilized", "deserter"}
+# Officers of the civil administration, elections and public services.
+_CIVIL_OFFICER = re.compile(r"\b(?:presiding|polling|election|electoral|returning|revenue|tax|forest|forestry|medical|health|"
+                            r"agriculture|agricultural|education|development|welfare|executive|municipal|court)\s+officers?\b")
 # ACLED names Nigeria's local militias after the state they come from.
 NIGERIA_STATES = ("Abia", "Adamawa", "Akwa Ibom", "Anambra", "Bauchi", "Bayelsa", "Benue", "Borno",
                   "Cross River", "Delta", "Ebonyi", "Edo", "Ekiti", "Enugu", "Gombe", "Imo", "Jigawa",
@@ -413,6 +416,9 @@ def resolve_mention(
     if _has(grams, _COMMUNAL):
         return _generic("Unidentified Communal Militia", home, 4, "identity_militia")
 
+    if _CIVIL_OFFICER.search(core):
+        # "a presiding officer", "a forest officer": civil servants, not the police.
+        return _generic("Civilians", home, 7, "civilians")
     if not grams.isdisjoint(_FORMER) and (_has(grams, _POLICE) or _has(grams, _MILITARY)):
         # ACLED codes former soldiers and police as civilians
         return _generic("Civilians", named if named and named != country and not country else (country or named), 7, "civilians")
