@@ -321,8 +321,16 @@ def _carrying_verb(noun: Token) -> Token | None:
         prep = noun.head
     else:
         return None
-    if prep.lower_ in ("on", "to") and prep.head.pos_ == "VERB" and _first(prep.head, "dobj") is not None:
+    if prep.lower_ not in ("on", "to"):
+        return None
+    if prep.head.pos_ == "VERB" and _first(prep.head, "dobj") is not None:
         return prep.head
+    # "set a picture of the prime minister on fire", parsed with "on fire" inside the object:
+    # the verb whose object holds the phrase carries it.
+    verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)
+    obj = _first(verb, "dobj") if verb is not None else None
+    if obj is not None and obj.is_ancestor(prep):
+        return verb
     return None
 
 
