@@ -653,6 +653,9 @@ def test_force_a_demonstration_is_about_is_not_its_handling(text, sub_event_type
          "Peaceful protest", "Protesters (Germany)"),
         ("On 3 May 2024, around 60 people demonstrated in Bonn against a wind farm, and counter-protesters threw bottles at them.",
          "Violent demonstration", "Rioters (Germany)"),
+        # A second crowd said to be present is the other side as well.
+        ("On 3 May 2024, about 80 people marched in Des Moines against a new abortion law. Protesters in favour of the law were also present.",
+         "Peaceful protest", "Protesters (United States)"),
         # Without a counter-demonstration a peaceful protest has no second side.
         ("On 3 May 2024, around 60 people demonstrated in Bonn against a new wind farm.", "Peaceful protest", ""),
     ],

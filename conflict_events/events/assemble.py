@@ -1059,7 +1059,9 @@ ROAD_USERS_STOPPED = re.compile(
     r"\b(road users|vehicles?|cars|trucks?|lorries|buses|travell?ers|passengers|motorists|drivers|commuters|civilians|traders)\b",
     re.IGNORECASE,
 )
-COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)", re.IGNORECASE)
+# "a counter-protest", "anti-abortion protesters were also present": a second crowd facing the first.
+COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)|"
+                                   r"\b(protesters|demonstrators|activists|supporters)\b[^.]{0,60}\b(were|was) also present\b", re.IGNORECASE)
 CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|(attack\w*|fought|fight\w*|beat\w*) (each other|one another)|between (two|rival) (groups|factions|camps|sides)|"
                              r"two (rival )?(groups|factions|camps|sides|families|clans) (\w+ ){0,4}?(clashed|fought))\b", re.IGNORECASE)
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
