@@ -489,6 +489,9 @@ def test_sub_event_type_rules(text, sub_event_type):
         # Armed men guessed to be of a people are that people's militia; victims so described stay civilians.
         ("On 2 May 2024, gunmen (presumed to be Murle) attacked Zorvel village in Pibor (Jonglei), killing three herders (presumed to be Dinka).",
          "Murle Ethnic Militia (South Sudan)", "Civilians (South Sudan)"),
+        # Victims killed in clashes "with" a side were fighting that side.
+        ("On 2 May 2024, two soldiers were killed in clashes with ELN guerrillas near Zorvelito (Arauca).",
+         "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),
         # Who received a surrender is the other party to it.
         ("On 2 May 2024, about 30 Mayi Mayi fighters surrendered to the FARDC near Zorvel (Beni, Nord-Kivu).",
          "Mayi Mayi Militia", "Military Forces of the Democratic Republic of Congo (2019-)"),

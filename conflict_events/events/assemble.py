@@ -632,6 +632,14 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
     if agent is not None and target is not None and agent.name == target.name:
         target = None
+    if agent is None and target is not None:
+        # "two soldiers were killed in clashes with ELN guerrillas": the side the victims clashed with is the other party.
+        for trigger, roles in zip(candidate.triggers, candidate.roles):
+            if trigger.family == "clash" and roles.target is not None and roles.target_rule == "'with' phrase of a clash":
+                other = resolve(roles.target)
+                if other is not None and other.name != target.name and other.inter != Inter.CIVILIANS:
+                    agent, agent_span = other, roles.target
+                    break
     if target is None and agent is not None:
         # "Russian forces attacked ..., but were repelled by Ukrainian forces": the other trigger's agent is the other side.
         for trigger, roles in zip(candidate.triggers, candidate.roles):
