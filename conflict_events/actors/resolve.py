@@ -145,6 +145,8 @@ TRIBAL_GROUPS = frozenset({"Kuchi"})
 def _people_militia(group: str, country: str) -> Actor:
     kind = "Tribal" if group in TRIBAL_GROUPS else "Ethnic"
     return Actor(f"{group} {kind} Militia ({country})", 4, country, "identity_militia")
+
+
 _MILITIA_MODIFIERS = {"pastoral", "pastoralist", "herder", "cattle", "youth", "community", "local", "suspected"}
 _MILITIA_HEADS = {"militia", "militiaman", "militiamen", "gunman", "gunmen", "fighter", "herder",
                   "herdsman", "youth", "vigilante", "men", "man", "attacker", "assailant",
@@ -169,6 +171,12 @@ _MEMBER_SUFFIX = ("fighters", "fighter", "militants", "militant", "gunmen", "mem
                   "militiamen", "troops", "soldiers", "operatives", "elements", "guerrillas",
                   "units", "unit", "loyalists", "supporters", "cells", "cell", "group", "affiliates",
                   "commanders", "commander", "men", "paramilitaries", "personnel", "attackers", "agents", "agent")
+
+
+def _without_member_noun(mention: str) -> str:
+    """ "KNDF fighters" -> "KNDF": the name before a trailing member noun; '' if there is none."""
+    words = mention.split()
+    return " ".join(words[:-1]) if len(words) > 1 and normalise(words[-1]) in _MEMBER_SUFFIX else ""
 
 
 @lru_cache(maxsize=1 << 13)
@@ -315,9 +323,7 @@ def resolve_mention(
 
     # 1. acronyms the article itself defines
     bare = re.sub(r"^(?:the|The)\s+", "", raw)
-    bare_words = bare.split()
-    stem = " ".join(bare_words[:-1]) if len(bare_words) > 1 and bare_words[-1].lower() in _MEMBER_SUFFIX else ""
-    for form in dict.fromkeys(f for f in (bare, bare[:-1] if bare.endswith("s") else "", stem) if f):
+    for form in dict.fromkeys(f for f in (bare, bare[:-1] if bare.endswith("s") else "", _without_member_noun(bare)) if f):
         if form in text_acronyms and _depth < 2:
             hit = resolve_mention(d, text_acronyms[form], event_country=country, event_date=when,
                                   text_acronyms={}, _depth=_depth + 1)
@@ -338,9 +344,8 @@ def resolve_mention(
     if core != norm:
         tries.append(core)
     for t in list(tries):
-        w = t.split()  # keep the case: "KNDF fighters" -> "KNDF" must stay an acronym
-        if len(w) > 1 and normalise(w[-1]) in _MEMBER_SUFFIX:
-            tries.append(" ".join(w[:-1]))
+        if name := _without_member_noun(t):  # keep the case: "KNDF fighters" -> "KNDF" must stay an acronym
+            tries.append(name)
     for t in tries:
         e = _pick(d, d.lookup(t), country, when, t)
         if e is not None:
@@ -348,8 +353,7 @@ def resolve_mention(
     side = _PRO_SIDE.match(bare)
     if side:
         # "pro-STC fighters": the fighters of the named group; "pro-Turkish fighters" are not Turkey's army.
-        words = side["side"].split()
-        for t in (side["side"], " ".join(words[:-1]) if len(words) > 1 and normalise(words[-1]) in _MEMBER_SUFFIX else ""):
+        for t in (side["side"], _without_member_noun(side["side"])):
             e = _pick(d, d.lookup(t), country, when, t) if t else None
             if e is not None and e.inter in (2, 3, 4):
                 return _actor(d, e, country, when, raw)

@@ -30,7 +30,7 @@ from conflict_events.events.places import (
     place_mentions,
     sentence_entities,
 )
-from conflict_events.events.roles import Roles, find_roles, is_actor_like, people_counted
+from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, own_name
 from conflict_events.events.triggers import TriggerMention, find_triggers
 from conflict_events.io.documents import Document
@@ -635,7 +635,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     if agent is None and target is not None:
         # "two soldiers were killed in clashes with ELN guerrillas": the side the victims clashed with is the other party.
         for trigger, roles in zip(candidate.triggers, candidate.roles):
-            if trigger.family == "clash" and roles.target is not None and roles.target_rule == "'with' phrase of a clash":
+            if trigger.family == "clash" and roles.target is not None and roles.target_rule == WITH_SIDE_OF_A_CLASH:
                 other = resolve(roles.target)
                 if other is not None and other.name != target.name and other.inter != Inter.CIVILIANS:
                     agent, agent_span = other, roles.target

@@ -54,6 +54,7 @@ class Roles:
 
 
 CLASH_FAMILIES = frozenset({"clash", "ambush", "raid", "attack"})
+WITH_SIDE_OF_A_CLASH = "'with' phrase of a clash"  # the rule naming the side a clash was "with"
 TIME_ENTITIES = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL"})
 ACTOR_NOUNS = frozenset({"coalition", "army", "military", "militia", "rebel", "police", "regime", "government", "forces", "insurgent", "jihadist"})
 # "the military forces of Tajikistan", "members of Barrio 18": the "of" phrase names the actor.
@@ -359,7 +360,7 @@ def _opponents(head: Token, roles: Roles) -> None:
                 pobj = _first(child, "pobj")
                 if pobj is not None and not _is_weapon(_phrase(pobj)):
                     # "attacked the convoy with mines": a weapon is the means, not the other side.
-                    roles.target, roles.target_rule = _phrase(pobj), "'with' phrase of a clash"
+                    roles.target, roles.target_rule = _phrase(pobj), WITH_SIDE_OF_A_CLASH
             elif child.dep_ == "prep" and child.lower_ == "between":
                 pobj = _first(child, "pobj")
                 if pobj is not None:

@@ -33,7 +33,7 @@ ADMIN_STOPWORDS = frozenset(
 
 # Read-only by convention (places are shared from the lookup cache: derive new ones with
 # dataclasses.replace), not frozen: a frozen dataclass's __init__ sets each field through
-# object.__setattr__, which made building places the largest cost of a cold lookup.
+# object.__setattr__, which cost about a fifth of a cold lookup.
 @dataclass(slots=True, unsafe_hash=True)
 class Place:
     name: str
