@@ -211,7 +211,7 @@ def test_unidentified_armed_group(d, mention, country):
         # What someone owns names its owners: the victims are civilians.
         ("Palestinian-owned greenhouses", "Palestine"), ("an army owned bakery", "Myanmar"),
         # Officers of elections and public services are civil servants, not police.
-        ("a presiding officer", "India"), ("two forest officers", "India"), ("the block development officer", "India"),
+        ("a polling officer", "India"), ("two revenue officers", "India"), ("the district health officer", "India"),
     ],
 )
 def test_victims_are_civilians(d, mention, country):
@@ -245,7 +245,7 @@ def test_demonstrators(d, mention, country, name, inter):
         # ACLED files the Kuchi as a tribe.
         ("armed Kuchi herders", "Afghanistan", "Kuchi Tribal Militia (Afghanistan)", 4),
         # Raiders named by their people are its militia; unnamed cattle raiders are communal.
-        ("Murle cattle raiders", "South Sudan", "Murle Ethnic Militia (South Sudan)", 4),
+        ("Turkana cattle raiders", "Kenya", "Turkana Ethnic Militia (Kenya)", 4),
         ("cattle raiders", "South Sudan", "Unidentified Communal Militia (South Sudan)", 4),
         ("Marehan clan militia", "Somalia", "Marehan Clan Militia (Somalia)", 4),
         # The name is the capitalised words before the type, however the phrase begins.
@@ -346,7 +346,7 @@ def test_other_generic_actors(d, mention, country, name, inter):
         ("DPR forces", "Ukraine", "NAF: United Armed Forces of Novorossiya", 2),
         ("Kenyan ATMIS troops", "Somalia", "ATMIS: African Union Transition Mission in Somalia (2022-) (Kenya)", 8),
         # "pro-X fighters" are the named group's own; a nationality after "pro-" names no state's army.
-        ("pro-STC fighters", "Yemen", "STC: Southern Transitional Council", 2),
+        ("pro-STC gunmen", "Yemen", "STC: Southern Transitional Council", 2),
         ("pro-IS militants", "Iraq", "Islamic State (Iraq)", 2),
         ("pro-Turkish fighters", "Syria", "Unidentified Armed Group (Syria)", 3),
     ],

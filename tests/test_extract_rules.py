@@ -487,25 +487,25 @@ def test_sub_event_type_rules(text, sub_event_type):
         ("On 2 May 2024, a landmine, apparently Houthi, went off under a water truck near Zorvel (Hays, Al Hudaydah), killing its driver.",
          "Military Forces of Yemen (2016-) Supreme Political Council", "Civilians (Yemen)"),
         # Armed men guessed to be of a people are that people's militia; victims so described stay civilians.
-        ("On 2 May 2024, gunmen (presumed to be Murle) attacked Zorvel village in Pibor (Jonglei), killing three herders (presumed to be Dinka).",
-         "Murle Ethnic Militia (South Sudan)", "Civilians (South Sudan)"),
+        ("On 2 May 2024, gunmen (believed to be Dinka) raided Zorvel village in Pibor (Jonglei), killing two herders (believed to be Nuer).",
+         "Dinka Ethnic Militia (South Sudan)", "Civilians (South Sudan)"),
         # Victims killed in clashes "with" a side were fighting that side.
         ("On 2 May 2024, two soldiers were killed in clashes with ELN guerrillas near Zorvelito (Arauca).",
          "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),
         # Who received a surrender is the other party to it.
-        ("On 2 May 2024, about 30 Mayi Mayi fighters surrendered to the FARDC near Zorvel (Beni, Nord-Kivu).",
+        ("On 2 May 2024, about 30 Mayi Mayi fighters surrendered to the Congolese army near Zorvel (Beni, Nord-Kivu).",
          "Mayi Mayi Militia", "Military Forces of the Democratic Republic of Congo (2019-)"),
         ("On 2 May 2024, two Naxalites surrendered before the police in Zorvel (Gadchiroli, Maharashtra).",
          "Naxal-Maoist Rebels (India)", "Police Forces of India (2014-)"),
         # Where forces moved is no party to the move.
-        ("On 2 May 2024, a coalition convoy of forty trucks carrying fuel entered Syria through the Al Waleed crossing and headed to bases in Al Hasakeh.",
-         "Global Coalition Against Daesh", ""),
+        ("On 2 May 2024, a Turkish military convoy of forty vehicles entered Iraq through the Zorvel crossing and drove on to Duhok.",
+         "Military Forces of Turkey (2016-)", ""),
         # A contractor's convoy is civilians', whoever the contractor works for.
         ("On 2 May 2024, unknown militants detonated a roadside bomb targeting a convoy belonging to a contractor of the Global Coalition near Zorvel (Muthanna).",
          "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
         # Whose convoy was hit is the side hit, not the attacker.
-        ("On 2 May 2024, a roadside bomb hit a coalition convoy near Zorvel (Muthanna). There were no casualties.",
-         "Unidentified Armed Group (Iraq)", "Global Coalition Against Daesh"),
+        ("On 2 May 2024, a roadside mine hit a Turkish military convoy near Zorvel (Duhok). Nobody was hurt.",
+         "Unidentified Armed Group (Iraq)", "Military Forces of Turkey (2016-)"),
         # A nationality on a company names no state's forces.
         ("On 2 May 2024, police seized rifles from the warehouse of a Turkish company in Zorvel (Kirkuk).",
          "Police Forces of Iraq (2020-)", "Unidentified Armed Group (Iraq)"),

@@ -352,7 +352,7 @@ def resolve_mention(
             return _actor(d, e, country, when, raw)
     side = _PRO_SIDE.match(bare)
     if side:
-        # "pro-STC fighters": the fighters of the named group; "pro-Turkish fighters" are not Turkey's army.
+        # "pro-STC gunmen": the armed men of the named group; "pro-Turkish fighters" are not Turkey's army.
         for t in (side["side"], _without_member_noun(side["side"])):
             e = _pick(d, d.lookup(t), country, when, t) if t else None
             if e is not None and e.inter in (2, 3, 4):
@@ -421,7 +421,7 @@ def resolve_mention(
         return _generic("Unidentified Communal Militia", home, 4, "identity_militia")
 
     if _CIVIL_OFFICER.search(core):
-        # "a presiding officer", "a forest officer": civil servants, not the police.
+        # "a polling officer", "a revenue officer": civil servants, not the police.
         return _generic("Civilians", home, 7, "civilians")
     if not grams.isdisjoint(_FORMER) and (_has(grams, _POLICE) or _has(grams, _MILITARY)):
         # ACLED codes former soldiers and police as civilians

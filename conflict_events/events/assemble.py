@@ -601,7 +601,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
     agent_span = target_span = None
     for roles in candidate.roles:
         if roles.agent is not None and target_span is not None and target_span.start <= roles.agent.start < target_span.end:
-            # "a bomb hit a coalition convoy": the convoy's owner, inside what was hit, is no attacker.
+            # "a mine hit a Turkish military convoy": whose convoy it was, inside what was hit, is no attacker.
             roles = replace(roles, agent=None)
         if agent is None and roles.agent is not None:
             # "a crowd torched a kiosk. The blaze spread to a shop": a later subject replaces

@@ -136,7 +136,7 @@ def find_roles(trigger: Span) -> Roles:
         if victim is not None:
             roles.target, roles.target_rule = victim, "object of a casualty verb"
     if trigger.label_ in ("change", "arrival") and roles.target is not None and roles.target.root.ent_type_ in ("GPE", "LOC", "FAC"):
-        # "the convoy entered Syria", "troops deployed across Kherson": where forces moved is no party.
+        # "a convoy entered Iraq", "troops deployed across Kherson": where forces moved is no party.
         roles.target, roles.target_rule = None, ""
     if roles.target is None and head.lower_ in SURRENDER_VERBS:
         # "forty fighters surrendered to the army", "surrendered before the district police chief":
