@@ -341,7 +341,7 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, party members assaulted and injured four supporters of a rival candidate in Nakuru.", "Mob violence"),
         # "set X of Y on fire" with "on fire" parsed inside the object: what was set on fire is still X,
         # a portrait burned in protest is a symbol, houses burned are property destroyed.
-        ("On 2 May 2024, in Zorvel (Sagaing region), locals held a protest against the military and set a picture of the prime minister on fire.", "Peaceful protest"),
+        ("On 2 May 2024, in Zorvel (Sagaing region), monks marched through the town and set a portrait of the junta leader on fire.", "Peaceful protest"),
         ("On 2 May 2024, in Zorvel (Sagaing region), soldiers set the houses of two village heads on fire.", "Looting/property destruction"),
         # Strangers who stab a man are an unidentified armed group.
         ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),

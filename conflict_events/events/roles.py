@@ -326,7 +326,7 @@ def _carrying_verb(noun: Token) -> Token | None:
         return None
     if prep.head.pos_ == "VERB" and _first(prep.head, "dobj") is not None:
         return prep.head
-    # "set a picture of the prime minister on fire", parsed with "on fire" inside the object:
+    # "set a portrait of the junta leader on fire", parsed with "on fire" inside the object:
     # the verb whose object holds the phrase carries it.
     verb = next((a for a in prep.ancestors if a.pos_ == "VERB"), None)
     obj = _first(verb, "dobj") if verb is not None else None
