@@ -501,7 +501,7 @@ def test_sub_event_type_rules(text, sub_event_type):
         ("On 2 May 2024, a Turkish military convoy of forty vehicles entered Iraq through the Zorvel crossing and drove on to Duhok.",
          "Military Forces of Turkey (2016-)", ""),
         # A contractor's convoy is civilians', whoever the contractor works for.
-        ("On 2 May 2024, unknown militants detonated a roadside bomb targeting a convoy belonging to a contractor of the Global Coalition near Zorvel (Muthanna).",
+        ("On 2 May 2024, gunmen planted a bomb that hit a supply convoy operated by a private firm working for the coalition near Zorvel (Muthanna).",
          "Unidentified Armed Group (Iraq)", "Civilians (Iraq)"),
         # Whose convoy was hit is the side hit, not the attacker.
         ("On 2 May 2024, a roadside mine hit a Turkish military convoy near Zorvel (Duhok). Nobody was hurt.",

@@ -1067,7 +1067,7 @@ ROAD_USERS_STOPPED = re.compile(
     r"\b(road users|vehicles?|cars|trucks?|lorries|buses|travell?ers|passengers|motorists|drivers|commuters|civilians|traders)\b",
     re.IGNORECASE,
 )
-# "a counter-protest", "anti-abortion protesters were also present": a second crowd facing the first.
+# "a counter-protest", "supporters of the mayor were also present": a second crowd facing the first.
 COUNTER_DEMONSTRATION = re.compile(r"\bcounter[- ]?(demonstrat\w*|protest\w*|rall(y|ies)|march\w*)|"
                                    r"\b(protesters|demonstrators|activists|supporters)\b[^.]{0,60}\b(were|was) also present\b", re.IGNORECASE)
 CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|(attack\w*|fought|fight\w*|beat\w*) (each other|one another)|between (two|rival) (groups|factions|camps|sides)|"
