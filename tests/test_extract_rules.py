@@ -489,6 +489,9 @@ def test_sub_event_type_rules(text, sub_event_type):
         # Armed men guessed to be of a people are that people's militia; victims so described stay civilians.
         ("On 2 May 2024, gunmen (believed to be Dinka) raided Zorvel village in Pibor (Jonglei), killing two herders (believed to be Nuer).",
          "Dinka Ethnic Militia (South Sudan)", "Civilians (South Sudan)"),
+        # A suicide bomber is a person, whose group a from-phrase names.
+        ("On 2 May 2024, a suicide bomber from Boko Haram blew herself up at a cattle market in Zorvel (Borno), killing six traders.",
+         "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)"),
         # Victims killed in clashes "with" a side were fighting that side.
         ("On 2 May 2024, two soldiers were killed in clashes with ELN guerrillas near Zorvelito (Arauca).",
          "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),

@@ -182,9 +182,10 @@ def _can_act(span: Span) -> bool:
         return False
     if _is_weapon(span):
         # "the air force" flies the strikes it names.
-        # A sniper is a person the weapon lexicon also names ("regime snipers shot a shepherd").
+        # Snipers and suicide bombers are people the weapon lexicon also names ("regime snipers shot a
+        # shepherd", "a suicide bomber of the group blew herself up").
         # "regime helicopters", "army drones": a side named by a common noun owns them too.
-        return (span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
+        return (span.root.lower_ in ("force", "forces", "airforce", "sniper", "snipers", "bomber", "bombers") or any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in span)
                 or _is_tagged_actor(span[0]) or any(t.lower_ in ACTOR_NOUNS for t in span if t.i < span.root.i))
     return True
 
