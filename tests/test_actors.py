@@ -212,6 +212,8 @@ def test_unidentified_armed_group(d, mention, country):
         ("Palestinian-owned greenhouses", "Palestine"), ("an army owned bakery", "Myanmar"),
         # Officers of elections and public services are civil servants, not police.
         ("a polling officer", "India"), ("two revenue officers", "India"), ("the district health officer", "India"),
+        # Scholars, sheikhs and community leaders are civilians too.
+        ("a respected Islamic scholar", "Somalia"), ("a tribal sheikh", "Iraq"), ("two community leaders", "Colombia"),
     ],
 )
 def test_victims_are_civilians(d, mention, country):

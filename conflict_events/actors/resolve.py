@@ -76,7 +76,8 @@ _CIVILIAN = {"civilian", "villager", "resident", "inhabitant", "man", "woman", "
              "wife", "husband", "couple", "household", "local", "citizen", "victim",
              "hostage", "student", "pupil", "schoolchild", "schoolgirl", "schoolboy", "worker",
              "teacher", "clergyman", "bystander", "tourist", "shepherd", "herdsman", "fishermen",
-             "unarmed man", "unarmed civilian", "non combatant", "noncombatant"}
+             "unarmed man", "unarmed civilian", "non combatant", "noncombatant", "scholar", "sheikh",
+             "lecturer", "professor", "tribal leader", "community leader"}
 _UNIDENTIFIED = {"gunman", "gunmen", "militant", "assailant", "attacker", "armed man",
                  "armed men", "armed group", "armed individual", "armed person", "bandit",
                  "kidnapper", "abductor", "terrorist", "jihadist", "extremist", "insurgent",
