@@ -492,6 +492,12 @@ def test_sub_event_type_rules(text, sub_event_type):
         # A suicide bomber is a person, whose group a from-phrase names.
         ("On 2 May 2024, a suicide bomber from Boko Haram blew herself up at a cattle market in Zorvel (Borno), killing six traders.",
          "Boko Haram - Jamaatu Ahli is-Sunnah lid-Dawati wal-Jihad", "Civilians (Nigeria)"),
+        # Forces named together fight on one side when the clash is "with" someone; without a
+        # 'with' phrase the coordinated subjects are the two sides.
+        ("On 2 May 2024, gendarmes, soldiers and village guards exchanged fire with PKK militants near Zorvel (Sirnak).",
+         "Military Forces of Turkey (2016-) Gendarmerie", "PKK: Kurdistan Workers Party"),
+        ("On 2 May 2024, the army and ELN guerrillas clashed near Zorvelito (Arauca).",
+         "Military Forces of Colombia (2022-)", "ELN: National Liberation Army"),
         # Victims killed in clashes "with" a side were fighting that side.
         ("On 2 May 2024, two soldiers were killed in clashes with ELN guerrillas near Zorvelito (Arauca).",
          "ELN: National Liberation Army", "Military Forces of Colombia (2022-)"),

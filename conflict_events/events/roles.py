@@ -346,7 +346,15 @@ def _opponents(head: Token, roles: Roles) -> None:
     if subject is not None:
         other = next((c for c in subject.children if c.dep_ == "conj"), None)
         modifier = next((c for c in subject.children if c.dep_ in ("amod", "compound", "nmod") and any(g.dep_ == "conj" for g in c.children)), None)
-        if other is not None:
+        # "exchanged fire with X" hangs the 'with' phrase on the verb or on its object.
+        holders = anchors + [c for c in head.children if c.dep_ == "dobj"]
+        fought_with = any(c.dep_ == "prep" and c.lower_ == "with" and _first(c, "pobj") is not None
+                          and not _is_weapon(_phrase(_first(c, "pobj"))) for holder in holders for c in holder.children)
+        if (other is not None or modifier is not None) and fought_with:
+            # "the army, the police and a militia exchanged fire with rebels": allies on one side, the
+            # 'with' phrase the other.
+            roles.agent, roles.agent_rule = _phrase(subject), "coordinated subjects fighting together"
+        elif other is not None:
             # "The army and the rebels clashed": the two sides are the coordinated subjects.
             roles.agent, roles.agent_rule = _phrase(subject), "first of coordinated subjects"
             roles.target, roles.target_rule = _phrase(other), "second of coordinated subjects"
