@@ -17,7 +17,8 @@ from typing import Sequence
 
 from spacy.tokens import Doc, Span
 
-from conflict_events.actors.resolve import PROPERTY_NOUNS
+from conflict_events.actors.dictionary import singular
+from conflict_events.actors.resolve import GENERIC_TERMS, PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import CROWD_NOUNS, DRUG_SEIZURE, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
@@ -893,7 +894,7 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     mentions = list(span_groups.starting_in(doc, "actors", sent.start, sent.end))
     # A nationality of owners or of civilians is no party: "Palestinian homes", "an Iraqi company and drivers".
     mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"
-                 and not (t.dep_ in ("amod", "compound") and t.head.lower_ in NOT_FORCES)]
+                 and not (t.dep_ in ("amod", "compound") and _names_no_force(t.head.lower_))]
     for mention in sorted(mentions, key=lambda m: m.start):
         if excluded.intersection(range(mention.start, mention.end)):
             continue
@@ -903,10 +904,13 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     return None
 
 
-# Heads a nationality adjective can modify without naming a state's forces.
-NOT_FORCES = PROPERTY_NOUNS | {"company", "companies", "firm", "firms", "contractor", "contractors", "driver", "drivers",
-                               "worker", "workers", "civilian", "civilians", "people", "resident", "residents", "villagers",
-                               "farmers", "traders", "merchants", "passengers", "journalists", "nationals", "citizens", "families"}
+def _names_no_force(head: str) -> bool:
+    """A noun a nationality adjective can modify without naming a state's forces: property, a
+    company, or the people the resolver already counts as civilians."""
+    return head in PROPERTY_NOUNS or head in BUSINESSES or singular(head) in GENERIC_TERMS["civilians"]
+
+
+BUSINESSES = frozenset({"company", "companies", "firm", "firms", "national", "nationals"})
 
 
 DISPLACED_FROM = re.compile(
