@@ -41,7 +41,7 @@ def run_geocode_command(name: str, *, country: str | None = None, near: bool = F
         p = res.place
         console.print(f"[bold]{p.name}[/bold], {p.admin2 + ', ' if p.admin2 else ''}{p.admin1 + ', ' if p.admin1 else ''}"
                       f"{p.country} ({p.latitude:.4f}, {p.longitude:.4f}) geo_precision {res.geo_precision} "
-                      f"[dim]rule {res.rule}[/dim]")
+                      f"[dim]rule {res.rule}[/dim]", soft_wrap=True)
     if not cands:
         return 0 if res else 1
     table = Table("name", "feature", "admin2", "admin1", "country", "lat", "lon", "population", "source")
