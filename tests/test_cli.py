@@ -289,7 +289,7 @@ def test_jsonl_rows_validate_against_the_schema(runner, workdir):
 def test_geocode_a_site(runner):
     result = invoke(runner, "geocode", "Jurf al-Sakhar", "--country", "Iraq")
     assert result.exit_code == 0
-    assert result.stdout.splitlines()[0] == "Jurf al-Sakhar, Babil, Iraq (32.8700, 44.1700) geo_precision 1 rule site"
+    assert result.stdout.splitlines()[0] == "Jurf al-Sakhar, Al-Musayab, Babil, Iraq (32.8700, 44.1700) geo_precision 1 rule site"
     as_json = json.loads(invoke(runner, "geocode", "Jurf al-Sakhar", "--country", "Iraq", "-f", "json").stdout)
     assert as_json["chosen"]["name"] == "Jurf al-Sakhar"
     assert (as_json["chosen"]["latitude"], as_json["chosen"]["longitude"]) == (32.87, 44.17)

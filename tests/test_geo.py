@@ -256,8 +256,8 @@ def test_a_capital_that_is_its_own_province(mention, country):
     "hints, admin1",
     [
         # Nepal's districts come from models/districts.csv; named last, or as a district, the
-        # name is the district, not a town of that name elsewhere (Bara in Nigeria, South Morang).
-        (["Zorvelgo", "Bara"], "Madhesh"),
+        # name is the district, not a town of that name elsewhere (Mustang in the United States, South Morang).
+        (["Zorvelgo", "Mustang"], "Gandaki"),
         (["Morang district"], "Province 1"),
         (["Zorvelgo", "Kailali"], "Sudurpashchim"),
     ],
@@ -288,7 +288,7 @@ def test_a_district_locates_an_unknown_village():
     "hints, countries, admin1, geo_precision",
     [
         # Bassa is a district of Kogi and of Plateau; the town GeoNames knows by that name is in Plateau.
-        (["Bassa", "Kogi"], ["Nigeria"], "Kogi", 3),
+        (["Bassa", "Kogi"], ["Nigeria"], "Kogi", 2),
         (["Bassa", "Plateau"], ["Nigeria"], "Plateau", 2),
         # A province named in one country says nothing of another's towns: Sirt is in Libya's West,
         # whatever Cameroon's Ouest (also "West") holds.
@@ -299,6 +299,43 @@ def test_a_district_town_outside_the_hinted_province_does_not_locate_a_village(h
     resolution = resolve_place("Zorvelgo", admin_hints=hints, context_countries=countries)
     assert resolution is not None
     assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelgo", admin1, geo_precision)
+
+
+@pytest.mark.parametrize(
+    "hints, admin1, district",
+    [
+        # Districts with no town of their name, known from the district GeoNames files its towns under.
+        (["Andar", "Ghazni"], "Ghazni", "Andar"),
+        (["Ganjuwa", "Bauchi"], "Bauchi", "Ganjuwa"),
+        (["Zona Bananera", "Magdalena"], "Magdalena", "Zona Bananera"),
+        # GeoNames' "Hadiya Zone" and "Bajaur Agency" are written without the kind of unit.
+        (["Hadiya", "SNNP"], "SNNP", "Hadiya"),
+        (["Bajaur"], "Khyber Pakhtunkhwa", "Bajaur"),
+    ],
+)
+def test_a_district_known_only_from_its_towns_locates_a_village(hints, admin1, district):
+    resolution = resolve_place("Zorvelgo", admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1, resolution.place.admin2) == ("Zorvelgo", admin1, district)
+    assert resolution.geo_precision == 2
+    assert resolution.located_by is not None and resolution.located_by.feature == "admin2"
+
+
+@pytest.mark.parametrize(
+    "mention, hints, name, latitude, longitude",
+    [
+        # The district is named after the town: the town is the place, at the town.
+        ("Umerkot", ["Sindh"], "Umarkot", 25.363, 69.742),
+        ("Baiji", [], "Bayji", 34.929, 43.489),
+        # A district named after a town sits at that town, though GeoNames files the town in the next one.
+        ("Yenisehir", ["Diyarbakir"], "Yenisehir", 37.941, 40.138),
+    ],
+)
+def test_a_town_beats_the_district_named_after_it(mention, hints, name, latitude, longitude):
+    resolution = resolve_place(mention, admin_hints=hints)
+    assert resolution is not None
+    assert resolution.place.name == name
+    assert (round(resolution.place.latitude, 3), round(resolution.place.longitude, 3)) == (latitude, longitude)
 
 
 @pytest.mark.parametrize("name, admin1", [

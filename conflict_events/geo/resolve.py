@@ -192,14 +192,16 @@ def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambd
     """In one country, a place called by its own name beats a city that once bore that name
     ("Oleksandrivka" is one of the villages so called, not Donetsk), unless the city is a
     capital or a metropolis, known the world over by its old names too ("Kiev"), or only the
-    city lies where the text's admin names say ("Trostianets, Sumy" is Trostyanets in Sumy)."""
+    city lies where the text's admin names say ("Trostianets, Sumy" is Trostyanets in Sumy).
+    A district is no such place: it is named after its town ("Umerkot" the district is Umarkot's)."""
     if not ranked or normalize(ranked[0][1].name) == norm:
         return ranked
     best = ranked[0][1]
     if best.feature == "capital" or best.population >= 1_000_000:
         return ranked
     for index, (_, place) in enumerate(ranked[1:], start=1):
-        if place.country == best.country and normalize(place.name) == norm and (hinted(place) or not hinted(best)):
+        if (place.country == best.country and normalize(place.name) == norm and place.feature != "admin2"
+                and (hinted(place) or not hinted(best))):
             return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
     return ranked
 
