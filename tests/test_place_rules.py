@@ -95,6 +95,9 @@ DATE = "2024-05-12"
         # ... but a neighbourhood of a town is coded to the town.
         ("On 8 May 2024, police detained 28 migrants during an operation in the Zorvel neighbourhood of Ipekyolu town, Van.",
          "Ipekyolu", "Van", "Turkey"),
+        # Persian names joined by the ezafe "e" are one name.
+        ("On 4 May 2024, farmers protested in Masjed e Soleyman (Khuzestan) over water shortages.",
+         "Masjed Soleyman", "Khuzestan", "Iran"),
         # A colonia, canton or housing estate named inside a town is coded to the town.
         ("On 11 February 2024, in Xalapa, Veracruz, gunmen shot a shopkeeper in Colonia Juarez.",
          "Xalapa de Enriquez", "Veracruz de Ignacio de la Llave", "Mexico"),
