@@ -494,3 +494,29 @@ def test_an_unknown_village_is_named_as_acled_names_it():
 def test_a_final_h_written_or_left_out_finds_the_same_town(written, known):
     resolution = resolve_place(written)
     assert resolution is not None and resolution.place.name == known
+
+
+@pytest.mark.parametrize(
+    "name, country, geo_precision",
+    [
+        # Names that begin with a direction word are those names, not a part of another place.
+        ("South Sudan", "South Sudan", 3),
+        ("West Bank", "Palestine", 3),
+        ("South Korea", "South Korea", 3),
+        ("Upper Nile", "South Sudan", 3),
+        ("Western Cape", "South Africa", 3),
+        # ... while a direction before a name that is not one of them is a part of it.
+        ("northern Iraq", "Iraq", 3),
+        ("eastern Aleppo", "Syria", 2),
+    ],
+)
+def test_a_name_that_begins_with_a_direction(name, country, geo_precision):
+    resolution = resolve_place(name)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.geo_precision) == (country, geo_precision)
+
+
+def test_a_district_named_alone_is_placed_at_its_seat_with_precision_2():
+    resolution = resolve_place("North Waziristan")
+    assert resolution is not None
+    assert (resolution.place.admin1, resolution.place.feature, resolution.geo_precision) == ("Khyber Pakhtunkhwa", "admin2", 2)

@@ -206,6 +206,18 @@ def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambd
     return ranked
 
 
+def _town_before_its_district(ranked: list[tuple[float, Place]]) -> list[tuple[float, Place]]:
+    """A district named after its town ("Sao Goncalo", "Yenisehir") stands for the town: the town is the place."""
+    if not ranked or ranked[0][1].feature != "admin2":
+        return ranked
+    unit = ranked[0][1]
+    for index, (_, place) in enumerate(ranked[1:], start=1):
+        if (place.feature in ("populated place", "capital") and place.country == unit.country
+                and place.admin1 == unit.admin1 and normalize(place.name) == normalize(unit.name)):
+            return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
+    return ranked
+
+
 def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
     h = normalize(hint)
     if not h:
@@ -248,8 +260,9 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     norm = normalize(text)
     tokens = fold(text).split()
 
-    # "western Iraq", "northern Anbar", "eastern Aleppo countryside": a region, not a town.
-    if len(tokens) > 1 and tokens[0] in DIRECTION_WORDS:
+    # "western Iraq", "northern Anbar", "eastern Aleppo countryside": a region, not a town. A name
+    # that begins with such a word is still that name: South Sudan, West Bank, Upper Nile.
+    if len(tokens) > 1 and tokens[0] in DIRECTION_WORDS and not gaz.is_country_or_admin1(text) and not gaz.scored_candidates(text):
         rest_words = list(text.split())
         while rest_words and fold(rest_words[0]) in DIRECTION_WORDS:
             rest_words.pop(0)
@@ -299,6 +312,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         ranked = sorted(((s + (HINT_BONUS if any(_hint_matches(gaz, p, h) for h in hints) else 0.0), p)
                          for s, p in ranked), key=lambda t: -t[0])
     ranked = _main_names_first(ranked, norm, hinted=lambda place: any(_hint_matches(gaz, place, h) for h in hints))
+    ranked = _town_before_its_district(ranked)
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
@@ -326,7 +340,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
             return Resolution(seat, 3, "admin1-name", cands)
     if best.feature == "country":
         return Resolution(best, 3, "country", cands)
-    gp = 2 if (near or base_d) else 1
+    gp = 2 if (near or base_d or best.feature == "admin2") else 1
     rule = "site" if best.source == "sites" else ("context-country" if ctx_hit else "rank")
     if hints and _hint_matches(gaz, best, hints[0]):
         rule = "admin-hint"
