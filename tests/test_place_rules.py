@@ -95,6 +95,13 @@ DATE = "2024-05-12"
         # ... but a neighbourhood of a town is coded to the town.
         ("On 8 May 2024, police detained 28 migrants during an operation in the Zorvel neighbourhood of Ipekyolu town, Van.",
          "Ipekyolu", "Van", "Turkey"),
+        # A road named by the towns it joins says which road; the place the text names is the event's,
+        # and where the road is all there is, its first town is.
+        ("On 14 June 2024, in Sigsig (Azuay), farmers blocked the Cuenca - Gualaceo highway with stones.", "Sigsig", "Azuay", "Ecuador"),
+        ("On 12 June 2024, gunmen abducted two traders along the Zorvel-Zorvelgo road (Ofu, Kogi).", "Zorvel", "Kogi", "Nigeria"),
+        # A name the NER cut after "de" runs on through the particles and the capitalised words after it.
+        ("On 24 June 2024, in San Nicolas de Los Arroyos (Buenos Aires), farmers protested and blocked a bridge with tractors.",
+         "San Nicolas de los Arroyos", "Buenos Aires", "Argentina"),
         # Persian names joined by the ezafe "e" are one name.
         ("On 4 May 2024, farmers protested in Masjed e Soleyman (Khuzestan) over water shortages.",
          "Masjed Soleyman", "Khuzestan", "Iran"),

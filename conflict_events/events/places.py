@@ -121,7 +121,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
     spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
-    mentions = _with_city_districts([PlaceMention(span) for span in spans])
+    mentions = _roads_as_their_first_town(_with_city_districts([PlaceMention(span) for span in spans]))
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
         # "Zorvel village of Pindaya township": the of-phrase after a place word locates the village
@@ -137,7 +137,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
         mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0 or _origin_of_people(mention.span)
-        mention.facility = _is_facility(mention.span)
+        mention.facility = mention.facility or _is_facility(mention.span)
         mention.admin_hints = []
         written = doc[mention.span.start : max(mention.span.end, mention.written_end)]
         end = written.end
@@ -285,8 +285,10 @@ def _with_particles(ent: Span, sent: Span) -> Span:
     particles = NAME_PARTICLES - {"-", "'", "of"}
     end = ent.end
     if doc[end - 1].lower_ in particles and end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
-        # "Al" read alone before "Bab"
+        # "Al" read alone before "Bab"; "San Nicolas de" before "Los Arroyos"
         end += 1
+        while end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
+            end += 1
     while end + 1 < sent.end and doc[end].lower_ in particles and doc[end + 1].is_title and doc[end + 1].ent_type_ not in TIME_LIKE:
         end += 2
         while end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
@@ -735,6 +737,32 @@ def _with_city_districts(mentions: list[PlaceMention]) -> list[PlaceMention]:
         mention.written_end = district.end
         kept.append(mention)
     return [m for m in kept if m.span.start not in district_tokens]
+
+
+ROAD_WORDS = frozenset({"road", "highway", "motorway", "expressway", "freeway", "route", "railway", "railroad"})
+
+
+def _roads_as_their_first_town(mentions: list[PlaceMention]) -> list[PlaceMention]:
+    """ "blocked the Cuenca - Azogues highway", "on the Zorvel-Zorvelgo road": a road named by the towns
+    it joins. It says which road, like a building says where in a town: the place the text names
+    for the event comes first, and where the road is all there is, it is placed at its first town."""
+    for mention in mentions:
+        span = mention.span
+        doc = span.doc
+        end = max(span.end, mention.written_end)
+        if end >= len(doc) or doc[end].lower_ not in ROAD_WORDS:
+            continue
+        cut = next((t.i for t in span[1:-1] if t.text in ("-", "–") and not t.whitespace_ and not doc[t.i - 1].whitespace_
+                    and len(doc[t.i - 1].text) > 2 and doc[t.i - 1].is_title and doc[t.i + 1].is_title), None)
+        if cut is None and not mention.city_district:
+            continue  # "on the As Sanamayn road": a road named after one town is where that town is
+        if cut is not None:
+            mention.span = Span(doc, span.start, cut, label=span.label_)
+        mention.city_district = ""
+        mention.facility = True
+        # "the Zorvel-Zorvelgo road (Ofu, Kogi)": the parenthesis after the road locates it.
+        mention.written_end = end + 1
+    return mentions
 
 
 def _spaced_hyphen(token: Token) -> bool:
