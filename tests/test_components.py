@@ -142,7 +142,7 @@ def test_components_are_registered_as_entry_points():
     from importlib.metadata import entry_points
 
     names = {ep.name for ep in entry_points(group="spacy_factories")}
-    assert {"conflict_entity_ruler", "conflict_casualty_tagger", "conflict_date_tagger", "conflict_line_breaks"} <= names
+    assert {"conflict_entity_ruler", "conflict_casualty_tagger", "conflict_date_tagger", "conflict_line_breaks", "conflict_syntax_gate"} <= names
 
 
 @pytest.mark.parametrize(

@@ -319,6 +319,8 @@ KILL_VERBS = ["killed", "killing", "kills", "kill", "murdered", "murdering", "as
 INJURY_VERBS = ["injured", "wounded", "injuring", "wounding", "injures", "wounds", "hurt", "hurting"]
 RESULT_WORDS = ["led", "leading", "lead", "leads", "resulted", "resulting", "results", "caused", "causing", "causes", "left", "leaving"]
 INJURY_WORDS = ["injured", "wounded", "injuring", "wounding", "hurt", "injuries", "injures", "wounds", "hospitalised", "hospitalized"]
+# Every casualty pattern holds one of these words; the syntax gate parses the sentences that do.
+CASUALTY_ANCHORS = frozenset(KILL_WORDS + INJURY_WORDS + ["toll", "tally", "death", "killings"])
 _NUMBER_WORDS = sorted(set(lexicon.NUMBER_WORDS) | {w for k in lexicon.VAGUE_QUANTITIES for w in k.split()})
 _QUALIFIERS = ["at", "least", "some", "about", "around", "nearly", "almost", "approximately", "up", "to", "over", "more", "than", "as", "many", "an", "estimated", "roughly", "another", "other", "additional", "further"]
 _STOP_GAP = KILL_WORDS + INJURY_WORDS + ["and", "or", "when", "after", "while", "but", "in", "on", "by", "during", "since", "who", "which", "that"]
@@ -395,7 +397,7 @@ class CasualtyTagger:
             self.matcher.add("KILLED", [[*death_of, num]])
             for other in (number, numeric):
                 self.matcher.add("KILLED", [[*death_of, num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other]])
-        self.anchors = frozenset(KILL_WORDS + INJURY_WORDS + ["toll", "tally", "death", "killings"])
+        self.anchors = CASUALTY_ANCHORS
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []

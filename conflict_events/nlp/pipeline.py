@@ -41,7 +41,7 @@ def build_pipeline(model: str | None = None, actors_file: str | None = None):  #
     """
     import spacy
 
-    from conflict_events.nlp import components  # noqa: F401  (registers the factories)
+    from conflict_events.nlp import components, gate  # noqa: F401  (registers the factories)
 
     name = find_model(model)
     disabled = [c for c in UNUSED_COMPONENTS]
@@ -102,10 +102,18 @@ def pipeline_folder(name: str) -> Path | None:
     return folders[0] if len(folders) == 1 else None
 
 
-def add_project_components(nlp, *, actors_file: str | None = None, actor_aliases: bool = True, sites: bool = True):
+def add_project_components(nlp, *, actors_file: str | None = None, actor_aliases: bool = True, sites: bool = True, gate: bool = True):
+    """The project's taggers, and with ``gate`` the syntax gate where the pipeline allows one (see nlp/gate.py)."""
     from conflict_events.nlp import components  # noqa: F401
+    from conflict_events.nlp.gate import gated_components
 
-    if "parser" in nlp.pipe_names:
+    gated = gated_components(nlp) if gate else []
+    if gated:
+        for name in gated:
+            nlp.disable_pipe(name)
+        nlp.add_pipe("conflict_line_breaks", before=gated[0])
+        nlp.add_pipe("conflict_syntax_gate", after="conflict_line_breaks", config={"components": gated, "sentences": "senter"})
+    elif "parser" in nlp.pipe_names:
         nlp.add_pipe("conflict_line_breaks", before="parser")
     else:
         nlp.add_pipe("conflict_line_breaks", first=True)
