@@ -112,7 +112,7 @@ def add_project_components(nlp, *, actors_file: str | None = None, actor_aliases
         for name in gated:
             nlp.disable_pipe(name)
         nlp.add_pipe("conflict_line_breaks", before=gated[0])
-        nlp.add_pipe("conflict_syntax_gate", after="conflict_line_breaks", config={"components": gated, "sentences": "senter"})
+        nlp.add_pipe("conflict_syntax_gate", after="conflict_line_breaks", config={"components": gated})
     elif "parser" in nlp.pipe_names:
         nlp.add_pipe("conflict_line_breaks", before="parser")
     else:
