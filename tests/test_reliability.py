@@ -388,6 +388,9 @@ def test_ctrl_c_ends_quietly_with_130_and_whole_lines(big_corpus, workers):
         [*console_script(), "extract", str(big_corpus), "--format", "csv", "--workers", workers],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, start_new_session=True,
         preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
+        # Unbuffered: communicate() reads the pipe itself, so bytes a buffered readline()
+        # had read past its line would be lost from the output checked below.
+        bufsize=0,
     )
     first = process.stdout.readline() + process.stdout.readline()  # header and a row: mid-run
     os.killpg(process.pid, signal.SIGINT)
