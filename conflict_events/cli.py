@@ -15,6 +15,8 @@ from typing import List, Optional
 
 import typer
 
+from conflict_events.nlp.spacy_import import lean_spacy_start
+
 app = typer.Typer(
     name="conflict-events",
     help="Read news text and write ACLED-style conflict event rows.",
@@ -102,6 +104,7 @@ def extract(
 ) -> None:
     """Extract ACLED-style event rows from news articles."""
     _configure_logging(verbose)
+    lean_spacy_start()
     from conflict_events.run import ExtractOptions, run_extract
 
     options = ExtractOptions(
@@ -140,6 +143,7 @@ def evaluate(
 ) -> None:
     """Score the extractor against ACLED-coded rows."""
     _configure_logging(verbose)
+    lean_spacy_start()
     if not gold.exists():
         raise UserError(f"cannot read {gold}: no such file. Give a CSV in ACLED's column layout.")
     from conflict_events.evaluate import run_evaluate_command
