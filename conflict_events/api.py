@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import logging
 import re
 from collections import Counter
@@ -75,14 +76,21 @@ def iter_extract(
     nlp = build_pipeline(model, actors_file)
     resources = default_resources(actors_file)
     numbering = EventNumbering()
-    if n_process > 1:
-        results = _pooled_rows(documents, nlp, resources, n_process, model=model, actors_file=actors_file, batch_size=batch_size)
-    else:
-        results = document_rows(nlp, resources, documents, batch_size=batch_size)
-    for document, rows in results:
-        for row in rows:
-            row.event_id_cnty = numbering.next_id(row.country)
-        yield document, rows
+    # The pipeline and resources live as long as the run: frozen, they are left out of
+    # the garbage collector's full passes (about 3% of the time over a corpus), and
+    # forked workers do not copy the memory pages they share with this process.
+    gc.freeze()
+    try:
+        if n_process > 1:
+            results = _pooled_rows(documents, nlp, resources, n_process, model=model, actors_file=actors_file, batch_size=batch_size)
+        else:
+            results = document_rows(nlp, resources, documents, batch_size=batch_size)
+        for document, rows in results:
+            for row in rows:
+                row.event_id_cnty = numbering.next_id(row.country)
+            yield document, rows
+    finally:
+        gc.unfreeze()
 
 
 def document_rows(nlp, resources, documents: Iterable[Document], *, batch_size: int = BATCH_SIZE) -> Iterator[tuple[Document, list[EventRow]]]:
@@ -202,7 +210,6 @@ class _WorkerPool:
     """
 
     def __init__(self, size: int, nlp, resources, *, model, actors_file, batch_size: int) -> None:
-        import gc
         import multiprocessing
 
         forking = "fork" in multiprocessing.get_all_start_methods()
@@ -210,24 +217,18 @@ class _WorkerPool:
         state = (nlp, resources) if forking else None
         self.connections = []
         self.processes = []
-        # Objects that exist now are never collected, so the children's garbage
-        # collector does not touch (and copy) the pages they share with the parent.
-        gc.freeze()
-        try:
-            for _ in range(size):
-                parent_end, child_end = context.Pipe(duplex=True)
-                process = context.Process(
-                    target=_worker_main,
-                    args=(child_end, state, model, actors_file, batch_size, list(self.connections) if forking else []),
-                    daemon=True,
-                    name="conflict-events-worker",
-                )
-                process.start()
-                child_end.close()
-                self.connections.append(parent_end)
-                self.processes.append(process)
-        finally:
-            gc.unfreeze()
+        for _ in range(size):
+            parent_end, child_end = context.Pipe(duplex=True)
+            process = context.Process(
+                target=_worker_main,
+                args=(child_end, state, model, actors_file, batch_size, list(self.connections) if forking else []),
+                daemon=True,
+                name="conflict-events-worker",
+            )
+            process.start()
+            child_end.close()
+            self.connections.append(parent_end)
+            self.processes.append(process)
 
     def close(self) -> None:
         """Tell the workers to stop once idle and wait for them."""

@@ -65,6 +65,22 @@ def test_workers_stream_and_read_ahead_only_a_little():
     assert multiprocessing.active_children() == []
 
 
+@pytest.mark.parametrize("workers", [1, 2])
+def test_the_collector_skips_the_pipeline_during_a_run_and_only_then(workers):
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    results = iter_extract(documents(12), n_process=workers)
+    next(results)
+    assert gc.get_freeze_count() > 0
+    list(results)
+    assert gc.get_freeze_count() == 0
+    results = iter_extract(documents(12), n_process=workers)
+    next(results)
+    results.close()  # a caller that stops early
+    assert gc.get_freeze_count() == 0
+
+
 def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
     original = api.document_rows
 
