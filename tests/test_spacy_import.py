@@ -120,9 +120,17 @@ def test_nothing_is_deferred_once_spacy_is_imported():
 
 SPACY_CHECK = """
 import sys
-from conflict_events.nlp.spacy_import import defer_spacy_cli, is_deferred
-assert defer_spacy_cli() is True
+import importlib.metadata
+from conflict_events.nlp.spacy_import import is_deferred, lean_spacy_start
+lean_spacy_start()
+import catalogue
 import spacy
+assert type(catalogue.AVAILABLE_ENTRY_POINTS) is dict
+expected = sorted(e.value for e in importlib.metadata.entry_points(group="spacy_factories"))
+factories = catalogue.Registry(("spacy", "factories"), entry_points=True)
+assert sorted(e.value for e in factories._get_entry_points()) == expected
+assert "conflict_events.nlp.gate:make_syntax_gate" in expected
+assert factories.get_entry_point("conflict_syntax_gate").__name__ == "make_syntax_gate"
 from spacy.tokens import Doc
 assert is_deferred(sys.modules["spacy.cli"]), "spacy.cli ran at import"
 assert not [m for m in ("requests", "weasel", "httpx", "typer") if m in sys.modules]
@@ -133,7 +141,7 @@ print("ok")
 """
 
 
-def test_spacy_imports_without_its_cli_and_the_cli_still_works():
+def test_spacy_imports_without_its_cli_and_finds_the_same_entry_points():
     result = subprocess.run([sys.executable, "-c", SPACY_CHECK], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "ok"
