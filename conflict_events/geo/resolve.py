@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from conflict_events.geo.gazetteer import Gazetteer, Place, get_gazetteer
+from conflict_events.geo.gazetteer import UNPLACED_ADMIN2_SOURCE, Gazetteer, Place, get_gazetteer
 from conflict_events.geo.normalize import fold, normalize
 
 log = logging.getLogger(__name__)
@@ -92,8 +92,13 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
             if p.country in provinces and p.admin1 not in provinces[p.country]:
                 continue
             if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or _well_known(p, normalize(h))):
-                return Resolution(_named(p, name, keep_admin2=True), 2, "hint-town-fallback", cands, p)
+                return Resolution(_named(p, name, keep_admin2=True), _precision_of_locator(p), "hint-town-fallback", cands, p)
     return None
+
+
+def _precision_of_locator(place: Place) -> int:
+    """A town or a placed district locates a place near it (2); a district known only by its province, only the province (3)."""
+    return 3 if place.source == UNPLACED_ADMIN2_SOURCE else 2
 
 
 HINT_TOWN_POPULATION = 10_000
@@ -341,6 +346,8 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if best.feature == "country":
         return Resolution(best, 3, "country", cands)
     gp = 2 if (near or base_d or best.feature == "admin2") else 1
+    if best.source == UNPLACED_ADMIN2_SOURCE:
+        gp = 3
     rule = "site" if best.source == "sites" else ("context-country" if ctx_hit else "rank")
     if hints and _hint_matches(gaz, best, hints[0]):
         rule = "admin-hint"
