@@ -25,6 +25,8 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"air"}, set(), "warplanes carried out airstrikes on the town"), S.AIR_DRONE_STRIKE),
         (ev({"strike"}, set(), "the army struck three facilities", agent=Inter.EXTERNAL_OTHER), S.AIR_DRONE_STRIKE),
         (ev({"shelling"}, set(), "the army shelled the village"), S.SHELLING),
+        # fire at a place by an armed force, no gun named: from afar; with guns, or by no armed actor, it is not shelling
+        (Evidence(families={"fire"}, text="the army fired on zorvel district", agent_inter=Inter.EXTERNAL_OTHER, target_is_place=True), S.SHELLING),
         # hierarchy: battles before remote violence, remote violence before attacks on civilians
         (ev({"clash", "shelling"}, {"artillery"}, "fighting raged as both sides exchanged artillery fire"), S.ARMED_CLASH),
         (ev({"shelling", "kill"}, {"artillery"}, "shelling killed three civilians", target=Inter.CIVILIANS, killed=3), S.SHELLING),
@@ -71,6 +73,21 @@ def test_codebook_rules(evidence, expected):
     sub, rule = classify(evidence)
     assert sub is expected, rule
     assert "→" in rule
+
+
+@pytest.mark.parametrize(
+    "evidence",
+    [
+        Evidence(families={"fire"}, weapons={"firearm"}, text="the army fired rifles on zorvel district",
+                 agent_inter=Inter.EXTERNAL_OTHER, target_is_place=True),
+        Evidence(families={"fire"}, text="gunmen fired on zorvel village", agent_inter=Inter.POLITICAL_MILITIA, target_is_place=True),
+        Evidence(families={"fire"}, text="someone fired on zorvel district", target_is_place=True),
+        Evidence(families={"fire"}, text="the army fired on the crowd", agent_inter=Inter.STATE_FORCES),
+    ],
+)
+def test_fire_that_is_not_shelling(evidence):
+    decided = classify(evidence)
+    assert decided is None or decided[0] is not S.SHELLING
 
 
 def test_nothing_to_classify():

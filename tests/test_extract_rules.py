@@ -354,6 +354,9 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
         # Firing at what only an armed side holds is fighting, whatever the weapon.
         ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),
+        # A force firing at a settlement with no gun named fires from afar; cluster munitions are artillery.
+        ("On 2 May 2024, Russian forces fired on Zorvelkivka district of Donetsk region. No casualties.", "Shelling/artillery/missile attack"),
+        ("On 2 May 2024, Russian forces fired cluster munitions at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),
         # People intercepted and killed: no weapon was disrupted.
         ("On 2 May 2024, soldiers intercepted and killed six militants near Zorvelkivka, Donetsk.", "Armed clash"),
         ("On 2 May 2024, air defences intercepted a drone over Zorvelkivka, Donetsk.", "Disrupted weapons use"),

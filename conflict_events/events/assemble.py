@@ -226,6 +226,18 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     return merge_rows(rows)
 
 
+# Head nouns of an area or settlement: "fired on the village", "shelled Zorvel district".
+PLACE_HEADS = frozenset({"town", "towns", "village", "villages", "city", "district", "districts", "area", "areas", "region",
+                         "province", "locality", "neighbourhood", "neighborhood", "settlement", "settlements", "suburb",
+                         "suburbs", "outskirts", "municipality", "hamlet", "hromada", "community"})
+
+
+def _names_a_place(span: Span) -> bool:
+    """Whether a role is a place rather than people or a thing: a place name or a settlement noun heads it."""
+    root = span.root
+    return root.ent_type_ in ("GPE", "LOC") or root.lower_ in PLACE_HEADS
+
+
 def _by_the_state(agent: Span | None, resolve) -> bool:
     actor = resolve(agent) if agent is not None else None
     return actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
@@ -671,6 +683,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         killed=candidate.casualties.killed,
         injured=candidate.casualties.injured,
         agent_unarmed=agent_unarmed,
+        target_is_place=target is None and target_span is not None and _names_a_place(target_span),
     )
     decided = classify(evidence)
     if decided is None:

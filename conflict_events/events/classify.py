@@ -106,6 +106,8 @@ class Evidence:
     agent_unarmed: bool = False
     killed: int = 0
     injured: int = 0
+    # What was fired at or hit is a place ("fired on Zorvel district"), not people, a vehicle or a position.
+    target_is_place: bool = False
 
 
 # "following clashes, ... captured X": the taking of territory came with fighting.
@@ -213,6 +215,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
             return S.ARMED_CLASH, "the victims belonged to an armed group or force → Armed clash"
         if "fire" in families and MILITARY_POSITIONS.search(text):
             return S.ARMED_CLASH, "fire at the other side's positions → Armed clash"
+        if "fire" in families and ev.target_is_place and ev.agent_inter in ARMED and "firearm" not in ev.weapons and not SMALL_ARMS.search(text):
+            # "Russian forces fired on Zorvel district": a force firing at a settlement from afar, with no gun named.
+            return S.SHELLING, "an armed force fired at a place, no firearm named → Shelling/artillery/missile attack"
         if ev.target_inter == Inter.CIVILIANS or (not ev.target_inter and _civilian_victims(text)):
             return S.ATTACK, "armed actor attacked civilians → Violence against civilians/Attack"
         if ev.killed or families & {"kill", "shoot", "stab", "beat"}:
@@ -381,6 +386,9 @@ def _one_sided_remote(ev: Evidence) -> bool:
     """Shelling "fighting" words aside, one side firing at another is remote violence."""
     return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight|exchange\w* (of )?fire)\b", ev.text.lower())
 
+
+# Guns and shooting: fire that is not from afar.
+SMALL_ARMS = re.compile(r"\b(gun\w*|shot|shots|shoot\w*|rifles?|pistols?|small arms|machine ?guns?|snipers?|bullets?)\b")
 
 # What only an armed side holds: firing at it is fighting.
 MILITARY_POSITIONS = re.compile(r"\b(positions?|outposts?|trenches|barracks|military (posts?|bases?|camps?|checkpoints?)|front ?lines?)\b")
