@@ -354,6 +354,12 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, unknown assailants shot dead a shopkeeper in Nakuru.", "Attack"),
         # Firing at what only an armed side holds is fighting, whatever the weapon.
         ("On 2 May 2024, Russian forces fired at Ukrainian positions near Zorvelkivka, Donetsk.", "Armed clash"),
+        # What a demonstration is about, told after it in the past perfect or as a suspicion, is not its act.
+        ("On 2 May 2024, residents protested in Zorvel (Osun). They denounced the demolition of the market. "
+         "The market had been demolished two years ago.", "Peaceful protest"),
+        ("On 2 May 2024, relatives staged a protest in Zorvel (Osun) demanding justice for a boy. "
+         "They suspect he was beaten to death by police officers.", "Peaceful protest"),
+        ("On 2 May 2024, residents protested in Zorvel (Osun). They then stormed and ransacked the market.", "Violent demonstration"),
         # A force firing at a settlement with no gun named fires from afar; cluster munitions are artillery.
         ("On 2 May 2024, Russian forces fired on Zorvelkivka district of Donetsk region. No casualties.", "Shelling/artillery/missile attack"),
         ("On 2 May 2024, Russian forces fired cluster munitions at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),

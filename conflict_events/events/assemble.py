@@ -33,7 +33,7 @@ from conflict_events.events.places import (
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, own_name
-from conflict_events.events.triggers import TriggerMention, find_triggers
+from conflict_events.events.triggers import TriggerMention, find_triggers, told_as_background
 from conflict_events.io.documents import Document
 from conflict_events.nlp import spans as span_groups
 from conflict_events.schema import (
@@ -195,6 +195,11 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 nearest.roles.append(roles)
         elif unplaced:
             previous = _previous_candidate(state, sentence_date)
+            if (previous is not None and any(t.family == "protest" for t in previous.triggers)
+                    and all(told_as_background(m.head) for m, _ in unplaced)):
+                # "The school had been demolished years ago", "Relatives suspect he was beaten by police":
+                # what a demonstration is about, told after it, is neither its acts nor an event of its own.
+                continue
             if previous is not None and state.recent_country in ("", previous.country):
                 previous.roles.extend(roles for _, roles in unplaced)
                 previous.triggers.extend(mention for mention, _ in unplaced)

@@ -256,6 +256,24 @@ def is_accusation(head: Token) -> bool:
     return False
 
 
+# Verbs that tell what someone believes happened, not what the text reports as fact.
+BELIEF_VERBS = frozenset({"suspect", "suspects", "suspected", "believe", "believes", "believed", "allege", "alleges",
+                          "alleged", "accuse", "accuses", "accused", "fear", "fears", "feared"})
+
+
+def told_as_background(head: Token) -> bool:
+    """ "The school had been demolished years ago": an act before the time of the telling (the past
+    perfect); "Relatives suspect he was beaten by police": one its tellers believe happened."""
+    if head.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in head.children):
+        return True
+    governor = head
+    for _ in range(2):
+        if governor.dep_ in ("ccomp", "xcomp") and governor.head.lower_ in BELIEF_VERBS:
+            return True
+        governor = governor.head
+    return False
+
+
 def is_protest_topic(head: Token) -> bool:
     """ "protested against the killing of a student": the killing is the protest's topic, not an event here;
     so is what happened before it ("after he was attacked by guards")."""
