@@ -35,6 +35,9 @@ DATE = "2024-05-12"
         ("On 5 May 2024, close to Silao de la Victoria, Guanajuato, armed men killed seven people.", "Silao de la Victoria", "Guanajuato", "Mexico"),
         # The NER runs "X, Province." together; both names count.
         ("On 5 May 2024, Russian forces fired mortars at Zorvelkivka, Kherson. Casualties unknown.", "Zorvelkivka", "Kherson", "Ukraine"),
+        # A town's institution names the town, whatever the tagger took the name for.
+        ("On 5 May 2024, nurses demonstrated at the hospital of Alencon to denounce their working conditions.", "Alencon", "Normandie", "France"),
+        ("On 5 May 2024, guards blocked the access to the prison of Nogaro to demand higher salaries.", "Nogaro", "Occitanie", "France"),
         # "in the direction of X"
         ("On 5 May 2024, Ukrainian forces fired artillery in the direction of Zorvelkivka, Donetsk.", "Zorvelkivka", "Donetsk", "Ukraine"),
         # A country named only as what the protest is about is not where it happened.

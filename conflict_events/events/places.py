@@ -487,8 +487,11 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
                 # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
                 end += 1
+            # "at the hospital of Alencon", "the prison of Zorvel": a town's institution names the town,
+            # whatever the NER took the name for.
+            of_a_facility = token.lower_ == "of" and i > sent.start and doc[i - 1].lower_ in FACILITY_WORDS and doc[start].ent_type_ in ("PERSON", "ORG", "")
             if end > start and (doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART")
-                                or _cut_short_before_its_locator(doc, start, end)) and doc[start].lower_ not in _NOT_PLACES:
+                                or of_a_facility or _cut_short_before_its_locator(doc, start, end)) and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
             i = end
             continue
