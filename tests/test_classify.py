@@ -25,6 +25,13 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"air"}, set(), "warplanes carried out airstrikes on the town"), S.AIR_DRONE_STRIKE),
         (ev({"strike"}, set(), "the army struck three facilities", agent=Inter.EXTERNAL_OTHER), S.AIR_DRONE_STRIKE),
         (ev({"shelling"}, set(), "the army shelled the village"), S.SHELLING),
+        # the codebook: two sides trading long-range fire is an armed clash
+        (ev({"fire"}, {"artillery"}, "militants fired mortar shells at the base. the soldiers fired back with mortars"), S.ARMED_CLASH),
+        (ev({"shelling"}, {"rocket"}, "a shelling exchange with rockets took place between the two forces"), S.ARMED_CLASH),
+        (ev({"fire"}, {"rocket"}, "militants fired two rockets at a police post. the police returned fire"), S.ARMED_CLASH),
+        # ... but an air strike stays one, and fire answered is not the grievance of a demonstration
+        (ev({"air"}, {"air"}, "jets bombed the positions after rebels fired back at the convoy"), S.AIR_DRONE_STRIKE),
+        (ev({"fire"}, {"rocket"}, "rebels fired rockets at the town", agent=Inter.REBEL_GROUP), S.SHELLING),
         # fire at a place by an armed force, no gun named: from afar; with guns, or by no armed actor, it is not shelling
         (Evidence(families={"fire"}, text="the army fired on zorvel district", agent_inter=Inter.EXTERNAL_OTHER, target_is_place=True), S.SHELLING),
         # hierarchy: battles before remote violence, remote violence before attacks on civilians

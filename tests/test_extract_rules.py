@@ -360,6 +360,9 @@ def test_a_country_alone_still_gives_no_event():
         ("On 2 May 2024, relatives staged a protest in Zorvel (Osun) demanding justice for a boy. "
          "They suspect he was beaten to death by police officers.", "Peaceful protest"),
         ("On 2 May 2024, residents protested in Zorvel (Osun). They then stormed and ransacked the market.", "Violent demonstration"),
+        # Fire answered by fire is fighting, whatever the weapons.
+        ("On 2 May 2024, militants fired two rockets at a police post in Zorvelabad (Dera Ismail Khan, Khyber Pakhtunkhwa). "
+         "The police returned fire. There were no casualties.", "Armed clash"),
         # A force firing at a settlement with no gun named fires from afar; cluster munitions are artillery.
         ("On 2 May 2024, Russian forces fired on Zorvelkivka district of Donetsk region. No casualties.", "Shelling/artillery/missile attack"),
         ("On 2 May 2024, Russian forces fired cluster munitions at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),

@@ -174,6 +174,11 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     # "defused an IED made of two grenades", "destroyed it through controlled detonation": weapons made safe, nobody hurt.
     stopped_only = stopped_only or ("defuse" in families and not ev.killed and not ev.injured
                                     and not families & (VIOLENT_FAMILIES | {"air", "drone", "shelling", "bombing", "suicide"}))
+    if (not stopped_only and families & {"shelling", "missile", "rocket", "fire", "attack"}
+            and not families & {"air", "drone", "explosion", "bombing", "suicide", "grenade"} and not ev.weapons & {"air", "drone", "ied", "suicide"}
+            and ev.target_inter != Inter.CIVILIANS and outside_a_grievance(RECIPROCAL_FIRE, text)):
+        # The codebook: two sides trading long-range fire is an Armed clash ("fired mortars at the base; the forces fired back").
+        return S.ARMED_CLASH, "the other side fired back → Armed clash"
     remote = None if stopped_only else _remote(ev)
     if remote is not None:
         return remote
@@ -384,7 +389,17 @@ def _rank(sub: S) -> int:
 
 def _one_sided_remote(ev: Evidence) -> bool:
     """Shelling "fighting" words aside, one side firing at another is remote violence."""
-    return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight|exchange\w* (of )?fire)\b", ev.text.lower())
+    text = ev.text.lower()
+    return bool(ev.families & REMOTE_FAMILIES) and not re.search(r"\b(clash\w*|fought|fighting|battle\w*|gunfight|firefight)\b", text) and not RECIPROCAL_FIRE.search(text)
+
+
+# Fire answered by fire: "exchanged fire", "a shelling exchange", "fired back", "returned fire",
+# "responded with mortars", "traded artillery fire".
+RECIPROCAL_FIRE = re.compile(
+    r"\b(exchang\w* (of )?(fire|gunfire|shelling|shells|artillery|mortars?|rockets?)|(shelling|fire|artillery|rocket|mortar) exchanges?|"
+    r"(fired|shot|hit) back|returned (the )?fire|respond\w* (to the attack |to the fire )?with (fire|gunfire|heavy weapons|mortars?|artillery|rockets?|shells)|"
+    r"traded (fire|gunfire|shelling|shells|artillery|mortar|rocket))\b"
+)
 
 
 # Guns and shooting: fire that is not from afar.
