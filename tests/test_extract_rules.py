@@ -226,12 +226,27 @@ def test_anti_group_forces_are_not_the_group():
     assert "Supreme Political Council" not in rows[0].actor1
 
 
-def test_off_duty_members_of_the_forces_are_civilians():
-    rows = extract("On 2 May 2024, gunmen shot dead an off-duty policeman in Peshawar.", date=DATE)
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 May 2024, gunmen shot dead an off-duty policeman in Peshawar.",
+        # said just after the words naming the victim
+        "On 2 May 2024, gunmen shot dead a policeman (assumed off duty) in Peshawar.",
+        "On 2 May 2024, gunmen shot dead a policeman [off-duty] in Peshawar.",
+        "On 2 May 2024, gunmen shot dead a policeman, who was off duty, in Peshawar.",
+    ],
+)
+def test_off_duty_members_of_the_forces_are_civilians(text):
+    rows = extract(text, date=DATE)
     assert rows
     assert rows[0].sub_event_type == "Attack"
     assert rows[0].actor2 == "Civilians (Pakistan)"
     assert rows[0].fatalities == 1
+
+
+def test_a_policeman_on_duty_is_no_civilian():
+    rows = extract("On 2 May 2024, gunmen shot dead a policeman (on patrol) in Peshawar.", date=DATE)
+    assert rows and rows[0].actor2.startswith("Police Forces of Pakistan")
 
 
 def test_a_town_and_its_province_read_as_a_list_are_one_place():

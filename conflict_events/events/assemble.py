@@ -243,6 +243,16 @@ def _names_a_place(span: Span) -> bool:
     return root.ent_type_ in ("GPE", "LOC") or root.lower_ in PLACE_HEADS
 
 
+# Said of the victim just after the words naming them: "a police officer (assumed off duty)",
+# "a soldier [off-duty]", "a policeman, who was off duty,".
+OFF_DUTY_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:[(\[][^)\]]{0,30}|,\s*who (?:was|were)\s+)\b(off[- ]duty|retired|unarmed)\b", re.IGNORECASE)
+
+
+def _off_duty(target: Span) -> bool:
+    doc = target.doc
+    return bool(OFF_DUTY.search(target.text) or OFF_DUTY_AFTER.match(doc.text[target.end_char : target.end_char + 60]))
+
+
 def _by_the_state(agent: Span | None, resolve) -> bool:
     actor = resolve(agent) if agent is not None else None
     return actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
@@ -642,7 +652,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         if before:
             agent_span = before[-1]
             agent = resolve(agent_span)
-    if target_span is not None and OFF_DUTY.search(target_span.text):
+    if target_span is not None and _off_duty(target_span):
         # "an off-duty policeman", "a former soldier": civilians by the codebook.
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
     elif (target_span is None or target_span.root.lower_ in ("convoy", "convoys")) and COMPANY_CONVOY.search(candidate.sent.text):
