@@ -255,8 +255,9 @@ def main(argv: list[str] | None = None) -> None:
         key = (c["countrycode"], c["admin1code"])
         if key not in code_name and c["admin1code"] and normalize(c["name"]) == normalize(gn_capitals.get(c["countrycode"], "") or "-"):
             code_name[key] = ascii_name(c["name"])
-    # A unit whose towns the second source lacks (Ecuador's Chimborazo) takes the name its towns'
-    # neighbours there carry most, unless another unit of the country already has that name.
+    # A unit whose towns the second source lacks (Ecuador's Chimborazo), or places a little apart
+    # (Sri Lanka's Ratnapura), takes the name its towns' neighbours there carry most, a neighbour
+    # at the same spot counting as five, among the names no other unit of the country has.
     taken_names = collections.defaultdict(set)
     for (cc, _), name in code_name.items():
         taken_names[cc].add(name)
@@ -269,10 +270,10 @@ def main(argv: list[str] | None = None) -> None:
         for d, i in zip(ds, ids):
             r = rg[i]
             if d < 0.3 and r["cc"] == c["countrycode"] and r["admin1"]:
-                neighbour_votes[key][r["admin1"]] += 1
+                neighbour_votes[key][r["admin1"]] += 5 if d < 0.02 else 1
     for key, counter in sorted(neighbour_votes.items(), key=lambda kv: -sum(kv[1].values())):
-        name = counter.most_common(1)[0][0]
-        if name not in taken_names[key[0]]:
+        name = next((n for n, _ in counter.most_common() if n not in taken_names[key[0]]), None)
+        if name is not None:
             code_name[key] = name
             taken_names[key[0]].add(name)
     log.info("admin1 codes named: %d", len(code_name))
