@@ -103,6 +103,23 @@ def test_casualty_counts(nlp, text, killed, injured):
 
 
 @pytest.mark.parametrize(
+    "text, killed",
+    [
+        # A hedged figure is no credible report; the month of May is no hedge.
+        ("On 22 May 2024, 3 soldiers were killed in the raid.", 3),
+        ("Three soldiers may have been killed in the raid.", 0),
+        ("Militants reportedly killed 5 soldiers.", 0),
+        ("In May, 4 soldiers were killed in the raid.", 4),
+    ],
+)
+def test_hedged_figures_count_nothing(nlp, text, killed):
+    from conflict_events.events.casualties import casualties_in
+
+    doc = nlp(text)
+    assert casualties_in(doc[:]).killed == killed
+
+
+@pytest.mark.parametrize(
     "text, expected",
     [
         ("The attack happened on Tuesday.", ["Tuesday"]),
