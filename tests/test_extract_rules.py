@@ -729,3 +729,20 @@ def test_an_event_phrase_without_its_own_subject_is_the_act_of_the_sentence_verb
 def test_protesters_abroad_keep_their_nationality(text, actor1):
     rows = extract(text, date=DATE)
     assert rows and rows[0].actor1 == actor1
+
+
+@pytest.mark.parametrize(
+    "text, fatalities",
+    [
+        # A figure on the subject of a passive "killed", however many words lie between.
+        ("On 2 May 2024, two militants belonging to the local faction of the group were killed in a police operation in Peshawar.", 2),
+        ("On 2 May 2024, three youths were arrested and killed by soldiers in Zorvel (Sagaing region).", 3),
+        # The subject's figure, not the one inside "including".
+        ("On 2 May 2024, a bomb exploded in a teashop in Bosaso. Four people including two delegates were killed.", 4),
+        # Coordinated figures still add up.
+        ("On 2 May 2024, militants ambushed a convoy near Peshawar. Three soldiers and fourteen civilians were killed.", 17),
+    ],
+)
+def test_figures_on_the_subject_of_a_killing(text, fatalities):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].fatalities == fatalities

@@ -438,8 +438,46 @@ class CasualtyTagger:
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
+        for span in _figures_on_passive_subjects(doc):
+            # A figure on the subject covers what the word patterns read inside it
+            # ("Four people including two delegates were killed" is four).
+            inside = [c for c in chosen if span.start < c.start and c.end == span.end
+                      and any(t.lower_ in ("including", "among") for t in doc[span.start : c.start])]
+            if taken.isdisjoint(range(span.start, span.end)) or (inside and taken.isdisjoint(range(span.start, inside[0].start))):
+                chosen = [c for c in chosen if c not in inside]
+                chosen.append(span)
+                taken.update(range(span.start, span.end))
         doc.spans["casualties"] = sorted(chosen, key=lambda s: s.start)
         return doc
+
+
+def _figures_on_passive_subjects(doc: Doc) -> list[Span]:
+    """ "Two militants belonging to the faction were killed", "three youths were arrested and killed":
+    a figure on the subject of a passive kill or injury verb, however many words lie between,
+    where the sentence has been parsed (the word patterns allow five)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    found: list[Span] = []
+    for verb in doc:
+        label = "KILLED" if verb.lower_ in KILL_WORDS else "INJURED" if verb.lower_ in INJURY_WORDS else None
+        if label is None or verb.tag_ != "VBN":
+            continue
+        subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
+        if not subjects and verb.dep_ == "conj" and verb.head.tag_ == "VBN":
+            # "were arrested and killed": the subject of the first participle is the second's too.
+            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        # Coordinated subjects ("Three soldiers and two civilians were killed") are the word patterns' to add up.
+        subjects = [c for c in subjects if c.dep_ == "nsubjpass" and not any(g.dep_ in ("conj", "cc") for g in c.children)]
+        figures = [c for subject in subjects for c in subject.children if c.dep_ == "nummod"]
+        if len(figures) != 1 or figures[0].i > verb.i:
+            continue
+        count = _figure([figures[0]])
+        if count is None:
+            continue
+        span = Span(doc, figures[0].i, verb.i + 1, label=label)
+        span._.casualty_count = count
+        found.append(span)
+    return found
 
 
 HARM_PARTICIPLES = ["shot", "stabbed", "beaten", "attacked", "abducted", "kidnapped", "tortured", "hacked", "burnt", "burned", "ambushed", "captured", "raped", "lynched", "executed", "assaulted", "injured", "wounded"]
