@@ -22,6 +22,7 @@ import re
 from importlib import resources
 from typing import Callable, Iterable
 
+import numpy
 from spacy.language import Language
 from spacy.matcher import Matcher
 from spacy.tokenizer import Tokenizer
@@ -398,6 +399,7 @@ class CasualtyTagger:
             for other in (number, numeric):
                 self.matcher.add("KILLED", [[*death_of, num, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, other]])
         self.anchors = CASUALTY_ANCHORS
+        self.harm_words = numpy.array(sorted(nlp.vocab.strings.add(w) for w in {*KILL_WORDS, *INJURY_WORDS}), dtype="uint64")
 
     def __call__(self, doc: Doc) -> Doc:
         spans: list[Span] = []
@@ -438,7 +440,7 @@ class CasualtyTagger:
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
-        for span in _figures_on_passive_subjects(doc):
+        for span in _figures_on_passive_subjects(doc, self.harm_words):
             # A figure on the subject covers what the word patterns read inside it
             # ("Four people including two delegates were killed" is four).
             inside = [c for c in chosen if span.start < c.start and c.end == span.end
@@ -451,16 +453,17 @@ class CasualtyTagger:
         return doc
 
 
-def _figures_on_passive_subjects(doc: Doc) -> list[Span]:
+def _figures_on_passive_subjects(doc: Doc, harm_words: numpy.ndarray) -> list[Span]:
     """ "Two militants belonging to the faction were killed", "three youths were arrested and killed":
     a figure on the subject of a passive kill or injury verb, however many words lie between,
     where the sentence has been parsed (the word patterns allow five)."""
-    if not doc.has_annotation("DEP"):
+    if not len(doc) or not doc.has_annotation("DEP"):
         return []
     found: list[Span] = []
-    for verb in doc:
-        label = "KILLED" if verb.lower_ in KILL_WORDS else "INJURED" if verb.lower_ in INJURY_WORDS else None
-        if label is None or verb.tag_ != "VBN":
+    for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), harm_words)).tolist():
+        verb = doc[i]
+        label = "KILLED" if verb.lower_ in KILL_WORDS else "INJURED"
+        if verb.tag_ != "VBN":
             continue
         subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
         if not subjects and verb.dep_ == "conj" and verb.head.tag_ == "VBN":
