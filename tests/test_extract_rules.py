@@ -71,6 +71,9 @@ def test_rows(text, sub_event_type, actor1, actor2, location, fatalities):
         "Officials denied that any airstrike hit Idlib on Sunday.",
         "The army said it would launch an offensive near Goma next week.",
         "Teachers went on strike in Lagos over unpaid salaries.",
+        # A march is a demonstration only where someone voices a demand, here or in what "they" did next.
+        "On 2 May 2024, soldiers marched through Lublin. They were celebrating the anniversary of the regiment.",
+        "On 2 May 2024, hundreds of pilgrims gathered in Lublin. They prayed at the cathedral.",
     ],
 )
 def test_non_events_give_no_rows(text):
@@ -378,6 +381,8 @@ def test_a_country_alone_still_gives_no_event():
         # Fire answered by fire is fighting, whatever the weapons.
         ("On 2 May 2024, militants fired two rockets at a police post in Zorvelabad (Dera Ismail Khan, Khyber Pakhtunkhwa). "
          "The police returned fire. There were no casualties.", "Armed clash"),
+        # The demand may come in the next sentence, about the same people.
+        ("On 2 May 2024, over 300 people took part in a pride march in Quimper. They denounced discrimination.", "Peaceful protest"),
         # A force firing at a settlement with no gun named fires from afar; cluster munitions are artillery.
         ("On 2 May 2024, Russian forces fired on Zorvelkivka district of Donetsk region. No casualties.", "Shelling/artillery/missile attack"),
         ("On 2 May 2024, Russian forces fired cluster munitions at Zorvelkivka, Donetsk.", "Shelling/artillery/missile attack"),

@@ -298,7 +298,8 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
     if span.text == "March" and (_is_number(doc, span.start - 1) or _is_number(doc, span.end)):
         return "none"
     if family in WEAK_PROTEST_FAMILIES:
-        return "protest" if any(word in sentence_lower for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
+        context = sentence_lower + " " + _what_they_said_next(sent)
+        return "protest" if any(word in context for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
     if family == "operation":
         # "an operation against Al Shabaab hideouts" is fighting; "a rescue operation" is not.
         tail = doc[span.end : min(sent.end, span.end + 3)]
@@ -384,6 +385,20 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 
 CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
+
+
+# How the next sentence refers back to the people of this one: "They denounced the fuel prices."
+BACK_REFERENCES = ("they ", "the protesters ", "the demonstrators ", "the participants ", "participants ", "the marchers ", "the group ")
+
+
+def _what_they_said_next(sent: Span) -> str:
+    """The next sentence, lower-cased, where it goes on about the same people ("... gathered in
+    Zorvel. They called for ..."); else nothing."""
+    doc = sent.doc
+    if sent.end >= len(doc):
+        return ""
+    following = doc[sent.end].sent.text.strip().lower()
+    return following if following.startswith(BACK_REFERENCES) else ""
 
 
 def _military_subject(span: Span) -> bool:
