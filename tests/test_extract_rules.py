@@ -74,6 +74,9 @@ def test_rows(text, sub_event_type, actor1, actor2, location, fatalities):
         # A march is a demonstration only where someone voices a demand, here or in what "they" did next.
         "On 2 May 2024, soldiers marched through Lublin. They were celebrating the anniversary of the regiment.",
         "On 2 May 2024, hundreds of pilgrims gathered in Lublin. They prayed at the cathedral.",
+        # Closing a place is a demonstration when residents do it with a demand, not when the authorities do.
+        "On 2 May 2024, the authorities closed the market in Kebili to denounce the fraud of its traders.",
+        "On 2 May 2024, teachers demanded the reopening of the schools in Kebili, closed since March.",
     ],
 )
 def test_non_events_give_no_rows(text):
@@ -381,6 +384,7 @@ def test_a_country_alone_still_gives_no_event():
         # Fire answered by fire is fighting, whatever the weapons.
         ("On 2 May 2024, militants fired two rockets at a police post in Zorvelabad (Dera Ismail Khan, Khyber Pakhtunkhwa). "
          "The police returned fire. There were no casualties.", "Armed clash"),
+        ("On 2 May 2024, residents closed the main road in Kebili to denounce the water cuts.", "Peaceful protest"),
         # The demand may come in the next sentence, about the same people.
         ("On 2 May 2024, over 300 people took part in a pride march in Quimper. They denounced discrimination.", "Peaceful protest"),
         # A force firing at a settlement with no gun named fires from afar; cluster munitions are artillery.

@@ -297,6 +297,11 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "labor_strike"
     if span.text == "March" and (_is_number(doc, span.start - 1) or _is_number(doc, span.end)):
         return "none"
+    if family == "block" and span.root.lower_ in ("closed", "shut"):
+        # "residents closed the road", not "the borders closed by the government" or "authorities closed the park".
+        subject = _subject_of(span.root, ("nsubj",))
+        if span.root.tag_ != "VBD" or subject is None or subject.lower_ in MILITARY_WORDS | AUTHORITIES:
+            return "none"
     if family in WEAK_PROTEST_FAMILIES:
         context = sentence_lower + " " + _what_they_said_next(sent)
         return "protest" if any(word in context for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
@@ -385,6 +390,7 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 
 CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
+AUTHORITIES = frozenset({"government", "authorities", "officials", "ministry", "municipality", "council", "governor", "mayor", "court", "regime"})
 
 
 # How the next sentence refers back to the people of this one: "They denounced the fuel prices."
