@@ -755,3 +755,19 @@ def test_protesters_abroad_keep_their_nationality(text, actor1):
 def test_figures_on_the_subject_of_a_killing(text, fatalities):
     rows = extract(text, date=DATE)
     assert rows and rows[0].fatalities == fatalities
+
+
+@pytest.mark.parametrize(
+    "text, sub_event_type, actor2",
+    [
+        # The force that intervened is of the country its nationality names, wherever the protest was.
+        ("On 4 May 2024, Turkish police detained two protesters in Erbil.", "Protest with intervention", "Police Forces of Turkey"),
+        ("On 4 May 2024, police detained two protesters in Erbil.", "Protest with intervention", "Police Forces of Iraq"),
+        # Intervention in the singular, and suppression.
+        ("On 4 May 2024, police suppressed a protest in Erbil and detained a protester.", "Protest with intervention", "Police Forces of Iraq"),
+    ],
+)
+def test_the_force_that_intervened(text, sub_event_type, actor2):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].sub_event_type == sub_event_type
+    assert rows[0].actor2.startswith(actor2)

@@ -953,6 +953,15 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     def generic(name: str):
         return actors.resolve(name, event_country=country, event_date=event_date)
 
+    def forces(kind: str):
+        """The police or army the text names, of the country its nationality says ("Israeli police
+        dispersed the protest in Jerusalem", "Turkish soldiers" in Iraq), else the country's own."""
+        for found in NATIONAL_FORCE.finditer(text):
+            named = actors.resolve(found.group(0), event_country=country, event_date=event_date)
+            if named is not None and named.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER):
+                return named
+        return generic(kind)
+
     def crowd(name: str, of_own_country: bool):
         """ "Israeli settlers beat a Palestinian", "Ukrainian refugees demonstrated ... in Krakow":
         a crowd of a named nationality is of its own country, wherever it acts."""
@@ -980,7 +989,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
             return protesters, generic("protesters")
         police = None
         if sub is not S.PEACEFUL_PROTEST:
-            police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else generic("police"))
+            police = target if target is not None and target.inter in (Inter.STATE_FORCES,) else (agent if agent is not None and agent.inter == Inter.STATE_FORCES else forces("police"))
         return protesters, police
     if event_type is EventType.RIOTS:
         rioters = crowd("rioters", agent is not None and agent.inter not in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER))
@@ -999,7 +1008,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
                 return rioters, target
             # Two crowds fighting each other are rioters on both sides; a mob's victims are civilians.
             return rioters, rioters if MUTUAL_FIGHT.search(text) else generic("civilians")
-        return rioters, _the_crowds_other_side(text.lower(), target, generic)
+        return rioters, _the_crowds_other_side(text.lower(), target, generic, forces)
     if event_type is EventType.VIOLENCE_AGAINST_CIVILIANS:
         victim = target if target is not None and target.inter == Inter.CIVILIANS else generic("civilians")
         perpetrator = agent if agent is not None and agent.inter != Inter.CIVILIANS else generic(unknown_armed)
@@ -1061,7 +1070,7 @@ def _code_actors(sub: S, agent, target, actors, country: str, event_date, text: 
     return agent, target
 
 
-def _the_crowds_other_side(text: str, target, generic):
+def _the_crowds_other_side(text: str, target, generic, forces):
     """Actor2 of a violent demonstration: the crowd it fought, else the forces that faced it, else
     the people whose persons or property it attacked, else nobody ("blocked the highway with burning tyres").
 
@@ -1078,7 +1087,7 @@ def _the_crowds_other_side(text: str, target, generic):
             return target
         found = SECURITY_FORCES.search(text)
         military = found is not None and found.group(1) in ("soldiers", "troops", "army", "military")
-        return generic("military forces" if military else "police")
+        return forces("military forces" if military else "police")
     if target is not None and target.inter == Inter.CIVILIANS:
         return target
     if outside_a_grievance(HARMED_BY_A_CROWD, text):
@@ -1107,6 +1116,8 @@ CROWDS_FIGHTING = re.compile(r"\b(with each other|with one another|(attack\w*|fo
 MUTUAL_FIGHT = re.compile(r"\b(clash\w*|fought|fight\w*|brawl\w*|scuffle\w*|with each other|between (two|rival))\b", re.IGNORECASE)
 _FORCE = r"(police\w*|officers?|security forces|gendarm\w*|soldiers|troops|army|military|guards)"
 SECURITY_FORCES = re.compile(r"\b" + _FORCE + r"\b", re.IGNORECASE)
+# A force named with a capitalised word before it, which may be a nationality: "Israeli police".
+NATIONAL_FORCE = re.compile(r"\b[A-Z][a-z]+ (?:police(?: forces)?|security forces|soldiers|troops|army|military forces)\b")
 # Lower-case text. The forces a crowd fought, or that acted against it.
 FORCES_FACING_A_CROWD = re.compile(
     r"\b(stones?|rocks?|bricks?|bottles?|objects|projectiles|eggs)\b[^.]{0,25}\b(at|on) (the )?(\w+ ){0,2}?" + _FORCE + r"\b"

@@ -55,9 +55,9 @@ ORGANISED_ARMED = frozenset({Inter.REBEL_GROUP, Inter.POLITICAL_MILITIA})
 INTERVENTION = re.compile(
     r"\b(tear ?gas|water cannons?|rubber bullets|baton[- ]charged?|lathi[- ]charged?|pepper spray|intervened|"
     r"dispers(ed|ing|e)|broke up|cracked down|crackdown|scuffled?|scuffles|"
-    r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters|demonstrators|participants|activists|people|students|of them|them|persons|individuals|marchers)|"
+    r"(arrested|detained|apprehended|rounded up) (\w+ ){0,4}(protesters?|demonstrators?|participants?|activists?|people|students?|of them|them|persons|individuals|marchers?|others)|"
     r"(protesters|demonstrators|participants|activists|students|marchers)\b[^.]{0,40}\b(were|was) (arrested|detained|dispersed|removed)|"
-    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevented|removed|detained|arrested|beat|moved|pushed|dragged|evicted|expelled|kettled)|"
+    r"(police|security forces|officers) (\w+ ){0,3}(stopped|blocked|prevent(ed)?|removed|detained|arrested|beat|assaulted|moved|pushed|dragged|evicted|expelled|kettled|suppressed)|"
     r"(was|were) (\w+ ){0,2}(stopped|blocked|prevented|impeded|obstructed|halted) by (the )?(\w+ )?(police|security forces|officers|gendarmes?|troops|soldiers)|"
     r"(were|was|been|got) (arrested|detained|dispersed|removed|evicted|repressed|taken into custody)|detaining|repress\w*|"
     r"(foiled|interrupted|obstructed|impeded) (the |a |their )?(\w+ ){0,2}(protests?|demonstrations?|rally|rallies|march(es)?|sit-ins?|gathering)|"
