@@ -763,6 +763,8 @@ def test_figures_on_the_subject_of_a_killing(text, fatalities):
         # The force that intervened is of the country its nationality names, wherever the protest was.
         ("On 4 May 2024, Turkish police detained two protesters in Erbil.", "Protest with intervention", "Police Forces of Turkey"),
         ("On 4 May 2024, police detained two protesters in Erbil.", "Protest with intervention", "Police Forces of Iraq"),
+        # "riot police" are the police sent against crowds, not a riot.
+        ("On 4 May 2024, riot police dispersed protesters in Erbil with tear gas.", "Protest with intervention", "Police Forces of Iraq"),
         # Intervention in the singular, and suppression.
         ("On 4 May 2024, police suppressed a protest in Erbil and detained a protester.", "Protest with intervention", "Police Forces of Iraq"),
     ],

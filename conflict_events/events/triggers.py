@@ -297,6 +297,9 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "labor_strike"
     if span.text == "March" and (_is_number(doc, span.start - 1) or _is_number(doc, span.end)):
         return "none"
+    if family == "riot" and span.end < sent.end and doc[span.end].lower_ in RIOT_EQUIPPED:
+        # "riot police", "riot gear", "an anti-riot unit": the force sent against crowds, not a riot.
+        return "none"
     if family == "block" and span.root.lower_ in ("closed", "shut"):
         # "residents closed the road", not "the borders closed by the government" or "authorities closed the park".
         subject = _subject_of(span.root, ("nsubj",))
@@ -392,6 +395,10 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
 AUTHORITIES = frozenset({"government", "authorities", "officials", "ministry", "municipality", "council", "governor", "mayor", "court", "regime"})
 
+
+# What the word "riot" names before these: the police equipped for crowds, not a riot.
+RIOT_EQUIPPED = frozenset({"police", "policemen", "officers", "gear", "squad", "squads", "unit", "units", "control", "shields",
+                           "troops", "forces", "act"})
 
 # How the next sentence refers back to the people of this one: "They denounced the fuel prices."
 BACK_REFERENCES = ("they ", "the protesters ", "the demonstrators ", "the participants ", "participants ", "the marchers ", "the group ")
