@@ -462,22 +462,20 @@ def _figures_on_passive_subjects(doc: Doc, harm_words: numpy.ndarray) -> list[Sp
     found: list[Span] = []
     for i in numpy.flatnonzero(numpy.isin(doc.to_array("LOWER"), harm_words)).tolist():
         verb = doc[i]
-        label = "KILLED" if verb.lower_ in KILL_WORDS else "INJURED"
         if verb.tag_ != "VBN":
             continue
-        subjects = [c for c in verb.children if c.dep_ in ("nsubjpass", "nsubj")]
-        if not subjects and verb.dep_ == "conj" and verb.head.tag_ == "VBN":
-            # "were arrested and killed": the subject of the first participle is the second's too.
-            subjects = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+        # "were arrested and killed": a participle with no subject of its own shares the first one's.
+        has_own_subject = any(c.dep_ in ("nsubjpass", "nsubj") for c in verb.children)
+        governor = verb.head if not has_own_subject and verb.dep_ == "conj" and verb.head.tag_ == "VBN" else verb
         # Coordinated subjects ("Three soldiers and two civilians were killed") are the word patterns' to add up.
-        subjects = [c for c in subjects if c.dep_ == "nsubjpass" and not any(g.dep_ in ("conj", "cc") for g in c.children)]
+        subjects = [c for c in governor.children if c.dep_ == "nsubjpass" and not any(g.dep_ in ("conj", "cc") for g in c.children)]
         figures = [c for subject in subjects for c in subject.children if c.dep_ == "nummod"]
         if len(figures) != 1 or figures[0].i > verb.i:
             continue
         count = _figure([figures[0]])
         if count is None:
             continue
-        span = Span(doc, figures[0].i, verb.i + 1, label=label)
+        span = Span(doc, figures[0].i, verb.i + 1, label="KILLED" if verb.lower_ in KILL_WORDS else "INJURED")
         span._.casualty_count = count
         found.append(span)
     return found
