@@ -204,16 +204,24 @@ class Gazetteer:
         return hit[0] if hit else None
 
     # ---- public API
+    def _ranked_rows(self, norm: str) -> tuple[tuple[tuple[float, _Row], ...], float]:
+        """The places called `norm`, else by the name without its generic word or with its final h
+        varied, and the penalty for having had to vary it."""
+        scored = self._lookup(norm)
+        if scored:
+            return scored, 0.0
+        if stripped := strip_generic(norm):
+            scored = self._lookup(stripped)
+            if scored:
+                return scored, 5.0
+        if variant := _final_h_variant(norm):
+            # "Qalqilya" / "Qalqilyah": Arabic's final ta marbuta is written with or without an h.
+            return self._lookup(variant), 2.0
+        return scored, 0.0
+
     def scored_candidates(self, name: str, countries: tuple[str, ...] = ()) -> list[tuple[float, Place]]:
         """All matches with their score; earlier context countries get larger bonuses."""
-        norm = normalize(name)
-        scored = self._lookup(norm)
-        penalty = 0.0
-        if not scored and (stripped := strip_generic(norm)):
-            scored, penalty = self._lookup(stripped), 5.0
-        if not scored and (variant := _final_h_variant(norm)):
-            # "Qalqilya" / "Qalqilyah": Arabic's final ta marbuta is written with or without an h.
-            scored, penalty = self._lookup(variant), 2.0
+        scored, penalty = self._ranked_rows(normalize(name))
         ctx = [self.iso2(c) for c in countries] if countries else []
         if not ctx or not any(row.iso2 in ctx for _, row in scored):
             return [(score - penalty, row.place) for score, row in scored]
@@ -231,7 +239,11 @@ class Gazetteer:
         hit = self._cand_cache.get(key)
         if hit is not None:
             return hit
-        ranked = [p for _, p in self.scored_candidates(name, (country,) if country else ())][:limit]
+        if country:
+            ranked = [p for _, p in self.scored_candidates(name, (country,))][:limit]
+        else:
+            # with no country the ranking is the lookup's own: no scores to add or strip
+            ranked = [row.place for _, row in self._ranked_rows(normalize(name))[0][:limit]]
         if len(self._cand_cache) > 200_000:
             self._cand_cache.clear()
         self._cand_cache[key] = ranked
