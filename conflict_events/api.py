@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import gc
 import logging
+import math
 import re
-from collections import Counter
+from collections import Counter, deque
 from dataclasses import replace
 from typing import Iterable, Iterator, Sequence
 
@@ -129,36 +130,56 @@ CHUNK_DOCUMENTS = 4
 CHUNK_CHARS = 40_000
 
 
-def _chunks(documents: Iterable[Document]) -> Iterator[list[Document]]:
-    chunk: list[Document] = []
-    size = 0
-    for document in documents:
-        chunk.append(document)
-        size += len(document.text)
-        if len(chunk) >= CHUNK_DOCUMENTS or size >= CHUNK_CHARS:
-            yield chunk
-            chunk, size = [], 0
-    if chunk:
+def _chunks(documents: Iterable[Document], workers: int = 1) -> Iterator[list[Document]]:
+    """Runs of documents in input order, up to CHUNK_DOCUMENTS or CHUNK_CHARS each.
+
+    The input is read a chunk per worker ahead, so its end is seen while that much
+    work is left to hand out. The last documents then go out in smaller and smaller
+    chunks (guided scheduling): the workers finish within about a document of each
+    other instead of one idling while the other works through a whole last chunk.
+    """
+    source = iter(documents)
+    ahead: deque[Document] = deque()
+    read_ahead = CHUNK_DOCUMENTS * (workers + 1)
+    exhausted = False
+    while True:
+        while not exhausted and len(ahead) < read_ahead:
+            document = next(source, None)
+            if document is None:
+                exhausted = True
+            else:
+                ahead.append(document)
+        if not ahead:
+            return
+        most = CHUNK_DOCUMENTS if not exhausted else min(CHUNK_DOCUMENTS, math.ceil(len(ahead) / (2 * workers)))
+        chunk: list[Document] = []
+        size = 0
+        while ahead and len(chunk) < most and size < CHUNK_CHARS:
+            document = ahead.popleft()
+            chunk.append(document)
+            size += len(document.text)
         yield chunk
+
+
+def _is_one_chunk(documents: list[Document]) -> bool:
+    """Whether the documents make a single chunk of work (the last may pass CHUNK_CHARS)."""
+    return len(documents) <= CHUNK_DOCUMENTS and sum(len(d.text) for d in documents[:-1]) < CHUNK_CHARS
 
 
 def _pooled_rows(documents, nlp, resources, n_process: int, *, model, actors_file, batch_size: int):
     """``document_rows`` spread over ``n_process`` worker processes, results in input order."""
-    chunks = _chunks(documents)
-    first = next(chunks, None)
-    if first is None:
-        return
-    second = next(chunks, None)
-    if second is None:
-        # One chunk of work: not worth starting processes for.
-        yield from document_rows(nlp, resources, first, batch_size=batch_size)
-        return
     import itertools
 
     from multiprocessing.connection import wait
 
+    documents = iter(documents)
+    head = list(itertools.islice(documents, CHUNK_DOCUMENTS + 1))
+    if _is_one_chunk(head):
+        # One chunk of work: not worth starting processes for.
+        yield from document_rows(nlp, resources, head, batch_size=batch_size)
+        return
     pool = _WorkerPool(n_process, nlp, resources, model=model, actors_file=actors_file, batch_size=batch_size)
-    work = itertools.chain([first, second], chunks)
+    work = _chunks(itertools.chain(head, documents), n_process)
     sent: dict[int, list[Document]] = {}  # sequence number -> the chunk's documents
     done: dict[int, list[list[EventRow]]] = {}
     busy: dict = {}  # connection -> sequence number

@@ -49,6 +49,38 @@ def test_one_chunk_of_work_starts_no_process(monkeypatch):
     assert started == []
 
 
+@pytest.mark.parametrize("n, workers", [(40, 2), (41, 2), (9, 2), (30, 3), (7, 1)])
+def test_chunks_keep_the_order_and_shrink_to_single_documents_at_the_end(n, workers):
+    docs = documents(n)
+    chunks = list(api._chunks(docs, workers))
+    assert [d for chunk in chunks for d in chunk] == docs
+    sizes = [len(chunk) for chunk in chunks]
+    assert max(sizes) <= api.CHUNK_DOCUMENTS
+    assert sizes == sorted(sizes, reverse=True), "chunks only get smaller towards the end"
+    assert sizes[-1] == 1
+    if n > api.CHUNK_DOCUMENTS * (workers + 1):
+        assert sizes[0] == api.CHUNK_DOCUMENTS
+
+
+def test_chunks_read_a_chunk_per_worker_ahead_and_no_more():
+    read = []
+
+    def source():
+        for document in documents(100):
+            read.append(document)
+            yield document
+
+    chunks = api._chunks(source(), 2)
+    first = next(chunks)
+    assert len(first) == api.CHUNK_DOCUMENTS
+    assert len(read) == api.CHUNK_DOCUMENTS * 3
+
+
+def test_chunks_close_at_the_character_limit():
+    docs = [Document(id=f"d{i}", text="x" * (api.CHUNK_CHARS // 2)) for i in range(12)]
+    assert [len(chunk) for chunk in api._chunks(docs, 1)][:2] == [2, 2]
+
+
 def test_workers_stream_and_read_ahead_only_a_little():
     read = []
 
