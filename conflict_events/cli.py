@@ -15,6 +15,7 @@ from typing import List, Optional
 
 import typer
 
+from conflict_events.allocator import tune_allocator
 from conflict_events.nlp.spacy_import import lean_spacy_start
 
 app = typer.Typer(
@@ -104,6 +105,7 @@ def extract(
 ) -> None:
     """Extract ACLED-style event rows from news articles."""
     _configure_logging(verbose)
+    tune_allocator()
     lean_spacy_start()
     from conflict_events.run import ExtractOptions, run_extract
 
@@ -143,6 +145,7 @@ def evaluate(
 ) -> None:
     """Score the extractor against ACLED-coded rows."""
     _configure_logging(verbose)
+    tune_allocator()
     lean_spacy_start()
     if not gold.exists():
         raise UserError(f"cannot read {gold}: no such file. Give a CSV in ACLED's column layout.")
