@@ -42,6 +42,9 @@ DATE = "2024-05-12"
         ("On 5 May 2024, Ukrainian forces fired artillery in the direction of Zorvelkivka, Donetsk.", "Zorvelkivka", "Donetsk", "Ukraine"),
         # A country named only as what the protest is about is not where it happened.
         ("On 5 May 2024, people demonstrated in Volkach against the war in Ukraine.", "Volkach", "Bayern", "Germany"),
+        # ... also when a later sentence, one with no event in it, names it.
+        ("On 5 May 2024, about 40 people demonstrated in Ramonville-Saint-Agne. They denounced the invasion of Ukraine.", "Ramonville-Saint-Agne", "Occitanie", "France"),
+        ("On 5 May 2024, about 200 people gathered in Valence. They called for solidarity with Ukraine.", "Valence", "Auvergne-Rhone-Alpes", "France"),
         # "the City Hall in Malmo": the town inside a facility's name.
         ("On 5 May 2024, activists demonstrated in front of the City Hall in Malmo against rent increases.", "Malmo", "Skane", "Sweden"),
         # A name the NER cuts at its particle: "Al" + "Bab", "Santa Cruz" + "do Capibaribe".

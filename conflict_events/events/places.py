@@ -900,11 +900,25 @@ def modifies_a_thing(span: Span) -> bool:
     return head.i not in span_groups.covered_tokens(doc, "triggers") and head.i not in span_groups.covered_tokens(doc, "actors") and head.lower_ not in ACTOR_HEADS
 
 
+# Prepositions that put a country after a noun as what it is about, never as where something is.
+TOPIC_PREPOSITIONS = frozenset({"of", "with", "to", "towards", "toward", "against", "for", "from", "about", "over"})
+
+
 def _topic_of_a_noun(ent: Span) -> bool:
     """ "against the war in Ukraine", "solidarity with Palestine": a country a noun is about, not
-    where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine")."""
+    where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine").
+
+    A sentence the syntax gate left unparsed tells no event; there a country after one of
+    TOPIC_PREPOSITIONS ("They denounced the invasion of Ukraine") is taken for a topic.
+    """
     root = ent.root
-    return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN")
+    if root.tag_:
+        return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN")
+    doc = ent.doc
+    before = ent.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    return before >= 0 and doc[before].lower_ in TOPIC_PREPOSITIONS
 
 
 def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
