@@ -401,6 +401,21 @@ def test_a_village_called_by_its_own_name_beats_a_city_that_once_bore_it():
     assert resolve_place("Kiev").place.name == "Kyiv"
 
 
+@pytest.mark.parametrize(
+    "mention, countries, name, country",
+    [
+        # "Valence" is also Valencia's French name; the French town of that name is meant.
+        ("Valence", [], "Valence", "France"),
+        # A metropolis keeps its other names, and so does a city of the article's country.
+        ("Kharkov", [], "Kharkiv", "Ukraine"),
+        ("Valence", ["Spain"], "Valencia", "Spain"),
+    ],
+)
+def test_a_town_called_by_its_own_name_abroad_beats_a_city_under_a_foreign_name(mention, countries, name, country):
+    place = resolve_place(mention, context_countries=countries).place
+    assert (place.name, place.country) == (name, country)
+
+
 def test_a_town_in_the_hinted_province_beats_a_namesake_spelled_like_the_text():
     # Lviv province has a hamlet written "Trostianets"; Sumy's town is written "Trostyanets".
     resolution = resolve_place("Trostianets", context_countries=["Ukraine"], admin_hints=["Sumy"])

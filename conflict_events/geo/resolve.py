@@ -193,9 +193,11 @@ def _well_known(place: Place, norm: str) -> bool:
     return place.population >= 1_000_000
 
 
-def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambda place: False) -> list[tuple[float, Place]]:
-    """In one country, a place called by its own name beats a city that once bore that name
-    ("Oleksandrivka" is one of the villages so called, not Donetsk), unless the city is a
+def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambda place: False,
+                      countries: Sequence[str] = ()) -> list[tuple[float, Place]]:
+    """A place called by its own name beats a city that once bore that name or bears it in
+    another language ("Oleksandrivka" is one of the villages so called, not Donetsk; abroad,
+    the place must be a sizeable town: "Valence" is not Valencia), unless the city is a
     capital or a metropolis, known the world over by its old names too ("Kiev"), or only the
     city lies where the text's admin names say ("Trostianets, Sumy" is Trostyanets in Sumy).
     A district is no such place: it is named after its town ("Umerkot" the district is Umarkot's)."""
@@ -205,8 +207,11 @@ def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambd
     if best.feature == "capital" or best.population >= 1_000_000:
         return ranked
     for index, (_, place) in enumerate(ranked[1:], start=1):
-        if (place.country == best.country and normalize(place.name) == norm and place.feature != "admin2"
-                and (hinted(place) or not hinted(best))):
+        if normalize(place.name) != norm or place.feature == "admin2" or (hinted(best) and not hinted(place)):
+            continue
+        # Abroad only a town of some size counts: "Valence" is the French town, not Valencia under
+        # its French name; a context country's city keeps its names ("Kharkov" in a Ukrainian story).
+        if place.country == best.country or (best.country not in countries and _well_known(place, norm)):
             return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
     return ranked
 
@@ -316,7 +321,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     if hints:
         ranked = sorted(((s + (HINT_BONUS if any(_hint_matches(gaz, p, h) for h in hints) else 0.0), p)
                          for s, p in ranked), key=lambda t: -t[0])
-    ranked = _main_names_first(ranked, norm, hinted=lambda place: any(_hint_matches(gaz, place, h) for h in hints))
+    ranked = _main_names_first(ranked, norm, hinted=lambda place: any(_hint_matches(gaz, place, h) for h in hints), countries=countries)
     ranked = _town_before_its_district(ranked)
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
