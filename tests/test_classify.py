@@ -34,6 +34,15 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"fire"}, {"rocket"}, "rebels fired rockets at the town", agent=Inter.REBEL_GROUP), S.SHELLING),
         # fire at a place by an armed force, no gun named: from afar; with guns, or by no armed actor, it is not shelling
         (Evidence(families={"fire"}, text="the army fired on zorvel district", agent_inter=Inter.EXTERNAL_OTHER, target_is_place=True), S.SHELLING),
+        # fire reported with no one named firing, aimed at or hurt: both ways or small arms is fighting,
+        # explosions of fired weapons are shelling, an explosion alone is still a device
+        (ev({"fire"}, {"missile"}, "monitors counted 16 projectiles involving unknown weapons in both directions of the frontline"), S.ARMED_CLASH),
+        (ev({"explosion"}, set(), "monitors counted 13 explosions in both directions of the frontline"), S.ARMED_CLASH),
+        (ev({"fire"}, {"firearm"}, "monitors counted 36 shots and bursts of fire involving small arms near the village"), S.ARMED_CLASH),
+        (ev({"explosion"}, set(), "monitors counted 4 explosions involving unknown weapons near the village"), S.SHELLING),
+        (ev({"explosion", "fire"}, {"firearm"}, "monitors counted explosions and bursts of fire involving heavy machine guns and artillery"), S.SHELLING),
+        (ev({"explosion"}, set(), "an explosion went off near the market"), S.REMOTE_EXPLOSIVE),
+        (ev({"explosion"}, set(), "an explosion involving unknown weapons killed two soldiers", killed=2), S.REMOTE_EXPLOSIVE),
         # hierarchy: battles before remote violence, remote violence before attacks on civilians
         (ev({"clash", "shelling"}, {"artillery"}, "fighting raged as both sides exchanged artillery fire"), S.ARMED_CLASH),
         (ev({"shelling", "kill"}, {"artillery"}, "shelling killed three civilians", target=Inter.CIVILIANS, killed=3), S.SHELLING),

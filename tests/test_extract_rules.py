@@ -47,6 +47,20 @@ DATE = "2024-05-12"  # a Sunday
             "Rioters torched shops and threw stones at police in Nantes on Friday after a protest against the pension reform.",
             "Violent demonstration", "rioters (france)", None, "nantes", 0,
         ),
+        (
+            # Fire counted by observers, nobody named firing or hit: small arms is fighting, projectiles shelling.
+            "On Saturday, international monitors observed a total of 36 shots involving small arms near Avdiivka.",
+            "Armed clash", "unidentified armed group (ukraine)", "unidentified armed group (ukraine)", "avdi", 0,
+        ),
+        (
+            "On Saturday, international monitors observed a total of 12 projectiles involving unknown weapons near Avdiivka.",
+            "Shelling/artillery/missile attack", "unidentified armed group (ukraine)", None, "avdi", 0,
+        ),
+        (
+            # Projectiles thrown by hand are no missiles.
+            "Youths threw projectiles at police officers in Nantes on Saturday.",
+            "Mob violence", "rioters (france)", "police forces of france", "nantes", 0,
+        ),
     ],
 )
 def test_rows(text, sub_event_type, actor1, actor2, location, fatalities):

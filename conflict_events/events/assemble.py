@@ -253,6 +253,13 @@ def _off_duty(target: Span) -> bool:
     return bool(OFF_DUTY.search(target.text) or OFF_DUTY_AFTER.match(doc.text[target.end_char : target.end_char + 60]))
 
 
+def _weapon_class(weapon: Span, families: set[str]) -> str:
+    """ "threw projectiles at the police": what a hand throws is no missile."""
+    if weapon.label_ == "missile" and weapon.root.lower_.startswith("projectile") and "throw" in families:
+        return "blunt"
+    return weapon.label_
+
+
 def _by_the_state(agent: Span | None, resolve) -> bool:
     actor = resolve(agent) if agent is not None else None
     return actor is not None and actor.inter in (Inter.STATE_FORCES, Inter.EXTERNAL_OTHER)
@@ -683,7 +690,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         families = {"protest"} | {t.family for t, roles in zip(candidate.triggers, candidate.roles)
                                   if not _by_the_state(roles.agent, resolve) and not _the_grievance(t.span)
                                   and not (t.family == "loot" and roles.target is not None and roles.target.root.lower_ in SYMBOLIC_OBJECTS)}
-    weapons = {w.label_ for w in candidate.weapons}
+    weapons = {_weapon_class(w, families) for w in candidate.weapons}
     if agent_span is not None:
         agent_unarmed = _unarmed_collective(agent_span, agent) or _crowd_of_assailants(agent_span, weapons, families, candidate.casualties.killed)
     else:

@@ -174,6 +174,9 @@ def classify(ev: Evidence) -> tuple[S, str] | None:
     # "defused an IED made of two grenades", "destroyed it through controlled detonation": weapons made safe, nobody hurt.
     stopped_only = stopped_only or ("defuse" in families and not ev.killed and not ev.injured
                                     and not families & (VIOLENT_FAMILIES | {"air", "drone", "shelling", "bombing", "suicide"}))
+    reported = None if stopped_only else _reported_fire(ev, text)
+    if reported is not None:
+        return reported
     if (not stopped_only and families & {"shelling", "missile", "rocket", "fire", "attack"}
             and not families & {"air", "drone", "explosion", "bombing", "suicide", "grenade"} and not ev.weapons & {"air", "drone", "ied", "suicide"}
             and ev.target_inter != Inter.CIVILIANS and outside_a_grievance(RECIPROCAL_FIRE, text)):
@@ -394,12 +397,37 @@ def _one_sided_remote(ev: Evidence) -> bool:
 
 
 # Fire answered by fire: "exchanged fire", "a shelling exchange", "fired back", "returned fire",
-# "responded with mortars", "traded artillery fire".
+# "responded with mortars", "traded artillery fire", "explosions in both directions of the frontline".
 RECIPROCAL_FIRE = re.compile(
     r"\b(exchang\w* (of )?(fire|gunfire|shelling|shells|artillery|mortars?|rockets?)|(shelling|fire|artillery|rocket|mortar) exchanges?|"
     r"(fired|shot|hit) back|returned (the )?fire|respond\w* (to the attack |to the fire )?with (fire|gunfire|heavy weapons|mortars?|artillery|rockets?|shells)|"
-    r"traded (fire|gunfire|shelling|shells|artillery|mortar|rocket))\b"
+    r"traded (fire|gunfire|shelling|shells|artillery|mortar|rocket)|in both directions)\b"
 )
+
+
+# Weapons that fire from afar, named with the explosions they caused ("explosions involving
+# artillery/unknown weapons", "projectiles/explosions"): shells landing, not a planted device.
+FIRED_FROM_AFAR = re.compile(r"\b(projectiles?|artillery|shells|mortars?|(heavy|unknown) weapons)\b")
+SMALL_ARMS_NAMED = re.compile(r"\bsmall[- ]arms\b")
+
+
+def _reported_fire(ev: Evidence, text: str) -> tuple[S, str] | None:
+    """Fire reported with no one named firing, targeted or hurt ("a total of 36 shots involving small
+    arms near X", "16 projectiles in both directions of the frontline"): fire both ways or gunfire
+    is two sides fighting, explosions of fired weapons are shelling."""
+    if ev.agent_inter or ev.target_inter or ev.killed or ev.injured or ev.target_is_place:
+        return None
+    if not ev.families & {"fire", "explosion"} or ev.families - {"fire", "explosion"}:
+        return None
+    if ev.weapons & {"ied", "grenade", "suicide", "air", "drone", "chemical"}:
+        return None
+    if RECIPROCAL_FIRE.search(text):
+        return S.ARMED_CLASH, "fire reported in both directions → Armed clash"
+    if SMALL_ARMS_NAMED.search(text):
+        return S.ARMED_CLASH, "small-arms fire reported, no side or target named → Armed clash"
+    if FIRED_FROM_AFAR.search(text):
+        return S.SHELLING, "explosions of fired weapons reported, no side or target named → Shelling/artillery/missile attack"
+    return None
 
 
 # Guns and shooting: fire that is not from afar.
