@@ -52,6 +52,9 @@ DATE = "2024-05-12"
         ("On 18 May 2024, in Santa Cruz do Capibaribe (Pernambuco), teachers carried out a march to demand higher pay.", "Santa Cruz do Capibaribe", "Pernambuco", "Brazil"),
         # A place inside the subject describes the actors, not where the event is.
         ("On 1 May 2024, Ukrainian nationals living in Mersin staged a protest in Mezitli town, Mersin, against the war.", "Mezitli", "Mersin", "Turkey"),
+        # A parenthesis after a facility's name names its town, in ACLED's "City - District" form too.
+        ("On 14 May 2024, union members staged a protest in front of the Jeonju City Hall (Jeonju). They condemned the city's plan.", "Jeonju", "North Jeolla", "South Korea"),
+        ("On 14 May 2024, civic groups held a press conference and picketed in front of the Incheon Metropolitan City Hall (Incheon - Namdong). They condemned the plan.", "Incheon - Namdong", "Incheon", "South Korea"),
         # A facility says where in the town; the town is the location.
         ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
         # ACLED codes a neighbourhood to its town.

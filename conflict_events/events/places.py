@@ -131,7 +131,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             continue
         # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
         # first is; but "Raqqa, Tabqa and Manbij" is a list of places.
-        if "(" in between.text or not _listed_with_a_conjunction(previous.span.root, mention.span.root):
+        if ("(" in between.text and previous.span[-1].lower_ not in FACILITY_WORDS) or not _listed_with_a_conjunction(previous.span.root, mention.span.root):
             mention.hint_only = True
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
@@ -157,6 +157,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         parenthetical = _parenthetical_after(written)
         if parenthetical:
             mention.admin_hints = list(dict.fromkeys([*parenthetical, *mention.admin_hints]))
+        if parenthetical and written[-1].lower_ not in FACILITY_WORDS:
             # Every name in that parenthesis only says where this place is.
             close = next((t.i for t in doc[written.end : min(len(doc), written.end + 20)] if t.text == ")"), written.end)
             for inner in mentions[i + 1 :]:
@@ -645,8 +646,9 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
     doc = sent.doc
     found: list[Span] = []
     for token in sent:
-        if token.text != "(" or token.i == sent.start or (token.i - 1) in taken:
-            # After a place name the parenthesis only says which district or province it is in.
+        if token.text != "(" or token.i == sent.start or ((token.i - 1) in taken and doc[token.i - 1].lower_ not in FACILITY_WORDS):
+            # After a place name the parenthesis only says which district or province it is in;
+            # after a facility's name ("the Jeonju City Hall (Jeonju)") it says which town.
             continue
         close = next((t.i for t in doc[token.i + 1 : min(sent.end, token.i + 14)] if t.text == ")"), None)
         if close is None:
@@ -655,7 +657,8 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
         start = token.i + 1
         while end > start + 1 and doc[end - 1].lower_ in GENERIC_PLACE_WORDS:
             end -= 1
-        if start < end and all(doc[i].is_title or doc[i].lower_ in NAME_PARTICLES for i in range(start, end)) and taken.isdisjoint(range(start, end)):
+        if (start < end and all(doc[i].is_title or doc[i].lower_ in NAME_PARTICLES or _spaced_hyphen(doc[i]) for i in range(start, end))
+                and taken.isdisjoint(range(start, end))):
             if doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
     return found
