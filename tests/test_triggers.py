@@ -55,6 +55,10 @@ def dropped(nlp, text):
         ("The army established police and military checkpoints around the town.", [("checkpoints", "change")]),
         # What a detention is for is the event itself.
         ("Troops detained dozens of teenagers at the market for conscription.", [("detained", "arrest"), ("for conscription", "abduct")]),
+        # Forms of demonstration that voice a demand: a climate strike, slowing traffic, banners shown.
+        ("Students held their weekly climate strike outside the parliament.", [("climate strike", "protest")]),
+        ("Hundreds of drivers slowed the traffic on the ring road to denounce fuel prices.", [("slowed the traffic", "protest")]),
+        ("Union members displayed banners outside the city hall to call for higher wages.", [("displayed banners", "protest")]),
         # "set X ablaze" with its objects between the words.
         ("Raiders set barns, stalls and huts ablaze in the village.", [("ablaze", "loot")]),
     ],
@@ -98,6 +102,9 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Officers detained a local councillor in the town for the assault of a journalist.", "assault", "why someone was arrested"),
         # A checkpoint of the state's forces blocking a road is no demonstration.
         ("An army checkpoint blocked the highway for a convoy of aid trucks outside the city.", "blocked", "not an event word here"),
+        # ... and with no demand but their own words, none of them is a demonstration.
+        ("A landslide cut the road traffic near the pass.", "cut the road traffic", "not an event word here"),
+        ("Fans held banners at the match in the stadium.", "held banners", "not an event word here"),
         # An earlier event told to explain this one.
         ("Unexploded shells from earlier fighting went off in a field, wounding a boy.", "fighting", "background time reference"),
     ],
