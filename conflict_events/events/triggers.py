@@ -306,9 +306,13 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         if span.root.tag_ != "VBD" or subject is None or subject.lower_ in MILITARY_WORDS | AUTHORITIES:
             return "none"
     if family in WEAK_PROTEST_FAMILIES:
-        # The demand must be said besides the trigger: "cut the road traffic" or "held banners" is no demand itself.
-        own = span.start_char - sent.start_char
-        context = sentence_lower[:own] + " " + sentence_lower[own + len(span.text):] + " " + _what_they_said_next(sent)
+        context = sentence_lower
+        if len(span) > 1:
+            # A phrase that names its object ("cut the road traffic", "held banners") says no demand
+            # by that object; "marched" alone is a demonstration's own word.
+            own = span.start_char - sent.start_char
+            context = sentence_lower[:own] + " " + sentence_lower[own + len(span.text):]
+        context += " " + _what_they_said_next(sent)
         return "protest" if any(word in context for word in PROTEST_CONTEXT) and not _military_subject(span) else "none"
     if family == "operation":
         # "an operation against Al Shabaab hideouts" is fighting; "a rescue operation" is not.
