@@ -378,6 +378,8 @@ def test_a_country_alone_still_gives_no_event():
         # a portrait burned in protest is a symbol, houses burned are property destroyed.
         ("On 2 May 2024, in Zorvel (Sagaing region), monks marched through the town and set a portrait of the junta leader on fire.", "Peaceful protest"),
         ("On 2 May 2024, in Zorvel (Sagaing region), soldiers set the houses of two village heads on fire.", "Looting/property destruction"),
+        # Violence a march raises awareness of is its topic.
+        ("On 5 May 2024, hundreds marched in Lyon to raise awareness of women murdered by their partners.", "Peaceful protest"),
         # Strangers who stab a man are an unidentified armed group.
         ("On 2 May 2024, two unknown individuals stabbed a man in Nakuru.", "Attack"),
         # A band of assailants with rods or stones and no gun is a mob; with guns, an armed group.

@@ -102,6 +102,9 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Officers detained a local councillor in the town for the assault of a journalist.", "assault", "why someone was arrested"),
         # A checkpoint of the state's forces blocking a road is no demonstration.
         ("An army checkpoint blocked the highway for a convoy of aid trucks outside the city.", "blocked", "not an event word here"),
+        # A verb coordinated with an earlier event's is that earlier event too; so is a clause a noun refers to.
+        ("Students blocked an avenue to demand more safety, after a student was stabbed and injured inside the school by another student.", "injured", "an earlier event the sentence refers to"),
+        ("Party members staged a demonstration in the town, in protest of a recent attack wherein a party member was assaulted.", "assaulted", "an earlier event the sentence refers to"),
         # ... and with no demand but their own words, none of them is a demonstration.
         ("A landslide cut the road traffic near the pass.", "cut the road traffic", "not an event word here"),
         ("Fans held banners at the match in the stadium.", "held banners", "not an event word here"),

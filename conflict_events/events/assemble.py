@@ -275,7 +275,7 @@ GRIEVANCE_HEADS = frozenset(
      "demanded", "denounced", "condemned", "repudiate", "repudiating", "investigation", "tribute", "honour", "honor",
      "mourn", "mourning", "remember", "remembering", "vigil"}
 )
-PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor"})
+PROTEST_NOUNS = frozenset({"protest", "solidarity", "memory", "commemoration", "honour", "honor", "awareness"})
 
 
 def _the_grievance(trigger: Span) -> bool:

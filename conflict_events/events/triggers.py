@@ -122,7 +122,21 @@ def find_triggers(doc: Doc, sent: Span) -> list[TriggerMention]:
         for mention in mentions:
             if mention.family != "protest" and not mention.dropped and is_protest_topic(mention.head):
                 mention.dropped = "what a protest is about"
+    # "after a student was stabbed and injured": a verb coordinated with a dropped one tells the same
+    # act, earlier, reported, hypothetical or denied as that one is.
+    reasons = {m.head.i: m.dropped for m in mentions if m.dropped in SHARED_BY_CONJUNCTS}
+    for mention in mentions:
+        if not mention.dropped and mention.head.dep_ == "conj" and mention.head.head.i in reasons:
+            mention.dropped = reasons[mention.head.head.i]
     return mentions
+
+
+# Drop reasons that belong to a clause, not to a word: its coordinated verbs share them.
+SHARED_BY_CONJUNCTS = frozenset({
+    "an earlier event the sentence refers to", "background in a relative clause", "what a protest is about",
+    "negated", "threatened, planned or hypothetical", "why someone was arrested", "what people fled from",
+    "background time reference", "an accusation, not an event",
+})
 
 
 PROTEST_TOPIC_MARKERS = frozenset(
@@ -227,7 +241,9 @@ def _earlier_event(token: Token) -> bool:
     """ "arrested two men after the explosion": the explosion is reported elsewhere, as its own event."""
     if token.dep_ == "pobj" and token.head.lower_ in ("after", "following", "amid", "before"):
         return True
-    return any(c.dep_ == "mark" and c.lower_ in ("after", "following", "because") for c in token.children)
+    # "in protest of a recent attack wherein a member was assaulted": what the noun before refers to.
+    return any((c.dep_ == "mark" and c.lower_ in ("after", "following", "because")) or c.lower_ in ("wherein", "whereby")
+               for c in token.children)
 
 
 def _in_relative_clause(token: Token) -> bool:
