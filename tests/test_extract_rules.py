@@ -57,6 +57,15 @@ DATE = "2024-05-12"  # a Sunday
             "Shelling/artillery/missile attack", "unidentified armed group (ukraine)", None, "avdi", 0,
         ),
         (
+            # People named by the armed group they belong to are that group's: the killing is fighting between armed sides.
+            "The body of a QSD member was found in his car in Raqqa on Saturday.",
+            "Armed clash", "unidentified armed group (syria)", "qsd", "raqqa", 0,
+        ),
+        (
+            "Gunmen shot dead two Al Shabaab militants in Jowhar on Friday.",
+            "Armed clash", "unidentified armed group (somalia)", "al shabaab", "whar", 2,
+        ),
+        (
             # Projectiles thrown by hand are no missiles.
             "Youths threw projectiles at police officers in Nantes on Saturday.",
             "Mob violence", "rioters (france)", "police forces of france", "nantes", 0,

@@ -253,6 +253,33 @@ def _off_duty(target: Span) -> bool:
     return bool(OFF_DUTY.search(target.text) or OFF_DUTY_AFTER.match(doc.text[target.end_char : target.end_char + 60]))
 
 
+# People named by the group they belong to: "a QSD member", "two Wagner fighters".
+MEMBER_NOUNS = frozenset({"member", "members", "fighter", "fighters", "militant", "militants", "commander", "commanders",
+                          "cadre", "cadres", "combatant", "combatants", "operative", "operatives", "militiaman", "militiamen"})
+
+
+def _victims_group(actor: Span) -> Span | None:
+    """The phrase "a QSD member" when it names someone acted on (a passive subject, an object, the
+    body of whom was found), with the actor naming their group; else None."""
+    root = actor.root
+    if root.dep_ in ("compound", "amod", "nmod", "nummod"):
+        head = root.head  # "a QSD member"
+    elif root.dep_ == "pobj" and root.head.lower_ == "of":
+        head = root.head.head  # "four members of the QSD"
+    else:
+        return None
+    if head.lower_ not in MEMBER_NOUNS:
+        return None
+    role = head.head if head.dep_ == "appos" else head  # "in X, a QSD member, was shot"
+    if role.dep_ not in ("nsubjpass", "dobj", "pobj") or (role.dep_ == "pobj" and role.head.lower_ == "of"
+                                                         and role.head.head.lower_ not in CORPSE_NOUNS):
+        return None
+    return actor.doc[min(actor.start, head.i) : max(actor.end, head.i + 1)]
+
+
+CORPSE_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
+
+
 def _weapon_class(weapon: Span, families: set[str]) -> str:
     """ "threw projectiles at the police": what a hand throws is no missile."""
     if weapon.label_ == "missile" and weapon.root.lower_.startswith("projectile") and "throw" in families:
@@ -655,10 +682,17 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         taken = set(range(target_span.start, target_span.end)) if target_span is not None else set()
         # Not one in a prepositional or object phrase: "according to the Pentagon", "fired at U.S. troops".
         before = [s for s in span_groups.starting_in(doc, "actors", first.sent.start, first.start)
-                  if taken.isdisjoint(range(s.start, s.end)) and s.root.dep_ not in ("pobj", "dobj", "dative", "appos", "conj")]
+                  if taken.isdisjoint(range(s.start, s.end)) and s.root.dep_ not in ("pobj", "dobj", "dative", "appos", "conj")
+                  and _victims_group(s) is None]
         if before:
             agent_span = before[-1]
             agent = resolve(agent_span)
+    if target is None or target.inter == 0:
+        # "the body of a QSD member was found", "a suspected MS-13 member was shot": the victims' group is the other side.
+        victims = next((s for s in span_groups.starting_in(doc, "actors", candidate.sent.start, candidate.sent.end)
+                        if s is not agent_span and _victims_group(s) is not None), None)
+        if victims is not None and (group := resolve(victims)) is not None and (agent is None or group.name != agent.name):
+            target, target_span = group, _victims_group(victims)
     if target_span is not None and _off_duty(target_span):
         # "an off-duty policeman", "a former soldier": civilians by the codebook.
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
