@@ -43,6 +43,9 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         (ev({"explosion", "fire"}, {"firearm"}, "monitors counted explosions and bursts of fire involving heavy machine guns and artillery"), S.SHELLING),
         (ev({"explosion"}, set(), "an explosion went off near the market"), S.REMOTE_EXPLOSIVE),
         (ev({"explosion"}, set(), "an explosion involving unknown weapons killed two soldiers", killed=2), S.REMOTE_EXPLOSIVE),
+        # gunmen who killed are the killers, not armed victims
+        (ev({"kill"}, set(), "the bodies of two young men were found near the village, killed by unknown gunmen", killed=2), S.ATTACK),
+        (ev({"kill"}, set(), "unknown assailants killed two gunmen near the village", killed=2), S.ARMED_CLASH),
         # hierarchy: battles before remote violence, remote violence before attacks on civilians
         (ev({"clash", "shelling"}, {"artillery"}, "fighting raged as both sides exchanged artillery fire"), S.ARMED_CLASH),
         (ev({"shelling", "kill"}, {"artillery"}, "shelling killed three civilians", target=Inter.CIVILIANS, killed=3), S.SHELLING),

@@ -469,7 +469,8 @@ def _armed_victims(text: str) -> bool:
             continue
         if re.match(r"\s*([\w()'-]+\s){0,4}(were|was|had been|have been|got)\s+(\w+\s){0,2}(killed|shot|injured|wounded|stabbed|executed|ambushed|attacked|beheaded)", tail):
             return True
-        if re.search(r"\b(killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|injuring|wounding|executed)\s+(\w+\s){0,3}$", head):
+        # "killed two soldiers" names victims; "killed by unknown gunmen" the killers.
+        if re.search(r"\b(killed|killing|shot|shooting|attacked|attacking|ambushed|ambushing|injuring|wounding|executed)\s+((?!by\b)\w+\s){0,3}$", head):
             return True
     return False
 
