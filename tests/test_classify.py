@@ -46,6 +46,9 @@ def ev(families, weapons=(), text="", agent=0, target=0, killed=0):
         # gunmen who killed are the killers, not armed victims
         (ev({"kill"}, set(), "the bodies of two young men were found near the village, killed by unknown gunmen", killed=2), S.ATTACK),
         (ev({"kill"}, set(), "unknown assailants killed two gunmen near the village", killed=2), S.ARMED_CLASH),
+        # a town whose name begins with "Gun" is no gun: villagers who beat a man to death there are a mob
+        (Evidence(families={"attack", "kill"}, weapons={"blade"}, text="villagers assaulted and killed a man with sharp weapons in gunderpur village",
+                  agent_inter=Inter.CIVILIANS, killed=1, agent_unarmed=True), S.MOB_VIOLENCE),
         # hierarchy: battles before remote violence, remote violence before attacks on civilians
         (ev({"clash", "shelling"}, {"artillery"}, "fighting raged as both sides exchanged artillery fire"), S.ARMED_CLASH),
         (ev({"shelling", "kill"}, {"artillery"}, "shelling killed three civilians", target=Inter.CIVILIANS, killed=3), S.SHELLING),

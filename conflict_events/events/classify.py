@@ -24,7 +24,9 @@ NO_FIGHTING = re.compile(r"\b(no (clash\w*|fighting|fight|resistance|battle)|wit
 # A crowd, as opposed to "unknown persons" or "a group" that may be a handful of attackers.
 MANY_PEOPLE = re.compile(r"\b(mobs?|crowds?|rioters|hundreds|dozens|scores of|residents|villagers|supporters|locals|youths|a group|groups)\b")
 ARMED_GROUP = re.compile(r"\b(militants?|rebels?|gunmen|fighters|insurgents|jihadists|armed (men|groups?|individuals)|soldiers|troops|army|military|gangs?|militia\w*|terrorists)\b")
-FIREARM_USE = re.compile(r"\b(shot|shoot\w*|gun\w*|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
+# Words of guns, spelled out: "gun\w*" would take "Guna" and "Gunderpur" for guns.
+GUN_WORDS = r"guns?|gunm[ae]n|gunfire|gunshots?|gunpoint|gunned|gunfights?|gunbattles?|gunfighters?|handguns?|shotguns?"
+FIREARM_USE = re.compile(r"\b(shot|shoot\w*|" + GUN_WORDS + r"|opened fire|fired (at|on|upon|shots)|exchanged fire|firing|armed with)\b")
 UNARMED = frozenset({Inter.CIVILIANS, Inter.RIOTERS, Inter.PROTESTERS})
 REMOTE_WEAPONS = {
     "chemical": S.CHEMICAL_WEAPON,
@@ -431,7 +433,7 @@ def _reported_fire(ev: Evidence, text: str) -> tuple[S, str] | None:
 
 
 # Guns and shooting: fire that is not from afar.
-SMALL_ARMS = re.compile(r"\b(gun\w*|shot|shots|shoot\w*|rifles?|pistols?|small arms|machine ?guns?|snipers?|bullets?)\b")
+SMALL_ARMS = re.compile(r"\b(" + GUN_WORDS + r"|shot|shots|shoot\w*|rifles?|pistols?|small arms|machine ?guns?|snipers?|bullets?)\b")
 
 # What only an armed side holds: firing at it is fighting.
 MILITARY_POSITIONS = re.compile(r"\b(positions?|outposts?|trenches|barracks|military (posts?|bases?|camps?|checkpoints?)|front ?lines?)\b")
