@@ -33,7 +33,7 @@ from conflict_events.events.places import (
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, own_name
-from conflict_events.events.triggers import TriggerMention, find_triggers, told_as_background
+from conflict_events.events.triggers import CORPSE_WORDS, TriggerMention, find_triggers, told_as_background
 from conflict_events.io.documents import Document
 from conflict_events.nlp import spans as span_groups
 from conflict_events.schema import (
@@ -272,12 +272,9 @@ def _victims_group(actor: Span) -> Span | None:
         return None
     role = head.head if head.dep_ == "appos" else head  # "in X, a QSD member, was shot"
     if role.dep_ not in ("nsubjpass", "dobj", "pobj") or (role.dep_ == "pobj" and role.head.lower_ == "of"
-                                                         and role.head.head.lower_ not in CORPSE_NOUNS):
+                                                         and role.head.head.lower_ not in CORPSE_WORDS):
         return None
     return actor.doc[min(actor.start, head.i) : max(actor.end, head.i + 1)]
-
-
-CORPSE_NOUNS = frozenset({"body", "bodies", "corpse", "corpses", "remains"})
 
 
 def _weapon_class(weapon: Span, families: set[str]) -> str:
@@ -689,10 +686,10 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
             agent = resolve(agent_span)
     if target is None or target.inter == 0:
         # "the body of a QSD member was found", "a suspected MS-13 member was shot": the victims' group is the other side.
-        victims = next((s for s in span_groups.starting_in(doc, "actors", candidate.sent.start, candidate.sent.end)
-                        if s is not agent_span and _victims_group(s) is not None), None)
-        if victims is not None and (group := resolve(victims)) is not None and (agent is None or group.name != agent.name):
-            target, target_span = group, _victims_group(victims)
+        victims = next(((s, phrase) for s in span_groups.starting_in(doc, "actors", candidate.sent.start, candidate.sent.end)
+                        if s is not agent_span and (phrase := _victims_group(s)) is not None), None)
+        if victims is not None and (group := resolve(victims[0])) is not None and (agent is None or group.name != agent.name):
+            target, target_span = group, victims[1]
     if target_span is not None and _off_duty(target_span):
         # "an off-duty policeman", "a former soldier": civilians by the codebook.
         target = actors.resolve("civilians", event_country=country, event_date=event_date)
