@@ -69,6 +69,8 @@ DATE = "2024-05-12"
         # A town named like another country's province is placed by the province after it.
         ("On 5 May 2024, in San Martin, San Salvador, gang members robbed a pharmacy.", "San Martin", "San Salvador", "El Salvador"),
         ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
+        # ... and by the province in its parenthesis, even one the tagger missed.
+        ("On 24 May 2024, in Buenos Aires (Ancash), residents staged a demonstration against a new telephone antenna.", "Buenos Aires", "Ancash", "Peru"),
         # A country the tagger took for a person still says where, after a comma.
         ("On 25 April 2024, people staged a protest in Zorvelama (Zorvelama, Eastern), Sri Lanka, over fuel prices.", "Zorvelama", "Eastern", "Sri Lanka"),
         # A country a noun is about ("the US dollar") says nothing of where the event is.

@@ -960,6 +960,9 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             continue
         following = ents[index + 1] if index + 1 < len(ents) else None
         located_in = province_owners.get(following.start, []) if following is not None and _locates(doc[ent.end : following.start]) else []
+        if not located_in and (inside := _parenthetical_after(ent)):
+            # "in Buenos Aires (Ancash)", the province not tagged: the largest unit, named last, places it.
+            located_in = list(admin1_countries(area_name(inside[-1])))
         if located_in and owners[0] not in located_in:
             # "in San Martin, San Salvador": a town named like another country's province, placed by its own.
             continue
