@@ -71,6 +71,8 @@ DATE = "2024-05-12"
         ("On 5 May 2024, rebels attacked an army post in Zorvel, San Martin, killing two soldiers.", "Zorvel", "San Martin", "Peru"),
         # ... and by the province in its parenthesis, even one the tagger missed.
         ("On 24 May 2024, in Buenos Aires (Ancash), residents staged a demonstration against a new telephone antenna.", "Buenos Aires", "Ancash", "Peru"),
+        # A name before "river" is the river, not a town so named.
+        ("On 13 June 2024, in Zorvelitos (Barinas), residents blocked a bridge over the Santo Domingo river to protest against blackouts.", "Zorvelitos", "Barinas", "Venezuela"),
         # A country the tagger took for a person still says where, after a comma.
         ("On 25 April 2024, people staged a protest in Zorvelama (Zorvelama, Eastern), Sri Lanka, over fuel prices.", "Zorvelama", "Eastern", "Sri Lanka"),
         # A country a noun is about ("the US dollar") says nothing of where the event is.

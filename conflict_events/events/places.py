@@ -385,6 +385,9 @@ INSTITUTION_WORDS = frozenset(
 )
 
 
+WATER_WORDS = frozenset({"river", "rivers", "lake", "stream", "creek", "canal", "dam", "reservoir"})
+
+
 def _not_a_place_name(span: Span) -> bool:
     """Institutions ("the Congress", "City Hall") and bare initialisms ("UP", "BJP") are not places to look up."""
     if span.label_ == "SITE":
@@ -393,6 +396,10 @@ def _not_a_place_name(span: Span) -> bool:
     if not words:
         return True
     if words[0].lower_ in INSTITUTION_WORDS or " ".join(t.lower_ for t in words[-2:]) in ("city hall", "town hall", "police station"):
+        return True
+    doc = span.doc
+    if span.end < len(doc) and doc[span.end].lower_ in WATER_WORDS:
+        # "a bridge over the Santo Domingo river", "on the Po river": a river, not the town so named.
         return True
     return len(words) == 1 and words[0].is_upper and len(words[0].text) <= 4 and span.label_ not in ("GPE",)
 
