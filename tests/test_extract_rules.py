@@ -775,6 +775,8 @@ def test_protesters_abroad_keep_their_nationality(text, actor1):
         ("On 2 May 2024, a bomb exploded in a teashop in Bosaso. Four people including two delegates were killed.", 4),
         # Coordinated figures still add up.
         ("On 2 May 2024, militants ambushed a convoy near Peshawar. Three soldiers and fourteen civilians were killed.", 17),
+        # A tally is the total, in the same sentence too.
+        ("On 2 May 2024, in Tijuana, Baja California, a man was killed and his body was found burned inside the dam. 1 fatality.", 1),
     ],
 )
 def test_figures_on_the_subject_of_a_killing(text, fatalities):

@@ -29,24 +29,30 @@ def casualties_in(sent: Span, start: int | None = None, end: int | None = None) 
     """Killed and injured counts within a sentence (or a token range of it).
 
     Several figures in one sentence add up ("two soldiers were killed and three
-    civilians died"). Hedged figures ("likely killing a number of militants")
+    civilians died"), except a tally ("3 fatalities"), which is the total. Hedged figures ("likely killing a number of militants")
     are not credible reports and count as 0, as the codebook's lowest credible figure.
     """
     lo = sent.start if start is None else start
     hi = sent.end if end is None else end
-    killed = injured = 0
+    killed = injured = tally = 0
     used: list[Span] = []
     for span in span_groups.starting_in(sent.doc, "casualties", lo, hi):
         count = span._.casualty_count or 0
         window = sent.doc[max(sent.start, span.start - 3) : span.end]
         if any(t.lower_ in HEDGES and not _the_month_may(t) for t in window):
             continue
-        if span.label_ == "KILLED":
+        if span.label_ == "KILLED" and span.root.lower_ in TALLY_NOUNS:
+            tally = max(tally, count)
+        elif span.label_ == "KILLED":
             killed += count
         else:
             injured += count
         used.append(span)
-    return Casualties(killed, injured, tuple(used))
+    return Casualties(max(killed, tally), injured, tuple(used))
+
+
+# "... the body was found. 1 fatality.": a tally restates the dead the sentence has counted.
+TALLY_NOUNS = frozenset({"fatality", "fatalities"})
 
 
 def _the_month_may(token) -> bool:
