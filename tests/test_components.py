@@ -93,6 +93,9 @@ def test_triggers(nlp, text, expected):
         ("The fighting led to the death of 2 rebels and 3 soldiers.", 5, 0),
         ("The raid resulted in the killing of 1-4 herders.", 1, 0),
         ("Students marched over the killing of two classmates.", 0, 0),
+        # A coder's note gives the figure, over any vague word before it.
+        ("Unspecified fatalities coded as 10.", 10, 0),
+        ("Scores of fatalities coded as 20.", 20, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

@@ -383,6 +383,9 @@ class CasualtyTagger:
                 self.matcher.add(label, [[word, {"LOWER": {"IN": ["his", "her"]}}, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
+        # A coder's note: "Unclear fatalities coded as 10", "fatalities were coded as 3".
+        self.matcher.add("KILLED", [[{"LOWER": {"IN": ["fatalities", "fatality"]}}, {"LOWER": {"IN": ["were", "was"]}, "OP": "?"},
+                                     {"LOWER": "coded"}, {"LOWER": "as"}, numeric]])
         # "the driver was shot and killed"
         self.matcher.add("KILLED", [[*singular_passive, *harmed_and, {"LOWER": {"IN": KILL_WORDS}}]])
         for label, words in (("KILLED", KILL_VERBS), ("INJURED", INJURY_VERBS)):
@@ -436,7 +439,9 @@ class CasualtyTagger:
         chosen: list[Span] = []
         taken: set[int] = set()
         coordinated = lambda s: 0 if any(_joins_figures(t) for t in s) else 1  # noqa: E731
-        for span in sorted(spans, key=lambda s: (coordinated(s), len(s), s.start)):
+        # A coder's "coded as N" is the figure itself, before any reading of the same words.
+        coded = lambda s: 0 if any(t.lower_ == "coded" for t in s) else 1  # noqa: E731
+        for span in sorted(spans, key=lambda s: (coded(s), coordinated(s), len(s), s.start)):
             if taken.isdisjoint(range(span.start, span.end)):
                 chosen.append(span)
                 taken.update(range(span.start, span.end))
