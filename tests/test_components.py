@@ -96,6 +96,7 @@ def test_triggers(nlp, text, expected):
         # A coder's note gives the figure, over any vague word before it.
         ("Unspecified fatalities coded as 10.", 10, 0),
         ("Scores of fatalities coded as 20.", 20, 0),
+        ("Unknown fatalities coded to 3.", 3, 0),
     ],
 )
 def test_casualty_counts(nlp, text, killed, injured):

@@ -775,6 +775,9 @@ def test_protesters_abroad_keep_their_nationality(text, actor1):
         ("On 2 May 2024, a bomb exploded in a teashop in Bosaso. Four people including two delegates were killed.", 4),
         # Coordinated figures still add up.
         ("On 2 May 2024, militants ambushed a convoy near Peshawar. Three soldiers and fourteen civilians were killed.", 17),
+        # A later sentence's figure adds only when it says so of its victims or of its whole statement.
+        ("On 2 May 2024, militants ambushed an army convoy near Tera. 6 soldiers were killed. The group said it killed 7 soldiers and burned another vehicle.", 7),
+        ("On 2 May 2024, one civilian was killed when soldiers fired on vehicles near Zaranj. The soldiers also stopped about 300 trucks, causing the death of 3 drivers.", 4),
         # A tally is the total, in the same sentence too.
         ("On 2 May 2024, in Tijuana, Baja California, a man was killed and his body was found burned inside the dam. 1 fatality.", 1),
     ],

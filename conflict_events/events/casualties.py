@@ -66,4 +66,15 @@ def _the_month_may(token) -> bool:
 
 
 def is_additive(sent: Span) -> bool:
-    return any(t.lower_ in ADDITIVE_MARKERS for t in sent)
+    """Whether the sentence's figures add to those before it. An adverb marks the whole statement
+    ("The forces also ..., causing the death of 3 drivers"); a determiner only the noun it goes
+    with: "another two soldiers died" adds, "damaged another vehicle" does not."""
+    doc = sent.doc
+    if any(t.lower_ in ADDITIVE_ADVERBS for t in sent):
+        return True
+    return any(t.lower_ in ADDITIVE_MARKERS
+               for span in span_groups.starting_in(doc, "casualties", sent.start, sent.end)
+               for t in doc[max(sent.start, span.start - 2) : span.end])
+
+
+ADDITIVE_ADVERBS = frozenset({"also", "further", "additionally"})

@@ -383,9 +383,9 @@ class CasualtyTagger:
                 self.matcher.add(label, [[word, {"LOWER": {"IN": ["his", "her"]}}, gap, {"LOWER": "and"}, {"LOWER": {"IN": _QUALIFIERS}, "OP": "*"}, num]])
             # "death toll rose to 14"
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["toll", "tally"]}}, {"IS_ALPHA": True, "OP": "{0,3}"}, numeric]])
-        # A coder's note: "Unclear fatalities coded as 10", "fatalities were coded as 3".
+        # A coder's note: "Unclear fatalities coded as 10", "Unknown fatalities coded to 3".
         self.matcher.add("KILLED", [[{"LOWER": {"IN": ["fatalities", "fatality"]}}, {"LOWER": {"IN": ["were", "was"]}, "OP": "?"},
-                                     {"LOWER": "coded"}, {"LOWER": "as"}, numeric]])
+                                     {"LOWER": "coded"}, {"LOWER": {"IN": ["as", "to", "at"]}}, numeric]])
         # "the driver was shot and killed"
         self.matcher.add("KILLED", [[*singular_passive, *harmed_and, {"LOWER": {"IN": KILL_WORDS}}]])
         for label, words in (("KILLED", KILL_VERBS), ("INJURED", INJURY_VERBS)):
