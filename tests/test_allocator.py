@@ -8,8 +8,6 @@ import sys
 
 import pytest
 
-from conflict_events.allocator import tune_allocator
-
 glibc_only = pytest.mark.skipif(
     not (hasattr(os, "confstr") and (os.confstr("CS_GNU_LIBC_VERSION") or "").startswith("glibc")),
     reason="the settings are glibc's",
@@ -44,11 +42,6 @@ def test_a_freed_large_block_is_reused_instead_of_mapped_again():
     pages = (40 << 20) // 4096
     assert page_faults("stock") > 3 * pages  # each allocation maps and touches its pages anew
     assert page_faults("tuned") < pages // 10
-
-
-@glibc_only
-def test_the_settings_apply_on_glibc():
-    assert tune_allocator() is True
 
 
 def test_the_library_leaves_the_allocator_to_the_console_command():
