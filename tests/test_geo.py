@@ -416,6 +416,12 @@ def test_a_town_called_by_its_own_name_abroad_beats_a_city_under_a_foreign_name(
     assert (place.name, place.country) == (name, country)
 
 
+@pytest.mark.parametrize("mention", ["the Coast of Odesa", "Coast of Odesa", "the waters off Odesa"])
+def test_the_coast_of_a_town_is_named_as_acled_names_it_near_the_town(mention):
+    resolution = resolve_place(mention)
+    assert (resolution.place.name, resolution.place.country, resolution.geo_precision) == ("Coast of Odesa", "Ukraine", 2)
+
+
 def test_a_town_in_the_hinted_province_beats_a_namesake_spelled_like_the_text():
     # Lviv province has a hamlet written "Trostianets"; Sumy's town is written "Trostyanets".
     resolution = resolve_place("Trostianets", context_countries=["Ukraine"], admin_hints=["Sumy"])

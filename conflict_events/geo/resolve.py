@@ -23,6 +23,7 @@ ADMIN_WORDS = ("province", "governorate", "oblast", "region", "state", "prefectu
 DISTRICT_WORDS = ("district", "sub district", "subdistrict", "raion", "rayon", "county", "municipality", "municipal", "metropolitan",
                   "township", "area", "countryside", "sadar", "upazila", "tehsil")
 _ADMIN_OF = re.compile(r"^(?:the\s+)?(?:province|governorate|oblast|region|state|district)\s+of\s+", re.I)
+_COAST_OF = re.compile(r"^(?:the\s+)?(?:coast|coastline|shores?|waters)\s+(?:off\s+|of\s+)", re.I)
 HINT_BONUS = 80.0
 
 
@@ -267,6 +268,12 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         return res
 
     text = _ADMIN_OF.sub("", text)
+    if (shore := _COAST_OF.sub("", text)) != text:
+        # "the Coast of Odesa": at sea off the town, named as ACLED names it, at the town's coordinates.
+        res = resolve_place(shore, context_countries=countries, admin_hints=hints, near=True, gazetteer=gaz)
+        if res is None or res.place.feature in ("country", "admin1"):
+            return res
+        return replace(res, place=replace(res.place, name=f"Coast of {res.place.name}"), geo_precision=max(res.geo_precision, 2))
     norm = normalize(text)
     tokens = fold(text).split()
 
