@@ -29,8 +29,9 @@ def casualties_in(sent: Span, start: int | None = None, end: int | None = None) 
     """Killed and injured counts within a sentence (or a token range of it).
 
     Several figures in one sentence add up ("two soldiers were killed and three
-    civilians died"), except a tally ("3 fatalities"), which is the total. Hedged figures ("likely killing a number of militants")
-    are not credible reports and count as 0, as the codebook's lowest credible figure.
+    civilians died"), except a tally ("3 fatalities"), which is the total. Hedged
+    figures ("likely killing a number of militants") are not credible reports and
+    count as 0, as the codebook's lowest credible figure.
     """
     lo = sent.start if start is None else start
     hi = sent.end if end is None else end
