@@ -8,8 +8,10 @@ from spacy.tokens import Span
 
 from conflict_events.nlp import spans as span_groups
 
-# A figure marked as a re-statement adds nothing; one marked as further adds to the count.
-ADDITIVE_MARKERS = frozenset({"also", "another", "other", "additional", "further", "more"})
+# A figure marked as a re-statement adds nothing; one marked as further adds to the count, by an
+# adverb of its whole statement or a determiner of its victims.
+ADDITIVE_ADVERBS = frozenset({"also", "further", "additionally"})
+ADDITIVE_DETERMINERS = frozenset({"another", "other", "additional", "more"})
 HEDGES = frozenset({"likely", "possibly", "probably", "reportedly", "feared", "believed", "unconfirmed", "may", "might"})
 
 
@@ -73,9 +75,6 @@ def is_additive(sent: Span) -> bool:
     doc = sent.doc
     if any(t.lower_ in ADDITIVE_ADVERBS for t in sent):
         return True
-    return any(t.lower_ in ADDITIVE_MARKERS
+    return any(t.lower_ in ADDITIVE_DETERMINERS
                for span in span_groups.starting_in(doc, "casualties", sent.start, sent.end)
                for t in doc[max(sent.start, span.start - 2) : span.end])
-
-
-ADDITIVE_ADVERBS = frozenset({"also", "further", "additionally"})
