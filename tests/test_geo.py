@@ -290,6 +290,22 @@ def test_a_district_locates_an_unknown_village():
 
 
 @pytest.mark.parametrize(
+    "hint, country",
+    [
+        # Baabda: the one town of that name, in Lebanon.
+        ("Baabda", "Lebanon"),
+        # Dobra: villages in Poland and the Czech Republic, none big enough to be meant anywhere.
+        ("Dobra", None),
+        # Kalinovka: three villages, all in Ukraine, tens of kilometres apart.
+        ("Kalinovka", None),
+    ],
+)
+def test_with_no_country_a_hinted_town_locates_only_if_it_is_the_one_town_so_named(hint, country):
+    resolution = resolve_place("Zorvelgo", admin_hints=[hint])
+    assert (resolution.place.country if resolution is not None else None) == country
+
+
+@pytest.mark.parametrize(
     "hints, countries, admin1, geo_precision",
     [
         # Bassa is a district of Kogi and of Plateau; the town GeoNames knows by that name is in Plateau.
@@ -572,3 +588,32 @@ def test_a_district_with_no_town_named_alone_is_province_level():
     resolution = resolve_place("Mayo-Sava")
     assert resolution is not None
     assert (resolution.place.country, resolution.place.admin1, resolution.geo_precision) == ("Cameroon", "Extreme-Nord", 3)
+
+
+@pytest.mark.parametrize(
+    "mention, countries, admin1, country",
+    [
+        # With nothing else to go by, a town beats a borough or suburb of a city abroad that bears its name.
+        ("Verdun", (), "Grand Est", "France"),
+        ("Orleans", (), "Centre-Val de Loire", "France"),
+        # A story set in Canada means the borough and the suburb.
+        ("Verdun", ("Canada",), "Quebec", "Canada"),
+        ("Orleans", ("Canada",), "Ontario", "Canada"),
+    ],
+)
+def test_a_town_before_a_part_of_a_city_abroad(mention, countries, admin1, country):
+    resolution = resolve_place(mention, context_countries=countries)
+    assert (resolution.place.admin1, resolution.place.country) == (admin1, country)
+
+
+@pytest.mark.parametrize(
+    "mention, hints, country",
+    [
+        # A part of a city as big as a city is meant by its name.
+        ("Banqiao", (), "Taiwan"),
+        # A town near its province's capital, the province named after the capital, is no suburb.
+        ("Toro", ("Zamora",), "Spain"),
+    ],
+)
+def test_what_is_no_part_of_a_city(mention, hints, country):
+    assert resolve_place(mention, admin_hints=hints).place.country == country

@@ -131,6 +131,8 @@ DATE = "2024-05-12"
          "Sao Goncalo - Zorvel", "Rio de Janeiro", "Brazil"),
         ("On 21 January 2024, settlers threw stones at a family's car in Al Quds - Shaykh Jarrah (Al Quds, West Bank).",
          "Al Quds - Shaykh Jarrah", "West Bank", "Palestine"),
+        # The only town of its name anywhere, in the parenthesis, locates the village.
+        ("On 18 May 2024, gunmen shot a shopkeeper in Zorvel (Baabda).", "Zorvel", "Mount Lebanon", "Lebanon"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

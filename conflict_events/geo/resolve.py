@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+import math
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -87,14 +88,23 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
             seat = None
         if seat is not None and normalize(h) not in (normalize(seat.name),):
             return Resolution(_named(seat, name, keep_admin2=False), 3, "hint-admin1-fallback", cands, seat)
+        namesakes = [] if countries else _namesakes(gaz, h)
         for p in gaz.candidates(h, countries[0] if countries else None, limit=3):
-            # With no country to go by, only a town known by that very name locates anything ("J&K" is not Jack, Alabama).
+            # With no country to go by, only a town known by that very name locates anything ("J&K" is not
+            # Jack, Alabama): a district, a sizeable town, or the one town anywhere of that name.
             named_unit = p.feature == "admin2" and normalize(p.name) == normalize(h)
             if p.country in provinces and p.admin1 not in provinces[p.country]:
                 continue
-            if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or _well_known(p, normalize(h))):
+            sole_namesake = namesakes == [p]
+            if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or sole_namesake or _well_known(p, normalize(h))):
                 return Resolution(_named(p, name, keep_admin2=True), _precision_of_locator(p), "hint-town-fallback", cands, p)
     return None
+
+
+def _namesakes(gaz: Gazetteer, name: str) -> list[Place]:
+    """The towns called exactly ``name`` (not by another of their names)."""
+    norm = normalize(name)
+    return [p for p in gaz.candidates(name, limit=10) if normalize(p.name) == norm and p.feature in ("populated place", "capital")]
 
 
 def _precision_of_locator(place: Place) -> int:
@@ -229,6 +239,49 @@ def _town_before_its_district(ranked: list[tuple[float, Place]]) -> list[tuple[f
     return ranked
 
 
+# A town in its own right, which a borough of the same name abroad does not outrank.
+OWN_TOWN_POPULATION = 10_000
+
+
+def _towns_before_city_parts(gaz: Gazetteer, ranked: list[tuple[float, Place]], norm: str) -> list[tuple[float, Place]]:
+    """With no country to go by, a town beats a part of a city abroad that bears its name: "Verdun"
+    is the French town, not the borough of Montreal; "Orleans" the French city, not Ottawa's suburb."""
+    if len(ranked) < 2:
+        return ranked
+    best = ranked[0][1]
+    if best.feature != "populated place" or normalize(best.name) != norm or best.population >= NAMESAKE_CITY_POPULATION:
+        # A part of a city as big as a city is meant by its name ("Banqiao", New Taipei's 550,000).
+        return ranked
+    for index, (_, place) in enumerate(ranked[1:], start=1):
+        if (place.country != best.country and normalize(place.name) == norm and place.feature in ("populated place", "capital")
+                and place.population >= OWN_TOWN_POPULATION):
+            if _part_of_a_city(gaz, best) and not _part_of_a_city(gaz, place):
+                return [ranked[index], *ranked[:index], *ranked[index + 1 :]]
+            break
+    return ranked
+
+
+# How far from a city's centre its boroughs and suburbs lie (Orleans is 16 km from Ottawa's).
+CITY_PART_KM = 20.0
+
+
+def _part_of_a_city(gaz: Gazetteer, place: Place) -> bool:
+    """GeoNames files a city's boroughs and suburbs under a district named after the city, next to it
+    (a province named after its capital, 30 km off, is no such district)."""
+    if not place.admin2 or normalize(place.admin2) == normalize(place.name):
+        return False
+    return any(city.feature in ("populated place", "capital") and normalize(city.name) == normalize(place.admin2)
+               and city.population > 2 * place.population and _km_apart(city, place) <= CITY_PART_KM
+               for city in gaz.candidates(place.admin2, place.country, limit=3))
+
+
+def _km_apart(a: Place, b: Place) -> float:
+    """Distance on a plane tangent to the places, good to a few per cent over tens of km."""
+    dy = (a.latitude - b.latitude) * 111.2
+    dx = (a.longitude - b.longitude) * 111.2 * math.cos(math.radians((a.latitude + b.latitude) / 2))
+    return math.hypot(dx, dy)
+
+
 def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
     h = normalize(hint)
     if not h:
@@ -330,6 +383,8 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
                          for s, p in ranked), key=lambda t: -t[0])
     ranked = _main_names_first(ranked, norm, hinted=lambda place: any(_hint_matches(gaz, place, h) for h in hints), countries=countries)
     ranked = _town_before_its_district(ranked)
+    if not countries and not hints:
+        ranked = _towns_before_city_parts(gaz, ranked, norm)
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
