@@ -133,6 +133,9 @@ DATE = "2024-05-12"
          "Al Quds - Shaykh Jarrah", "West Bank", "Palestine"),
         # The only town of its name anywhere, in the parenthesis, locates the village.
         ("On 18 May 2024, gunmen shot a shopkeeper in Zorvel (Baabda).", "Zorvel", "Mount Lebanon", "Lebanon"),
+        # Fire from positions in one province at a village in another is placed where it was aimed.
+        ("On 11 May 2024, Armenian forces fired from their positions in the Tavush region towards Azerbaijani positions near Zorvel village, Tovuz region.",
+         "Zorvel", "Tovuz", "Azerbaijan"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

@@ -2,7 +2,8 @@
 
 import pytest
 
-from conflict_events.events.places import link_places, place_mentions
+from conflict_events.events.assemble import default_resources
+from conflict_events.events.places import country_context, link_places, place_mentions
 from conflict_events.events.roles import find_roles
 
 
@@ -100,3 +101,18 @@ def test_places_in_a_coordination_link_together(tagged_nlp):
     mentions = [m for m in place_mentions(doc, sent) if not m.anaphoric]
     linked = link_places(_trigger(doc, "struck"), mentions, [_trigger(doc, "struck")])
     assert [m.text for m in linked] == ["Raqqa", "Tabqa", "Manbij"]
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("Protesters marched in Zorvel, Ukraine.", ["Ukraine"]),
+        # A province name before "region" is one whatever the tagger made of it ("Sagaing" as a verb in -ing).
+        ("On 9 June 2024, in Zorvel (Middle) village (Zorvelgo township, Sagaing region), locals protested against the Myanmar military coup.", ["Myanmar"]),
+        # A country a noun is about is no context.
+        ("On 9 June 2024, locals protested against the Myanmar military coup.", []),
+    ],
+)
+def test_country_context(tagged_nlp, text, countries):
+    resources = default_resources()
+    assert country_context(tagged_nlp(text), resources.country_of, resources.admin1_countries) == countries

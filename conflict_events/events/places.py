@@ -835,9 +835,21 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
 
 
+# "fired from A towards positions near B": B is aimed at, wherever the parser hangs the phrase.
+AIMED_AT_PREPOSITIONS = frozenset({"towards", "toward", "at", "into", "onto", "against"})
+
+
 def _from_phrase(span: Span) -> bool:
-    root = span.root
-    return root.dep_ == "pobj" and root.head.lower_ == "from"
+    """ "from Zorvel", "from their positions in the Zorvel region": inside a phrase after "from",
+    up to the verb it belongs to, and not in a phrase saying what was aimed at within it."""
+    token = span.root
+    while token.head.i != token.i and token.pos_ not in ("VERB", "AUX"):
+        if token.dep_ == "pobj" and token.head.lower_ == "from":
+            return True
+        if token.dep_ == "pobj" and token.head.lower_ in AIMED_AT_PREPOSITIONS:
+            return False
+        token = token.head
+    return False
 
 
 def _subject_tokens(head: Token) -> set[int]:
@@ -996,13 +1008,21 @@ def _names_a_local_unit(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in LOCAL_UNIT_WORDS
 
 
+# Words after a province's name: "Sagaing region", "Niger state".
+PROVINCE_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "department", "prefecture"})
+
+
 def _untagged_proper_names(doc: Doc) -> list[Span]:
-    """Runs of capitalised proper nouns that no place, organisation or person entity covers."""
+    """Runs of capitalised proper nouns that no place, organisation or person entity covers.
+
+    A capitalised word before a province word is a name whatever the tagger made of it
+    ("Sagaing region" with Sagaing read as a verb in -ing)."""
     covered = {i for ent in doc.ents if ent.label_ in ("GPE", "LOC", "ORG", "PERSON", "FAC") for i in range(ent.start, ent.end)}
     runs: list[Span] = []
     start = None
     for token in doc:
-        inside = token.i not in covered and token.is_title and token.pos_ == "PROPN" and not token.is_sent_start
+        named = token.pos_ == "PROPN" or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PROVINCE_WORDS)
+        inside = token.i not in covered and token.is_title and named and not token.is_sent_start
         if inside and start is None:
             start = token.i
         elif not inside and start is not None:
