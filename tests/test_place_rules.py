@@ -136,6 +136,11 @@ DATE = "2024-05-12"
         # Fire from positions in one province at a village in another is placed where it was aimed.
         ("On 11 May 2024, Armenian forces fired from their positions in the Tavush region towards Azerbaijani positions near Zorvel village, Tovuz region.",
          "Zorvel", "Tovuz", "Azerbaijan"),
+        # The capitalised words between a name the NER cut and its place word belong to the name.
+        ("On 30 April 2024, activists held a protest demonstration in Dera Bugti city (Dera Bugti, Balochistan) against power cuts.",
+         "Dera Bugti", "Balochistan", "Pakistan"),
+        ("On 20 April 2024, the military arrested two teachers in Zorvel Seint Gyi village of Wetlet township (Shwebo district, Sagaing region).",
+         "Zorvel Seint Gyi", "Sagaing", "Myanmar"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

@@ -86,7 +86,8 @@ def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
 
 
 def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list[PlaceMention]:
-    ents = [_whole_words(_with_particles(part, sent), sent) for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
+    ents = [_whole_words(_on_to_its_place_word(_with_particles(part, sent), sent), sent)
+            for e in (list(sent.ents) if ents is None else ents) for part in _entity_parts(e)]
     actor_tokens = set(span_groups.covered_tokens(doc, "actors"))
     spans: list[Span] = list(span_groups.starting_in(doc, "sites", sent.start, sent.end))
     taken = {i for s in spans for i in range(s.start, s.end)}
@@ -298,6 +299,19 @@ def _with_particles(ent: Span, sent: Span) -> Span:
 
 
 TIME_LIKE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
+
+
+def _on_to_its_place_word(ent: Span, sent: Span) -> Span:
+    """ "in Dera Bugti city" with only "Dera" read as a name: the capitalised words up to the place
+    word belong to it."""
+    doc = ent.doc
+    end = ent.end
+    while (end < sent.end and end < ent.end + 3 and doc[end].is_title and not doc[end].ent_type_
+           and doc[end].lower_ not in GENERIC_PLACE_WORDS and doc[end].lower_ not in NAME_PARTICLES):
+        end += 1
+    if end > ent.end and end < sent.end and doc[end].lower_ in GENERIC_PLACE_WORDS:
+        return Span(doc, ent.start, end, label=ent.label_)
+    return ent
 
 
 def _extend_left(ent: Span, sent: Span, taken: set[int]) -> Span:
