@@ -141,6 +141,8 @@ DATE = "2024-05-12"
          "Dera Bugti", "Balochistan", "Pakistan"),
         ("On 20 April 2024, the military arrested two teachers in Zorvel Seint Gyi village of Wetlet township (Shwebo district, Sagaing region).",
          "Zorvel Seint Gyi", "Sagaing", "Myanmar"),
+        # A name joined by a particle is one name: "Praia" inside "Mocimboa da Praia" is not Cape Verde's capital.
+        ("On 28 May 2024, insurgents burned houses in 1 de Zorvel (Mocimboa da Praia, Cabo Delgado).", "Mocimboa da Praia", "Cabo Delgado", "Mozambique"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

@@ -21,6 +21,8 @@ NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km 
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
 NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "e", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of"})
+# Particles that join the words of one name and are no English words ("Mocimboa da Praia", "Deir ez Zor").
+NAME_JOINERS = NAME_PARTICLES - {"-", "'", "of", "at", "an", "as", "e", "es", "ed", "er", "en", "y"}
 GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway",
                          "groupement", "chiefdom", "block", "hill", "tract", "taluk", "taluka", "mandal", "panchayat", "hamlet",
                          "settlement", "corregimiento", "vereda", "resguardo"})
@@ -557,6 +559,9 @@ def _names_before_a_comma(sent: Span, taken: set[int]):
             token = doc[end]
             if token.is_title and token.pos_ == "PROPN":
                 end += 1
+            elif (token.lower_ in NAME_JOINERS and not token.is_title and end + 1 < sent.end and (end + 1) not in taken
+                  and doc[end + 1].is_title and doc[end + 1].pos_ == "PROPN"):
+                end += 2
             elif token.text == "-" and end + 1 < sent.end and (end + 1) not in taken and doc[end + 1].is_alpha and (
                     doc[end + 1].is_title or not (doc[end - 1].whitespace_ or token.whitespace_)):
                 # "Port-au-Prince", and ACLED's "City - District"
@@ -1027,7 +1032,8 @@ PROVINCE_WORDS = frozenset({"region", "province", "oblast", "governorate", "stat
 
 
 def _untagged_proper_names(doc: Doc) -> list[Span]:
-    """Runs of capitalised proper nouns that no place, organisation or person entity covers.
+    """Runs of capitalised proper nouns that no place, organisation or person entity covers,
+    joined by the particles inside a name.
 
     A capitalised word before a province word is a name whatever the tagger made of it
     ("Sagaing region" with Sagaing read as a verb in -ing)."""
@@ -1037,6 +1043,9 @@ def _untagged_proper_names(doc: Doc) -> list[Span]:
     for token in doc:
         named = token.pos_ == "PROPN" or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PROVINCE_WORDS)
         inside = token.i not in covered and token.is_title and named and not token.is_sent_start
+        if (start is not None and token.lower_ in NAME_JOINERS and not token.is_title and token.i + 1 < len(doc)
+                and doc[token.i + 1].is_title and doc[token.i + 1].i not in covered):
+            continue  # "Mocimboa da Praia" is one name, not Mocimboa and Praia
         if inside and start is None:
             start = token.i
         elif not inside and start is not None:
