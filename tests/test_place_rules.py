@@ -143,6 +143,9 @@ DATE = "2024-05-12"
          "Zorvel Seint Gyi", "Sagaing", "Myanmar"),
         # A name joined by a particle is one name: "Praia" inside "Mocimboa da Praia" is not Cape Verde's capital.
         ("On 28 May 2024, insurgents burned houses in 1 de Zorvel (Mocimboa da Praia, Cabo Delgado).", "Mocimboa da Praia", "Cabo Delgado", "Mozambique"),
+        # In a story its admin names place in one country, a bare name found only abroad is a part of a town.
+        ("On 9 January 2024, in Soyapango, San Salvador, gang members shot a bus driver in the Flor Blanca community.",
+         "Soyapango", "San Salvador", "El Salvador"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.
