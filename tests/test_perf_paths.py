@@ -113,6 +113,34 @@ def test_the_collector_skips_the_pipeline_during_a_run_and_only_then(workers):
     assert gc.get_freeze_count() == 0
 
 
+@pytest.mark.parametrize("collecting", [True, False])
+def test_the_collector_pauses_while_the_pipeline_is_built_and_is_left_as_it_was(monkeypatch, collecting):
+    import gc
+
+    import conflict_events.events.assemble as assemble
+    import conflict_events.nlp.pipeline as pipeline
+
+    seen = []
+
+    class NoPipeline:
+        def pipe(self, texts, **options):
+            return iter(())
+
+    def build(model, actors_file):
+        seen.append(gc.isenabled())
+        return NoPipeline()
+
+    monkeypatch.setattr(pipeline, "build_pipeline", build)
+    monkeypatch.setattr(assemble, "default_resources", lambda actors_file=None: seen.append(gc.isenabled()))
+    (gc.enable if collecting else gc.disable)()
+    try:
+        assert list(iter_extract([])) == []
+        assert seen == [False, False]
+        assert gc.isenabled() is collecting
+    finally:
+        gc.enable()
+
+
 def test_a_failure_in_a_worker_reaches_the_caller(monkeypatch):
     original = api.document_rows
 
