@@ -262,7 +262,7 @@ def _verb_roles(verb: Token, roles: Roles) -> None:
         # Shared subjects of conjoined or subordinate verbs: "struck ..., targeting a militia".
         governor = verb
         for _ in range(2):
-            if governor.dep_ in ("conj", "advcl", "xcomp") and governor.head is not governor:
+            if governor.dep_ in ("conj", "advcl", "xcomp") and governor.head.i != governor.i:
                 governor = governor.head
                 subject = _first(governor, "nsubj")
                 if subject is not None:
@@ -339,7 +339,7 @@ def _carrying_verb(noun: Token) -> Token | None:
 def _opponents(head: Token, roles: Roles) -> None:
     """ "clashed with the army", "fighting between troops and rebels", "X and Y clashed"."""
     anchors = [head]
-    if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.head is not head:
+    if head.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass") and head.head.i != head.i:
         anchors.append(head.head)
         anchors.extend(c for c in head.head.children if c.dep_ in ("dobj", "attr"))
     subject = _first(head, "nsubj")

@@ -251,7 +251,7 @@ def _in_relative_clause(token: Token) -> bool:
     for _ in range(3):
         if token.dep_ == "relcl":
             return True
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
@@ -264,7 +264,7 @@ def is_accusation(head: Token) -> bool:
     """ "a man suspected of rape", "accused of killing a farmer": a charge, not an event reported here."""
     token = head
     for _ in range(3):
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         if token.dep_ in ("pobj", "pcomp") and token.head.lower_ in ("of", "for", "with") and token.head.head.lower_ in ACCUSATION_MARKERS:
             return True
@@ -557,7 +557,7 @@ def is_irrealis(token: Token) -> bool:
             # "members staged a demonstration ..., they also demanded lower prices": a clause before
             # the verb is not what that verb demands or plans; it is reported or run on.
             break
-        if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head is not ancestor:
+        if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head.i != ancestor.i:
             ancestor = ancestor.head
             if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and (verb.pos_ != "VERB" or not _habitual(ancestor))):
                 return True
