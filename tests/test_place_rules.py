@@ -146,6 +146,11 @@ DATE = "2024-05-12"
         # In a story its admin names place in one country, a bare name found only abroad is a part of a town.
         ("On 9 January 2024, in Soyapango, San Salvador, gang members shot a bus driver in the Flor Blanca community.",
          "Soyapango", "San Salvador", "El Salvador"),
+        # After "in", a place, whatever subject the parser made of it before a participle.
+        ("On 9 April 2024, thousands of workers staged a protest in Negombo (Western) accusing the government of failing to pay them.",
+         "Negombo", "Western", "Sri Lanka"),
+        # A word saying which part of a town does not hide the town's name.
+        ("On 19 February 2024, more than 100 nurses marched through central Cardiff to demand higher pay.", "Cardiff", "Wales", "United Kingdom"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

@@ -472,7 +472,10 @@ def is_attribution(span: Span) -> bool:
     # "Tehran supplied the militias", "Moscow said": a capital standing for its government;
     # but "On 10 May, Zorvel, Ouest, gang members killed ...": a place its province follows.
     if root.dep_ == "nsubj":
-        return not _followed_by_its_province(span) and not _after_a_place_word(span)
+        # "staged a protest in Negombo (Western) accusing the government": after "in", a place,
+        # whatever subject the parser made of it.
+        after_in = span.start > 0 and span.doc[span.start - 1].lower_ in ("in", "at", "near", "outside", "inside", "around", "across", "within", "through")
+        return not after_in and not _followed_by_its_province(span) and not _after_a_place_word(span)
     if root.dep_ == "nsubjpass" and root.head.lower_ in SPEECH_VERBS:
         return True
     if root.dep_ == "pobj" and root.head.lower_ == "to" and root.head.head.lower_ == "according":
@@ -483,6 +486,11 @@ def is_attribution(span: Span) -> bool:
     if root.dep_ == "compound" and root.head.lower_ in SPEAKER_NOUNS:
         return True
     return False
+
+
+# Words before a town's name that say which part of it: "through central Cardiff".
+PART_OF_A_PLACE = frozenset({"central", "downtown", "northern", "southern", "eastern", "western", "north", "south", "east", "west",
+                             "northeastern", "northwestern", "southeastern", "southwestern", "rural", "urban", "greater", "inner", "outer"})
 
 
 def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
@@ -502,7 +510,9 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     i = sent.start
     while i < sent.end - 1:
         token = doc[i]
-        skip = 1 if i + 2 < sent.end and doc[i + 1].lower_ == "the" else 0
+        skip = 0
+        while skip < 2 and i + skip + 2 < sent.end and (doc[i + 1 + skip].lower_ == "the" or (doc[i + 1 + skip].is_lower and doc[i + 1 + skip].lower_ in PART_OF_A_PLACE)):
+            skip += 1  # "through central Cardiff", "in the eastern Zorvel district"; "in South Sudan" stays whole
         if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1 + skip].is_title and (i + 1 + skip) not in taken:
             start = i + 1 + skip
             end = start
