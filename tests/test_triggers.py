@@ -59,6 +59,8 @@ def dropped(nlp, text):
         ("Students held their weekly climate strike outside the parliament.", [("climate strike", "protest")]),
         ("Hundreds of drivers slowed the traffic on the ring road to denounce fuel prices.", [("slowed the traffic", "protest")]),
         ("Union members displayed banners outside the city hall to call for higher wages.", [("displayed banners", "protest")]),
+        # What happened as an attempt went on happened, whatever became of the attempt.
+        ("Troops tried to advance towards the town, clashing with rebel fighters.", [("clashing", "clash")]),
         # "set X ablaze" with its objects between the words.
         ("Raiders set barns, stalls and huts ablaze in the village.", [("ablaze", "loot")]),
     ],
@@ -71,6 +73,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
     "text, trigger, reason",
     [
         ("The group threatened to attack the town.", "attack", "threatened, planned or hypothetical"),
+        ("Rebels attempted to attack the army base.", "attack", "threatened, planned or hypothetical"),
         ("The union called on its members to demonstrate in the capital.", "demonstrate", "threatened, planned or hypothetical"),
         ("Officials said the army would strike the camps.", "strike", "threatened, planned or hypothetical"),
         ("Neither attack resulted in casualties.", "attack", "negated"),

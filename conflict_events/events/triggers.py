@@ -68,6 +68,7 @@ IRREALIS_GOVERNORS = frozenset(
         "attempt", "attempted", "attempting", "tried", "trying", "try",
     }
 )
+ATTEMPT_VERBS = frozenset({"attempt", "attempted", "attempting", "tried", "trying", "try", "sought"})
 AGGREGATE_HEADS = frozenset({"number", "series", "string", "wave", "spate", "dozens", "hundreds", "scores", "total", "tally", "rise", "increase", "surge", "campaign"})
 NEGATORS = frozenset({"no", "not", "never", "neither", "nor", "n't", "without", "none"})
 
@@ -559,6 +560,10 @@ def is_irrealis(token: Token) -> bool:
             break
         if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head.i != ancestor.i:
             ancestor = ancestor.head
+            if ancestor.lower_ in ATTEMPT_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
+                # "tried to advance towards Popasna, clashing with Ukrainian forces": the attempt
+                # was made, and what happened as it went on happened.
+                return False
             if ancestor.lower_ in IRREALIS_GOVERNORS and ancestor.pos_ in ("VERB", "AUX", "ADJ") and not (ancestor.lower_ in ("used", "use", "uses") and (verb.pos_ != "VERB" or not _habitual(ancestor))):
                 return True
             if ancestor.lower_ in ("used", "use", "uses") and verb.pos_ == "VERB" and _habitual(ancestor):
