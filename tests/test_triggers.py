@@ -118,3 +118,22 @@ def test_events_are_kept(tagged_nlp, text, expected):
 def test_non_events_are_dropped(tagged_nlp, text, trigger, reason):
     reasons = dropped(tagged_nlp, text)
     assert reasons.get(trigger) == reason
+
+
+@pytest.mark.parametrize(
+    "words, heads, deps, negated",
+    [
+        # "no. 38" abbreviates "number" wherever the parser hangs it.
+        (["Teachers", "at", "School", "no", ".", "38", "protested"], [6, 0, 1, 6, 3, 3, 6], ["nsubj", "prep", "pobj", "intj", "punct", "nummod", "ROOT"], False),
+        (["Teachers", "did", "not", "protest"], [3, 3, 3, 3], ["nsubj", "aux", "neg", "ROOT"], True),
+        (["There", "was", "no", "protest"], [1, 1, 3, 1], ["expl", "ROOT", "det", "attr"], True),
+    ],
+)
+def test_negation_and_the_number_sign(words, heads, deps, negated):
+    import spacy
+    from spacy.tokens import Doc
+
+    from conflict_events.events.triggers import is_negated
+
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps)
+    assert is_negated(doc[len(words) - 1]) is negated

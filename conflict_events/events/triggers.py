@@ -527,13 +527,22 @@ def _fire_object(mention: TriggerMention) -> bool:
 def is_negated(token: Token) -> bool:
     for tok in (token, token.head) if token.dep_ in ("dobj", "pobj", "nsubj", "nsubjpass", "attr") else (token,):
         for child in tok.children:
-            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in NEGATORS):
+            if child.dep_ == "neg" or (child.dep_ == "det" and child.lower_ in NEGATORS and not _number_sign(child)):
                 return True
     # "Neither attack resulted in casualties"
     for child in token.children:
-        if child.lower_ in ("neither", "no"):
+        if child.lower_ in ("neither", "no") and not _number_sign(child):
             return True
     return False
+
+
+def _number_sign(token: Token) -> bool:
+    """ "High School no. 38", "Gate No 5": "no" abbreviating "number", not a negation."""
+    doc = token.doc
+    after = token.i + 1
+    if after < len(doc) and doc[after].text == ".":
+        after += 1
+    return token.lower_ == "no" and after < len(doc) and doc[after].like_num
 
 
 def is_irrealis(token: Token) -> bool:
