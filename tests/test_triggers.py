@@ -59,6 +59,10 @@ def dropped(nlp, text):
         ("Students held their weekly climate strike outside the parliament.", [("climate strike", "protest")]),
         ("Hundreds of drivers slowed the traffic on the ring road to denounce fuel prices.", [("slowed the traffic", "protest")]),
         ("Union members displayed banners outside the city hall to call for higher wages.", [("displayed banners", "protest")]),
+        # A hunger strike and picketing are demonstrations; fire exchanged, heavy or not, is a clash.
+        ("Detainees began a hunger strike in the prison to demand fair trials.", [("hunger strike", "protest")]),
+        ("Dock workers continued picketing outside the port to demand higher wages.", [("picketing", "protest")]),
+        ("Rival gangs exchanged heavy fire in the market.", [("exchanged heavy fire", "clash")]),
         # What happened as an attempt went on happened, whatever became of the attempt.
         ("Troops tried to advance towards the town, clashing with rebel fighters.", [("clashing", "clash")]),
         # "set X ablaze" with its objects between the words.
