@@ -19,6 +19,8 @@ def _trigger(doc, word):
         ("Troops clashed with rebels in the hills.", "clashed", "Troops", "rebels"),
         ("Fighting between the army and the rebels continued.", "Fighting", "the army", "the rebels"),
         ("Militants fired two rockets at the airport, injuring three soldiers.", "fired", "Militants", "three soldiers"),
+        # What was fired is no target; the 'at' phrase is.
+        ("Rebels fired six shots at the soldiers guarding the tower.", "fired", "Rebels", "the soldiers"),
         ("The Russian shelling of the town lasted all night.", "shelling", "Russian", None),
         ("The group claimed responsibility for the bombing.", "bombing", "The group", None),
         ("No group claimed responsibility for the bombing.", "bombing", None, None),

@@ -200,8 +200,13 @@ def people_counted(token: Token) -> Token | None:
     return None
 
 
+# What a gun or launcher sends out: the object of "fired", not its target ("fired six shots at the troops").
+FIRED_THINGS = frozenset({"shot", "shots", "round", "rounds", "bullet", "bullets", "volley", "volleys", "salvo", "salvos",
+                          "burst", "bursts", "projectile", "projectiles"})
+
+
 def _is_weapon(span: Span) -> bool:
-    return span.root.i in span_groups.covered_tokens(span.doc, "weapons")
+    return span.root.i in span_groups.covered_tokens(span.doc, "weapons") or span.root.lower_ in FIRED_THINGS
 
 
 def _verb_roles(verb: Token, roles: Roles) -> None:
