@@ -32,8 +32,7 @@ from conflict_events.events.places import (
     sentence_entities,
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
-from conflict_events.geo.normalize import normalize
-from conflict_events.geo.resolve import area_name, own_name
+from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name
 from conflict_events.events.triggers import CORPSE_WORDS, TriggerMention, find_triggers, told_as_background
 from conflict_events.io.documents import Document
 from conflict_events.nlp import spans as span_groups
@@ -446,23 +445,10 @@ def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], s
             again = _resolve(place, state, resources)
             if again is not None and again.place.country == country:
                 resolved[id(place)] = again
-            elif r is not None and not place.admin_hints and not _meant_abroad(r, place):
+            elif r is not None and not place.admin_hints and not meant_in_any_story(r.place, place.text):
                 # "in Mejicanos, San Salvador, ... in the Flor Blanca community": a bare name that El
                 # Salvador lacks is a part of a town the gazetteer does not know, not Mexico's Flor Blanca.
                 resolved[id(place)] = None
-
-
-# A city this size is meant by its name in a story about another country.
-MEANT_ABROAD_POPULATION = 250_000
-
-
-def _meant_abroad(resolution, place: PlaceMention) -> bool:
-    """A capital, a big city called by its own name, or a curated site: no namesake of something local."""
-    found = resolution.place
-    if getattr(found, "source", "") == "sites" or getattr(found, "feature", "") in ("country", "admin1"):
-        return True
-    return (normalize(found.name) == normalize(own_name(place.text))
-            and (found.feature == "capital" or found.population >= MEANT_ABROAD_POPULATION))
 
 
 def _resolve(place: PlaceMention, state: _DocState, resources: Resources):

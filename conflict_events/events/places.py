@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
 
-from conflict_events.geo.resolve import area_name
+from conflict_events.geo.resolve import ADMIN_WORDS, area_name
 from conflict_events.nlp import spans as span_groups
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -1037,10 +1037,6 @@ def _names_a_local_unit(span: Span) -> bool:
     return span.end < len(span.doc) and span.doc[span.end].lower_ in LOCAL_UNIT_WORDS
 
 
-# Words after a province's name: "Sagaing region", "Niger state".
-PROVINCE_WORDS = frozenset({"region", "province", "oblast", "governorate", "state", "department", "prefecture"})
-
-
 def _untagged_proper_names(doc: Doc) -> list[Span]:
     """Runs of capitalised proper nouns that no place, organisation or person entity covers,
     joined by the particles inside a name.
@@ -1051,7 +1047,7 @@ def _untagged_proper_names(doc: Doc) -> list[Span]:
     runs: list[Span] = []
     start = None
     for token in doc:
-        named = token.pos_ == "PROPN" or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in PROVINCE_WORDS)
+        named = token.pos_ == "PROPN" or (token.i + 1 < len(doc) and doc[token.i + 1].lower_ in ADMIN_WORDS)
         inside = token.i not in covered and token.is_title and named and not token.is_sent_start
         if (start is not None and token.lower_ in NAME_JOINERS and not token.is_title and token.i + 1 < len(doc)
                 and doc[token.i + 1].is_title and doc[token.i + 1].i not in covered):

@@ -204,6 +204,15 @@ def _well_known(place: Place, norm: str) -> bool:
     return place.population >= 1_000_000
 
 
+def meant_in_any_story(place: Place, mention: str) -> bool:
+    """A capital, a city of NAMESAKE_CITY_POPULATION called by its own name, a curated site, a country
+    or a province: what the text means even where its other places settle another country. Stricter
+    than _well_known, which only keeps a sizeable town from being taken for a gap in the gazetteer."""
+    if place.source == "sites" or place.feature in ("country", "admin1"):
+        return True
+    return normalize(place.name) == normalize(own_name(mention)) and (place.feature == "capital" or place.population >= NAMESAKE_CITY_POPULATION)
+
+
 def _main_names_first(ranked: list[tuple[float, Place]], norm: str, hinted=lambda place: False,
                       countries: Sequence[str] = ()) -> list[tuple[float, Place]]:
     """A place called by its own name beats a city that once bore that name or bears it in
