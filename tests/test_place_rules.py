@@ -151,6 +151,8 @@ DATE = "2024-05-12"
          "Negombo", "Western", "Sri Lanka"),
         # A word saying which part of a town does not hide the town's name.
         ("On 19 February 2024, more than 100 nurses marched through central Cardiff to demand higher pay.", "Cardiff", "Wales", "United Kingdom"),
+        # A town's port is the town, whatever the NER made of its name.
+        ("On 6 May 2024, dockworkers rallied at Chios port to demand higher wages.", "Chios", "Aegean", "Greece"),
         # A hyphen inside a name is no district.
         ("On 1 February 2024, gunmen shot and killed two men in Port-au-Prince.", "Port-au-Prince", "Ouest", "Haiti"),
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.

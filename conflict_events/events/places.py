@@ -329,9 +329,9 @@ def _extend_left(ent: Span, sent: Span, taken: set[int]) -> Span:
 
 
 def _before_place_word(ent: Span) -> bool:
-    """ "Mubana village", "Mykolaiv region", "Al Hasakeh countryside"."""
+    """ "Mubana village", "Mykolaiv region", "Al Hasakeh countryside", "Chios port"."""
     doc = ent.doc
-    return ent.end < len(doc) and doc[ent.end].lower_ in GENERIC_PLACE_WORDS | {"countryside", "outskirts", "suburb", "suburbs"}
+    return ent.end < len(doc) and doc[ent.end].lower_ in GENERIC_PLACE_WORDS | {"countryside", "outskirts", "suburb", "suburbs", "port", "harbour", "harbor"}
 
 
 FACILITY_WORDS = frozenset(
