@@ -62,6 +62,9 @@ def dropped(nlp, text):
         # Gathering or marching to voice dissatisfaction, or for peace, is a demonstration.
         ("Residents gathered in the square to voice their dissatisfaction with the new tax.", [("gathered", "protest")]),
         ("Hundreds of parishioners took part in a march for peace through the town.", [("march", "protest")]),
+        # Calling on someone voices a demand; a single rock thrown is a weapon as rocks are.
+        ("Fishermen displayed banners at the port to call on the government to ban trawlers.", [("displayed banners", "protest")]),
+        ("A police officer threw a rock at a reporter outside the court.", [("threw", "throw")]),
         # A hunger strike and picketing are demonstrations; fire exchanged, heavy or not, is a clash.
         ("Detainees began a hunger strike in the prison to demand fair trials.", [("hunger strike", "protest")]),
         ("Dock workers continued picketing outside the port to demand higher wages.", [("picketing", "protest")]),

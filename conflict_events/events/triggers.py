@@ -49,6 +49,7 @@ PROTEST_CONTEXT = (
     "defend", "awareness", "advocat", "in favor of", "in favour of", "dispers", "at the call of",
     "over the death", "over the killing", "over the murder", "over the arrest", "over the rape", "over the abduction",
     "dissatisf", "discontent", "grievance", "voice their", "voiced their", "for peace",
+    "call on", "called on", "calling on", "call upon", "called upon", "calling upon",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
 WEAK_PROTEST_FAMILIES = frozenset({"gather", "block", "march", "press"})
