@@ -6,12 +6,12 @@ tested in isolation and reused by anything that scores rows.
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from conflict_events.geo.gazetteer import haversine_km
 from conflict_events.schema import EventRow, EventType
 
 # Fields scored for every gold row, in report order.
@@ -42,7 +42,6 @@ MATCH_FIELDS: tuple[str, ...] = (
 LOCATION_RADIUS_KM = 15.0
 # The geocoding measure: the predicted coordinates lie within this distance of ACLED's.
 COORDINATES_RADIUS_KM = 25.0
-_EARTH_RADIUS_KM = 6371.0088
 
 # ACLED marks the government period inside actor names: "(2020-)", "(2013-2018)".
 _PERIOD = re.compile(r"\(\s*\d{4}\s*-\s*(?:\d{4})?\s*\)")
@@ -78,14 +77,6 @@ def normalise_place(name: str | None) -> str:
     text = _SPACES.sub(" ", text).strip()
     # Transliterations differ in the Arabic article: "Al Anbar" and "Anbar" are one province.
     return _ARTICLE.sub("", text)
-
-
-def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    phi1, phi2 = math.radians(lat1), math.radians(lat2)
-    dphi = phi2 - phi1
-    dlmb = math.radians(lon2 - lon1)
-    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
-    return 2 * _EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _has_coords(row: EventRow) -> bool:

@@ -34,6 +34,17 @@ ADMIN_STOPWORDS = frozenset(
 )
 
 
+EARTH_RADIUS_KM = 6371.0088
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    phi1, phi2 = math.radians(lat1), math.radians(lat2)
+    dphi = phi2 - phi1
+    dlmb = math.radians(lon2 - lon1)
+    a = math.sin(dphi / 2) ** 2 + math.cos(phi1) * math.cos(phi2) * math.sin(dlmb / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * math.asin(min(1.0, math.sqrt(a)))
+
+
 # Read-only by convention (places are shared from the lookup cache: derive new ones with
 # dataclasses.replace), not frozen: a frozen dataclass's __init__ sets each field through
 # object.__setattr__, which cost about a fifth of a cold lookup.

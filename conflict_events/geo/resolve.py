@@ -2,13 +2,12 @@
 from __future__ import annotations
 
 import logging
-import math
 import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from conflict_events.geo.gazetteer import UNPLACED_ADMIN2_SOURCE, Gazetteer, Place, get_gazetteer
+from conflict_events.geo.gazetteer import UNPLACED_ADMIN2_SOURCE, Gazetteer, Place, get_gazetteer, haversine_km
 from conflict_events.geo.normalize import fold, normalize
 
 log = logging.getLogger(__name__)
@@ -280,15 +279,9 @@ def _part_of_a_city(gaz: Gazetteer, place: Place) -> bool:
     if not place.admin2 or normalize(place.admin2) == normalize(place.name):
         return False
     return any(city.feature in ("populated place", "capital") and normalize(city.name) == normalize(place.admin2)
-               and city.population > 2 * place.population and _km_apart(city, place) <= CITY_PART_KM
+               and city.population > 2 * place.population
+               and haversine_km(city.latitude, city.longitude, place.latitude, place.longitude) <= CITY_PART_KM
                for city in gaz.candidates(place.admin2, place.country, limit=3))
-
-
-def _km_apart(a: Place, b: Place) -> float:
-    """Distance on a plane tangent to the places, good to a few per cent over tens of km."""
-    dy = (a.latitude - b.latitude) * 111.2
-    dx = (a.longitude - b.longitude) * 111.2 * math.cos(math.radians((a.latitude + b.latitude) / 2))
-    return math.hypot(dx, dy)
 
 
 def _hint_matches(gaz: Gazetteer, place: Place, hint: str) -> bool:
