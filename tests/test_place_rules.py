@@ -289,3 +289,31 @@ def test_in_a_text_naming_no_country_the_hinted_country_holds_for_later_places()
 def test_coded_as_an_actor_is_not_a_place():
     rows = extract("On 5 May 2024, unidentified militants (coded as Kashmir Rebels) fired at a policeman in Srinagar.", date=DATE)
     assert [row.location for row in rows] == ["Srinagar"]
+
+
+@pytest.mark.parametrize(
+    "text, location, country",
+    [
+        # The place the text goes on to locate, in a later sentence, says the unknown one's country.
+        ("On 4 May 2024, gunmen shot dead a trader in Zorvel Adda. The police later searched houses in Chaman.",
+         "Zorvel Adda", "Pakistan"),
+        # "in various parts of X" is where, not what the protest is about.
+        ("On 6 May 2024, protesters held a march in Zorvelabad to demand the release of prisoners. "
+         "Demonstrations took place in various parts of Bahrain.", "Zorvelabad", "Bahrain"),
+    ],
+)
+def test_an_unknown_place_lies_in_the_country_of_the_places_around_it(text, location, country):
+    rows = extract(text, date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == (location, country)
+
+
+def test_places_in_two_countries_give_an_unknown_place_none():
+    rows = extract("On 4 May 2024, gunmen shot dead a trader in Zorvel Adda. The police later searched houses in Chaman "
+                   "and in Zahedan.", date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == ("Zorvel Adda", "")
+
+
+
+def test_a_country_named_as_a_topic_gives_an_unknown_place_no_country():
+    rows = extract("On 6 May 2024, about 50 people protested in Zorvelstadt. They denounced the invasion of Ukraine.", date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == ("Zorvelstadt", "")

@@ -30,6 +30,7 @@ from conflict_events.events.places import (
     modifies_a_thing,
     place_mentions,
     sentence_entities,
+    topic_of_a_noun,
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name
@@ -118,6 +119,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 resolved[id(place)] = _resolve(place, state, resources)
     if not context:
         _settle_on_hinted_country(places_by_sentence, resolved, state, resources)
+    places_country = _one_country_of_places(places_by_sentence, resolved)
     coded = coded_location(doc)
     coded_place = _resolve_coded(coded, places_by_sentence, state, resources) if coded is not None else None
     # A name the gazetteer does not know only places events the text leaves at country level.
@@ -157,7 +159,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         if not locations:
             # The text names a place the gazetteer does not know: keep the event with the name and
             # the country the sentence or the article names, else the last event's, and no coordinates, rather than drop it.
-            country = state.sentence_country or (context[0] if context else "") or (state.last_candidate.country if state.last_candidate else "")
+            country = (state.sentence_country or (context[0] if context else "") or (state.last_candidate.country if state.last_candidate else "")
+                       or places_country)
             for place in places:
                 if (resolved[id(place)] is None and not place.anaphoric and not place.descriptor and not place.hint_only
                         and not place.facility and _looks_like_a_name(place)):
@@ -449,6 +452,18 @@ def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], s
                 # "in Mejicanos, San Salvador, ... in the Flor Blanca community": a bare name that El
                 # Salvador lacks is a part of a town the gazetteer does not know, not Mexico's Flor Blanca.
                 resolved[id(place)] = None
+
+
+def _one_country_of_places(places_by_sentence, resolved: dict[int, object]) -> str:
+    """The country of every place the text locates, if they share one.
+
+    "in Speney Adda ... Coded as provincial capital Baquba city": a name the gazetteer does not
+    know lies where the places around it do, even when those come later in the text."""
+    countries = {r.place.country for places in places_by_sentence for p in places
+                 if not p.anaphoric and not p.descriptor and (r := resolved.get(id(p))) is not None and r.place.country
+                 # "against the war in Ukraine": a country a thing is about places nothing.
+                 and not (_is_country(r) and (topic_of_a_noun(p.span) or modifies_a_thing(p.span)))}
+    return countries.pop() if len(countries) == 1 else ""
 
 
 def _resolve(place: PlaceMention, state: _DocState, resources: Resources):

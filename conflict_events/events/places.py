@@ -951,11 +951,16 @@ def modifies_a_thing(span: Span) -> bool:
     return head.i not in span_groups.covered_tokens(doc, "triggers") and head.i not in span_groups.covered_tokens(doc, "actors") and head.lower_ not in ACTOR_HEADS
 
 
+# Nouns that name a part of a country: "in various parts of Bahrain", "in cities across Iraq" say where.
+PARTS_OF_A_COUNTRY = frozenset({"part", "parts", "rest", "north", "south", "east", "west", "centre", "center", "interior",
+                                "capital", *GENERIC_PLACE_WORDS, *(word + "s" for word in GENERIC_PLACE_WORDS if not word.endswith("s")),
+                                "cities", "communities", "localities", "municipalities", "counties", "countries"} - {"countries"})
+
 # Prepositions that put a country after a noun as what it is about, never as where something is.
 TOPIC_PREPOSITIONS = frozenset({"of", "with", "to", "towards", "toward", "against", "for", "from", "about", "over"})
 
 
-def _topic_of_a_noun(ent: Span) -> bool:
+def topic_of_a_noun(ent: Span) -> bool:
     """ "against the war in Ukraine", "solidarity with Palestine": a country a noun is about, not
     where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine").
 
@@ -964,7 +969,7 @@ def _topic_of_a_noun(ent: Span) -> bool:
     """
     root = ent.root
     if root.tag_:
-        return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN")
+        return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.lower_ not in PARTS_OF_A_COUNTRY
     doc = ent.doc
     before = ent.start - 1
     if before >= 0 and doc[before].lower_ == "the":
@@ -997,7 +1002,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             # place; "(Zorvelgo, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
-                counts[country] += 0.25 if _topic_of_a_noun(ent) or modifies_a_thing(ent) else 1
+                counts[country] += 0.25 if topic_of_a_noun(ent) or modifies_a_thing(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
         # The NER often misreads province names ("Shan-North" as a person): the name decides.
