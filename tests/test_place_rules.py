@@ -42,6 +42,11 @@ DATE = "2024-05-12"
         ("On 5 May 2024, Ukrainian forces fired artillery in the direction of Zorvelkivka, Donetsk.", "Zorvelkivka", "Donetsk", "Ukraine"),
         # A country named only as what the protest is about is not where it happened.
         ("On 5 May 2024, people demonstrated in Volkach against the war in Ukraine.", "Volkach", "Bayern", "Germany"),
+        # ... also where the parser hangs the phrase on the verb: "with" and "to" never say where.
+        ("On 5 May 2024, dozens of students rallied in Rustavi City in solidarity with Ukraine.", "Rustavi", "Kvemo Kartli", "Georgia"),
+        ("On 5 May 2024, farmers marched in Landau in der Pfalz against sending tanks to Ukraine.",
+         "Landau in der Pfalz", "Rheinland-Pfalz", "Germany"),
+        ("On 5 May 2024, a few dozen residents gathered in Avranches to show their support to Ukraine.", "Avranches", "Normandie", "France"),
         # ... also when a later sentence, one with no event in it, names it.
         ("On 5 May 2024, about 40 people demonstrated in Ramonville-Saint-Agne. They denounced the invasion of Ukraine.", "Ramonville-Saint-Agne", "Occitanie", "France"),
         ("On 5 May 2024, about 200 people gathered in Valence. They called for solidarity with Ukraine.", "Valence", "Auvergne-Rhone-Alpes", "France"),

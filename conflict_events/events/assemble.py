@@ -30,7 +30,7 @@ from conflict_events.events.places import (
     modifies_a_thing,
     place_mentions,
     sentence_entities,
-    topic_of_a_noun,
+    named_as_a_topic,
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name
@@ -462,7 +462,7 @@ def _one_country_of_places(places_by_sentence, resolved: dict[int, object]) -> s
     countries = {r.place.country for places in places_by_sentence for p in places
                  if not p.anaphoric and not p.descriptor and (r := resolved.get(id(p))) is not None and r.place.country
                  # "against the war in Ukraine": a country a thing is about places nothing.
-                 and not (_is_country(r) and (topic_of_a_noun(p.span) or modifies_a_thing(p.span)))}
+                 and not (_is_country(r) and (named_as_a_topic(p.span) or modifies_a_thing(p.span)))}
     return countries.pop() if len(countries) == 1 else ""
 
 

@@ -960,8 +960,9 @@ PARTS_OF_A_COUNTRY = frozenset({"part", "parts", "rest", "north", "south", "east
 TOPIC_PREPOSITIONS = frozenset({"of", "with", "to", "towards", "toward", "against", "for", "from", "about", "over"})
 
 
-def topic_of_a_noun(ent: Span) -> bool:
-    """ "against the war in Ukraine", "solidarity with Palestine": a country a noun is about, not
+def named_as_a_topic(ent: Span) -> bool:
+    """ "against the war in Ukraine", "rallied in solidarity with Palestine", "delivering arms to
+    Ukraine": a country a noun is about, or reached by a preposition that never says where, not
     where a clause happens ("protested in Berlin", "Russian forces shelled Kharkiv, Ukraine").
 
     A sentence the syntax gate left unparsed tells no event; there a country after one of
@@ -969,7 +970,10 @@ def topic_of_a_noun(ent: Span) -> bool:
     """
     root = ent.root
     if root.tag_:
-        return root.dep_ == "pobj" and root.head.head.pos_ in ("NOUN", "PROPN") and root.head.head.lower_ not in PARTS_OF_A_COUNTRY
+        if root.dep_ != "pobj" or root.head.head.lower_ in PARTS_OF_A_COUNTRY:
+            return False
+        # The parser hangs such phrases on the verb as often as on the noun they belong to.
+        return root.head.head.pos_ in ("NOUN", "PROPN") or root.head.lower_ in TOPIC_PREPOSITIONS
     doc = ent.doc
     before = ent.start - 1
     if before >= 0 and doc[before].lower_ == "the":
@@ -1002,7 +1006,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             # place; "(Zorvelgo, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
-                counts[country] += 0.25 if topic_of_a_noun(ent) or modifies_a_thing(ent) else 1
+                counts[country] += 0.25 if named_as_a_topic(ent) or modifies_a_thing(ent) else 1
                 first.setdefault(country, ent.start)
                 continue
         # The NER often misreads province names ("Shan-North" as a person): the name decides.
