@@ -322,3 +322,22 @@ def test_places_in_two_countries_give_an_unknown_place_none():
 def test_a_country_named_as_a_topic_gives_an_unknown_place_no_country():
     rows = extract("On 6 May 2024, about 50 people protested in Zorvelstadt. They denounced the invasion of Ukraine.", date=DATE)
     assert rows and (rows[0].location, rows[0].country) == ("Zorvelstadt", "")
+
+
+@pytest.mark.parametrize(
+    "text, location, admin1, country",
+    [
+        # A coding note in brackets names the place; the parenthesis after it says where that is.
+        ("On 5 May 2024, the coalition carried out two air raids on Zorvel area (coded to Jabal Zorvel) (Al Maton, Al Jawf).",
+         "Jabal Zorvel", "Al Jawf", "Yemen"),
+        # The note may say where itself, after a comma.
+        ("On 5 May 2024, in Zorvel municipality (coded to Zorvelito, Tachira), gunmen killed a farmer.",
+         "Zorvelito", "Tachira", "Venezuela"),
+        # A big city abroad is no namesake only where a hint may name a part of its own country.
+        ("On 5 May 2024, a landmine exploded in Ar Rayyan (Khabb wa Ash Shaaf, Al Jawf), injuring two shepherds.",
+         "Ar Rayyan", "Al Jawf", "Yemen"),
+    ],
+)
+def test_coding_notes_and_hints_place_the_event(text, location, admin1, country):
+    rows = extract(text, date=DATE)
+    assert rows and (rows[0].location, rows[0].admin1, rows[0].country) == (location, admin1, country)

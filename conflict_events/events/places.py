@@ -195,7 +195,9 @@ def coded_location(doc: Doc) -> PlaceMention | None:
         if not parts or set(range(parts[0].start, parts[0].end)) & set(span_groups.covered_tokens(doc, "actors")):
             # "unidentified militants (coded as Kashmir Rebels)": an actor's coding, not a place's.
             continue
-        hints = [part.text for part in parts[1:]] + _parenthetical_after(parts[0])
+        # The note's own closing bracket may stand between the name and the parenthesis of its district.
+        named = Span(doc, parts[0].start, parts[0].end + 1) if parts[0].end < len(doc) and doc[parts[0].end].text in (")", "]") else parts[0]
+        hints = [part.text for part in parts[1:]] + _parenthetical_after(named)
         return PlaceMention(parts[0], admin_hints=list(dict.fromkeys(hints)))
     return None
 
@@ -730,12 +732,24 @@ def _parenthetical_after(span: Span) -> list[str]:
     while start < len(doc) and start < span.end + 5 and _unit_word(doc[start]):
         start += 1
     start = _after_a_jurisdiction(doc, start)
-    if start < len(doc) and doc[start].text == "(":
+    while start < len(doc) and doc[start].text == "(":
         close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
-        if close is not None:
-            inner = doc[start + 1 : close].text
-            return [part.strip() for part in inner.split(",") if part.strip() and not part.strip().isdigit()]
+        if close is None:
+            break
+        names = [part.strip() for part in doc[start + 1 : close].text.split(",") if part.strip() and not part.strip().isdigit()]
+        if _a_coding_note(doc[start + 1 : close]):
+            # "(coded to Los Pijiguaos, Bolivar)": the note names a place, then where it is; "Ham area
+            # (coded to Jabal Ham) (Al Maton, Al Jawf)": where it is comes in the next parenthesis.
+            if len(names) > 1:
+                return names[1:]
+            start = close + 1
+            continue
+        return names
     return []
+
+
+def _a_coding_note(inner: Span) -> bool:
+    return len(inner) > 1 and inner[0].lower_ == "coded" and inner[1].lower_ in CODED_AS
 
 
 def _after_a_jurisdiction(doc: Doc, i: int) -> int:

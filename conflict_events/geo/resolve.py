@@ -100,6 +100,12 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     return None
 
 
+def _may_name_a_unit_in(gaz: Gazetteer, hint: str, country: str) -> bool:
+    """Whether ``country`` has a province or a district called like the hint."""
+    name = area_name(hint)
+    return country in gaz.admin1_countries(name) or country in gaz.district_countries(name)
+
+
 def _namesakes(gaz: Gazetteer, name: str) -> list[Place]:
     """The towns called exactly ``name`` (not by another of their names)."""
     norm = normalize(name)
@@ -390,10 +396,13 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
-    big_city = normalize(best.name) == norm and (best.feature in ("admin1", "capital") or best.population >= NAMESAKE_CITY_POPULATION)
+    big_city = normalize(best.name) == norm and (best.feature in ("admin1", "capital") or (
+        best.population >= NAMESAKE_CITY_POPULATION and any(_may_name_a_unit_in(gaz, h, best.country) for h in hints)))
     if hint_countries and best.country not in hint_countries and best.country not in countries and not big_city:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
-        # A city that size is no namesake: "Taizz (Al Qahirah)" names Taizz's district, not Cairo.
+        # A capital or a province is no namesake, nor is a city that size where a hint may name a part of
+        # its country: "Taizz (Al Qahirah)" names Taizz's district, not Cairo; "Ar Rayyan (Khabb wa Ash
+        # Shaaf, Al Jawf)" is no Qatari city.
         return _hint_fallback(gaz, hints, countries or hint_countries, cands, text)
     if countries and not ctx_hit and not _well_known(best, norm):
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
