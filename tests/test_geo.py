@@ -617,3 +617,38 @@ def test_a_town_before_a_part_of_a_city_abroad(mention, countries, admin1, count
 )
 def test_what_is_no_part_of_a_city(mention, hints, country):
     assert resolve_place(mention, admin_hints=hints).place.country == country
+
+
+@pytest.mark.parametrize("hint, country, admin1", [
+    # GeoNames files Lebanon's districts as "Caza de Tyr", "Caza du Matn"; texts write the district's own name.
+    ("Tyr", "Lebanon", "South"),
+    ("Al Matn", "Lebanon", "Mount Lebanon"),
+    # A district's own name may hold a number.
+    ("South 24 Parganas district", "India", "West Bengal"),
+])
+def test_districts_are_found_by_their_own_names(hint, country, admin1):
+    resolution = resolve_place("Zorvelabad", admin_hints=[hint])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvelabad", country, admin1)
+
+
+@pytest.mark.parametrize("name, own_name", [
+    ("Caza de Tyr", "Tyr"),
+    ("Daira d''Ain Beida", "Ain Beida"),
+    ("Amphoe Nam Yuen", "Nam Yuen"),
+    ("Kabupaten Kolaka Timur", "Kolaka Timur"),
+    ("Departement de la Gironde", "Gironde"),
+    ("Gnagna Province", "Gnagna"),
+    # A number is no name: Buenos Aires' "Comuna 1" stays as it is.
+    ("Comuna 1", "Comuna 1"),
+    ("Kota", "Kota"),
+])
+def test_the_gazetteer_builder_keeps_a_districts_own_name(name, own_name):
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[1] / "models" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer", path)
+    builder = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(builder)
+    assert builder.clean_admin2(name) == own_name
