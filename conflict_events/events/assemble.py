@@ -1258,7 +1258,7 @@ def _crowd_of_assailants(span: Span, weapons: set[str], families: set[str], kill
         return False
     crude = bool(weapons) and weapons <= {"blunt", "blade", "incendiary"}
     # "some 20 attackers beat a trader with clubs": that many attackers without a gun are a mob.
-    many = any(t.lower_ in ("dozen", "dozens", "scores", "hundreds") or (t.like_num and t.text.isdigit() and int(t.text) >= 10) for t in span)
+    many = any(t.lower_ in ("dozen", "dozens", "scores", "hundreds") or (t.like_num and t.text.isdecimal() and int(t.text) >= 10) for t in span)
     return crude or ("beat" in families and not weapons and not killed) or (many and weapons <= {"blunt", "blade", "incendiary"})
 
 

@@ -46,9 +46,9 @@ def parse_number(text: str) -> int | None:
     text = text.replace(",", "")
     if "-" in text:
         low = text.split("-", 1)[0]
-        if low.isdigit():
+        if low.isdecimal():
             return int(low)
-    if text.isdigit():
+    if text.isdecimal():
         value = int(text)
         return value if value < 100000 else None
     return NUMBER_WORDS.get(text)
