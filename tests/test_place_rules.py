@@ -163,6 +163,16 @@ DATE = "2024-05-12"
         # A name the tagger cut after its first word ("Kafr" read as a nationality) is whole before its parenthesis.
         ("On 20 January 2024, villagers protested against a road closure in Kafr Qaddum (Qalqilya, West Bank).",
          "Kafr Qaddum", "West Bank", "Palestine"),
+        # A name after a preposition of place that a parenthesis of areas locates is a place, whatever the
+        # NER took it or its words for.
+        ("On 5 May 2024, gunmen abducted two traders from Nasko (Magama, Niger).", "Nasko", "Niger", "Nigeria"),
+        ("On 5 May 2024, drug traffickers exchanged fire with police officers in Angra dos Reis (Rio de Janeiro).",
+         "Angra dos Reis", "Rio de Janeiro", "Brazil"),
+        # ... but not a name whose parenthesis is its other spelling, nor an "of" inside an institution's name.
+        ("On 5 May 2024, Turkish jets bombed PKK positions in Zorvelco (Cheme Zorvel) area in Amadiya district, Duhok.",
+         "Cheme Zorvel", "Duhok", "Iraq"),
+        ("On 5 May 2024, teachers protested outside the Ministry of Education and Science of Mongolia (Ulaanbaatar - Sukhbaatar) "
+         "against low pay.", "Ulan Bator", "Ulaanbaatar", "Mongolia"),
         # People displaced are placed where they fled from.
         ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.

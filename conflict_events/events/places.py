@@ -527,7 +527,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             # whatever the NER took the name for.
             of_a_facility = token.lower_ == "of" and i > sent.start and doc[i - 1].lower_ in FACILITY_WORDS and doc[start].ent_type_ in ("PERSON", "ORG", "")
             if end > start and (doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART")
-                                or of_a_facility or _cut_short_before_its_locator(doc, start, end)) and doc[start].lower_ not in _NOT_PLACES:
+                                or of_a_facility or (not _inside_a_name(token) and _cut_short_before_its_locator(doc, start, end))) and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
             i = end
             continue
@@ -535,15 +535,37 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     return found
 
 
+def _inside_a_name(token: Token) -> bool:
+    """ "Ministry of Education and Science of Mongolia": an "of" between capitalised words joins a name."""
+    return token.lower_ == "of" and token.i > 0 and token.doc[token.i - 1].is_title
+
+
 def _cut_short_before_its_locator(doc: Doc, start: int, end: int) -> bool:
-    """ "in Kafr Zorvel (Qalqilya, West Bank)" with only "Kafr" read as a nationality: an entity
-    that stops inside a capitalised name which its parenthesis then locates is a fragment of that name."""
+    """ "in Kafr Zorvel (Qalqilya, West Bank)", "from Nasko (Magama, Niger)", "in Angra dos Reis (Rio de
+    Janeiro)": a name after a preposition of place that a parenthesis of area names then locates is a
+    place, whatever the NER took it or its words for (a nationality, a person, an organisation)."""
     if doc[start].ent_type_ not in ("NORP", "PERSON", "ORG") or end >= len(doc) or doc[end].text != "(":
         return False
-    entity_end = start + 1
-    while entity_end < end and doc[entity_end].ent_iob_ == "I":
-        entity_end += 1
-    return entity_end < end and all(not doc[i].ent_type_ for i in range(entity_end, end))
+    close = next((t.i for t in doc[end + 1 : min(len(doc), end + 14)] if t.text == ")"), None)
+    if close is None or close == end + 1 or any(t.lower_ in FACILITY_WORDS for t in doc[start:end]):
+        return False
+    if close + 1 < len(doc) and doc[close + 1].lower_ in GENERIC_PLACE_WORDS:
+        # "in Cemco (Cheme Ci) area": the parenthesis is the name's other spelling.
+        return False
+    names = [[t for t in doc[a:b]] for a, b in _comma_parts(doc, end + 1, close)]
+    return all(words and words[0].is_title and all(w.is_title or w.lower_ in NAME_PARTICLES or w.text == "-" for w in words)
+               for words in names)
+
+
+def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """The (start, end) of each comma-separated part of doc[start:end]."""
+    parts, begin = [], start
+    for i in range(start, end):
+        if doc[i].text == ",":
+            parts.append((begin, i))
+            begin = i + 1
+    parts.append((begin, end))
+    return parts
 
 
 _NUMBERED_NAME = re.compile(r"^\d+(?:[/-]\d+)?$")
