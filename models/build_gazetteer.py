@@ -111,7 +111,9 @@ def clean_admin2(name: str) -> str:
     name = _ADMIN2_PREFIX.sub("", name)
     for suffix in (" Province", " District", " Division", " Department", " Municipality", " County", " Prefecture",
                    " Region", " Governorate", " Rayon", " Raion", " Territory", " Local Government Area", " LGA",
-                   " Zone", " Cercle", " Agency"):
+                   " Zone", " Cercle", " Agency",
+                   # Korea's, Japan's and China's unit endings: "Haman-gun", "Yongsan-gu", "Atsugi Shi", "Kashi Diqu".
+                   "-si", "-gun", "-gu", "-kun", "-guyok", " Shi", " Gun", " Diqu", " Xian", " Qu"):
         if name.endswith(suffix) and len(name) > len(suffix) + 2:
             name = name[: -len(suffix)]
     return ascii_name(name).replace("`", "'")

@@ -625,6 +625,7 @@ def test_what_is_no_part_of_a_city(mention, hints, country):
     ("Al Matn", "Lebanon", "Mount Lebanon"),
     # A district's own name may hold a number.
     ("South 24 Parganas district", "India", "West Bengal"),
+    ("Haman", "South Korea", "South Gyeongsang"),
 ])
 def test_districts_are_found_by_their_own_names(hint, country, admin1):
     resolution = resolve_place("Zorvelabad", admin_hints=[hint])
@@ -642,6 +643,10 @@ def test_districts_are_found_by_their_own_names(hint, country, admin1):
     # A number is no name: Buenos Aires' "Comuna 1" stays as it is.
     ("Comuna 1", "Comuna 1"),
     ("Kota", "Kota"),
+    # Korea's and Japan's unit endings.
+    ("Haman-gun", "Haman"),
+    ("Yongsan-gu", "Yongsan"),
+    ("Atsugi Shi", "Atsugi"),
 ])
 def test_the_gazetteer_builder_keeps_a_districts_own_name(name, own_name):
     import importlib.util
