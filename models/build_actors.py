@@ -46,6 +46,8 @@ ACLED_SPELLING: dict[str, str] = {
     "RE": "Reunion", "CW": "Curacao",
 }
 EXTRA_COUNTRIES = {"XK": "Kosovo", "XS": "Somaliland", "XA": "Artsakh"}
+# De facto states and the country ACLED codes their events in.
+WITHIN = {"Artsakh": "Azerbaijan", "Somaliland": "Somalia"}
 
 # ACLED writes "Military Forces of the Philippines"
 THE_COUNTRIES = {
@@ -262,7 +264,7 @@ def main() -> int:
 
     cbuf = io.StringIO()
     cw = csv.writer(cbuf, lineterminator="\n")
-    cw.writerow(["iso2", "country", "names"])
+    cw.writerow(["iso2", "country", "names", "within"])
     for iso2, country in sorted(countries.items(), key=lambda kv: kv[1]):
         names = [country]
         c = pycountry.countries.get(alpha_2=iso2)
@@ -270,7 +272,7 @@ def main() -> int:
             names += [n for n in (c.name, getattr(c, "official_name", ""), getattr(c, "common_name", ""))
                       if n and "," not in n and n != country]
         names += [d for d in DEMONYMS.get(country, "").split(";") if d]
-        cw.writerow([iso2, country, ";".join(dict.fromkeys(names))])
+        cw.writerow([iso2, country, ";".join(dict.fromkeys(names)), WITHIN.get(country, "")])
     (DATA / "countries.csv").write_text(cbuf.getvalue(), encoding="utf-8")
     log.info("wrote %d actor rows, %d countries", len(rows), len(countries))
     return 0

@@ -262,6 +262,20 @@ def test_a_group_active_in_one_country_gives_the_country():
 
 
 @pytest.mark.parametrize(
+    "text, country",
+    [
+        # A mission sent to one country names it as surely: the monitors who saw the fire are no side of it.
+        ("On 9 January 2022, the OSCE SMM recorded 12 explosions near Zorvelivka.", "Ukraine"),
+        ("On 9 May 2024, MONUSCO peacekeepers exchanged fire with militiamen in Zorvelenge village.", "Democratic Republic of Congo"),
+    ],
+)
+def test_a_mission_sent_to_one_country_gives_the_country(text, country):
+    rows = extract(text, date=DATE)
+    assert rows and rows[0].country == country
+    assert not rows[0].actor1.startswith("OSCE")
+
+
+@pytest.mark.parametrize(
     "text, location, country",
     [
         # A big city outranks a small namesake that happens to be a province seat.
@@ -351,3 +365,9 @@ def test_a_country_named_as_a_topic_gives_an_unknown_place_no_country():
 def test_coding_notes_and_hints_place_the_event(text, location, admin1, country):
     rows = extract(text, date=DATE)
     assert rows and (rows[0].location, rows[0].admin1, rows[0].country) == (location, admin1, country)
+
+
+def test_who_saw_or_told_of_the_fire_is_no_side_of_it():
+    rows = extract("On 9 January 2022, the OSCE SMM recorded 12 explosions near Zorvelivka, Donetsk region.", date=DATE)
+    assert rows and rows[0].country == "Ukraine"
+    assert not rows[0].actor1.startswith("OSCE") and not rows[0].actor2.startswith("OSCE")

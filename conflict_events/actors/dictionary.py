@@ -400,9 +400,14 @@ class ActorDictionary:
                                event_date=event_date, text_acronyms=text_acronyms)
 
     def home_country(self, name: str) -> str | None:
-        """The one country a named non-state group operates in, if the dictionary says so."""
+        """The one country a named non-state group, or a mission sent to one country, operates in,
+        if the dictionary says so ("QSD", "MONUSCO", "OSCE SMM")."""
         e = self.entries.get(name)
-        if e is None or e.kind.startswith("state") or e.inter not in (2, 3, 4) or len(e.countries) != 1:
+        if e is None or e.kind.startswith("state"):
+            return None
+        if e.kind == "external" and len(e.countries) == 2 and not e.countries[0]:
+            return e.countries[1]
+        if e.inter not in (2, 3, 4) or len(e.countries) != 1:
             return None
         return e.countries[0]
 

@@ -251,6 +251,19 @@ def _names_a_place(span: Span) -> bool:
 OFF_DUTY_AFTER = re.compile(r"^\s*(?:\w+\s+)?(?:[(\[][^)\]]{0,30}|,\s*who (?:was|were)\s+)\b(off[- ]duty|retired|unarmed)\b", re.IGNORECASE)
 
 
+# Verbs whose subject saw or told of what happened: "the OSCE SMM observed 16 explosions".
+WITNESS_VERBS = frozenset({
+    "observed", "observes", "observe", "recorded", "records", "record", "reported", "reports", "report", "registered",
+    "registers", "monitored", "monitors", "noted", "notes", "documented", "documents", "confirmed", "confirms",
+    "counted", "counts", "witnessed", "witnesses", "heard", "hears", "saw", "sees", "seen", "said", "says", "spotted"})
+
+
+def _a_witness(span: Span) -> bool:
+    """The subject of a verb of seeing or telling (the pipeline has no lemmatizer: the forms are listed)."""
+    root = span.root
+    return root.dep_ in ("nsubj", "nsubjpass") and root.head.lower_ in WITNESS_VERBS
+
+
 def _off_duty(target: Span) -> bool:
     doc = target.doc
     return bool(OFF_DUTY.search(target.text) or OFF_DUTY_AFTER.match(doc.text[target.end_char : target.end_char + 60]))
@@ -699,7 +712,7 @@ def _rows(candidate: Candidate, doc: Doc, document: Document, resources: Resourc
         # Not one in a prepositional or object phrase: "according to the Pentagon", "fired at U.S. troops".
         before = [s for s in span_groups.starting_in(doc, "actors", first.sent.start, first.start)
                   if taken.isdisjoint(range(s.start, s.end)) and s.root.dep_ not in ("pobj", "dobj", "dative", "appos", "conj")
-                  and _victims_group(s) is None]
+                  and _victims_group(s) is None and not _a_witness(s)]
         if before:
             agent_span = before[-1]
             agent = resolve(agent_span)
@@ -981,7 +994,7 @@ def _other_party(sent: Span, agent_span: Span | None, agent, resolve):
     mentions += [doc[t.i : t.i + 1] for t in sent if t.ent_type_ == "NORP" and t.ent_iob_ == "B"
                  and not (t.dep_ in ("amod", "compound") and _names_no_force(t.head.lower_))]
     for mention in sorted(mentions, key=lambda m: m.start):
-        if excluded.intersection(range(mention.start, mention.end)):
+        if excluded.intersection(range(mention.start, mention.end)) or _a_witness(mention):
             continue
         actor = resolve(mention)
         if actor is not None and (agent is None or actor.name != agent.name) and actor.inter != Inter.CIVILIANS:
