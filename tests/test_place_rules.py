@@ -173,6 +173,11 @@ DATE = "2024-05-12"
          "Cheme Zorvel", "Duhok", "Iraq"),
         ("On 5 May 2024, teachers protested outside the Ministry of Education and Science of Mongolia (Ulaanbaatar - Sukhbaatar) "
          "against low pay.", "Ulan Bator", "Ulaanbaatar", "Mongolia"),
+        # "Port" + "of" + "Spain": one name, not a port in Spain.
+        ("On 5 May 2024, in Port of Spain, dock workers marched to demand higher wages.", "Port of Spain", "Port of Spain",
+         "Trinidad and Tobago"),
+        # A country's name that is also a province elsewhere is that province where the town lies in it.
+        ("On 5 May 2024, about 30 people held a vigil in Roberta (Georgia) to call for justice.", "Roberta", "Georgia", "United States"),
         # People displaced are placed where they fled from.
         ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.

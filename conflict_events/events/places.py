@@ -64,11 +64,18 @@ def clean_place_name(text: str) -> str:
     return text.strip(" ,.;:")
 
 
+# Geographic words that begin a name with "of": "Port of Spain", "Gulf of Aden", "Isle of Wight".
+NAME_OF_HEADS = frozenset({"port", "isle", "island", "bay", "gulf", "sea", "strait", "straits", "cape", "mount", "lake"})
+
+
 def _join_adjacent(ents: list[Span]) -> list[Span]:
-    """ "Baja" + "California" read as two places: one name."""
+    """ "Baja" + "California", "Port" + "of" + "Spain" read as two places: one name."""
     joined: list[Span] = []
     for ent in ents:
-        if joined and joined[-1].end == ent.start and joined[-1].label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS:
+        previous = joined[-1] if joined else None
+        of_name = (previous is not None and len(previous) == 1 and previous[0].lower_ in NAME_OF_HEADS
+                   and previous.end + 1 == ent.start and ent.doc[previous.end].lower_ == "of")
+        if previous is not None and (previous.end == ent.start or of_name) and previous.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS:
             last = joined.pop()
             joined.append(Span(ent.doc, last.start, ent.end, label=last.label_))
         else:

@@ -106,6 +106,23 @@ def _may_name_a_unit_in(gaz: Gazetteer, hint: str, country: str) -> bool:
     return country in gaz.admin1_countries(name) or country in gaz.district_countries(name)
 
 
+def _in_a_province_named_like_a_country(gaz: Gazetteer, name: str, hints: Sequence[str]) -> Place | None:
+    """ "Roberta (Georgia)": the town of that name in the US state, where the country Georgia has none."""
+    norm = normalize(name)
+    for hint in hints:
+        country = gaz.country(hint)
+        if country is None or any(normalize(p.name) == norm and p.country == country.name for p in gaz.candidates(name, country.name, limit=5)):
+            continue
+        for owner in gaz.admin1_countries(hint):
+            province = gaz.admin1_name(owner, hint)
+            towns = [p for p in gaz.candidates(name, owner, limit=10)
+                     if owner != country.name and p.country == owner and normalize(p.name) == norm and p.admin1 == province
+                     and p.feature not in ("country", "admin1")]
+            if towns:
+                return towns[0]
+    return None
+
+
 def _namesakes(gaz: Gazetteer, name: str) -> list[Place]:
     """The towns called exactly ``name`` (not by another of their names)."""
     norm = normalize(name)
@@ -311,6 +328,8 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     countries = [c for c in context_countries if c]
     # "(Seoul City - Jongno)": ACLED's City - District form; the city is what locates.
     hints = [h.split(" - ", 1)[0].strip() for h in admin_hints if h and h.strip()]
+    if (in_province := _in_a_province_named_like_a_country(gaz, text, hints)) is not None:
+        return Resolution(in_province, 2 if near else 1, "admin-hint", (in_province,))
     for h in hints:  # a hint that is a country is context too ("Kharkiv, Ukraine")
         c = gaz.country(h)
         if c and c.name not in countries:
