@@ -32,6 +32,10 @@ from conflict_events.geo.normalize import ascii_name, is_latin, normalize  # noq
 
 log = logging.getLogger("build_gazetteer")
 
+# Territories whose events ACLED codes in the country they belong to, the territory as the province and
+# its own districts as the province's districts ("China, Hong Kong, Wan Chai").
+FOLDED_TERRITORIES: dict[str, tuple[str, str]] = {"HK": ("CN", "Hong Kong"), "MO": ("CN", "Macau"), "SJ": ("NO", "Svalbard")}
+
 # Extra names the sources lack: short forms, abbreviations and demonyms, keyed by ISO2.
 COUNTRY_EXTRA: dict[str, list[str]] = {
     "US": ["U.S.", "US", "USA", "U.S.A.", "United States of America", "America", "American", "Americans", "Washington"],
@@ -353,6 +357,9 @@ def main(argv: list[str] | None = None) -> None:
                 break
         if not admin2 and c["geonameid"] in gn_admin2:
             admin2 = ascii_name(gn_admin2[c["geonameid"]])
+        if cc in FOLDED_TERRITORIES:
+            cc, territory = FOLDED_TERRITORIES[cc]
+            admin1, admin2 = territory, admin1 or admin2
         pid += 1
         name = ascii_name(c["name"])
         place_rows.append([pid, name, cc, admin1, admin2, round(lat, 5), round(lon, 5), "populated place",
@@ -499,6 +506,8 @@ def main(argv: list[str] | None = None) -> None:
             cname_rows[(key, iso2)] = kind
 
     for iso2, v in countries.items():
+        if iso2 in FOLDED_TERRITORIES:
+            continue
         gn = gn_countries.get(iso2, {})
         cap_i = best_capital.get(iso2)
         cap = place_rows[cap_i[0]] if cap_i else None

@@ -657,3 +657,15 @@ def test_the_gazetteer_builder_keeps_a_districts_own_name(name, own_name):
     builder = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(builder)
     assert builder.clean_admin2(name) == own_name
+
+
+@pytest.mark.parametrize("name, country, admin1", [
+    # ACLED codes these territories' events in the country they belong to, the territory as the province.
+    ("Wan Chai", "China", "Hong Kong"),
+    ("Hong Kong", "China", "Hong Kong"),
+    ("Longyearbyen", "Norway", "Svalbard"),
+])
+def test_territories_are_provinces_of_their_country(name, country, admin1):
+    resolution = resolve_place(name)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
