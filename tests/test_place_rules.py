@@ -178,6 +178,10 @@ DATE = "2024-05-12"
          "Trinidad and Tobago"),
         # A country's name that is also a province elsewhere is that province where the town lies in it.
         ("On 5 May 2024, about 30 people held a vigil in Roberta (Georgia) to call for justice.", "Roberta", "Georgia", "United States"),
+        # A hint that is only the name of a town abroad ("INDI", a town in India) does not move a text
+        # about another country; a province or a district of that name would.
+        ("On 5 May 2024, in Asuncion (Asuncion), teachers protested in front of the National Institute of Rural Development "
+         "(INDI) to demand land titles.", "Asuncion", "Asuncion", "Paraguay"),
         # People displaced are placed where they fled from.
         ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.

@@ -66,6 +66,10 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     """
     score = _hint_scores(gaz, hints, countries)
     ranked, decisive = _hint_vote(gaz, hints, countries, score)
+    if decisive and countries and decisive not in countries and not any(_names_a_unit_of(gaz, h, decisive) for h in hints):
+        # "the Presidency of the Republic" in a text about Panama: a town called Republic in Missouri
+        # does not move the text; a province or a district of that name would.
+        decisive = None
     countries = [decisive] if decisive else list(countries)
     if not countries and ranked and (len(ranked) == 1 or score[ranked[0]] > score[ranked[1]]):
         # Hints that disagree ("Riyad, Kirkuk"): the larger unit, named last, outvotes the smaller.
@@ -121,6 +125,12 @@ def _in_a_province_named_like_a_country(gaz: Gazetteer, name: str, hints: Sequen
             if towns:
                 return towns[0]
     return None
+
+
+def _names_a_unit_of(gaz: Gazetteer, hint: str, country: str) -> bool:
+    """Whether the hint names ``country`` itself, or one of its provinces or districts."""
+    found = gaz.country(hint)
+    return (found is not None and found.name == country) or _may_name_a_unit_in(gaz, hint, country)
 
 
 def _namesakes(gaz: Gazetteer, name: str) -> list[Place]:
