@@ -28,9 +28,9 @@ from conflict_events.events.places import (
     country_context,
     link_places,
     modifies_a_thing,
+    named_as_a_topic,
     place_mentions,
     sentence_entities,
-    named_as_a_topic,
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name

@@ -559,7 +559,7 @@ def _cut_short_before_its_locator(doc: Doc, start: int, end: int) -> bool:
     if close + 1 < len(doc) and doc[close + 1].lower_ in GENERIC_PLACE_WORDS:
         # "in Cemco (Cheme Ci) area": the parenthesis is the name's other spelling.
         return False
-    names = [[t for t in doc[a:b]] for a, b in _comma_parts(doc, end + 1, close)]
+    names = [list(doc[a:b]) for a, b in _comma_parts(doc, end + 1, close)]
     return all(words and words[0].is_title and all(w.is_title or w.lower_ in NAME_PARTICLES or w.text == "-" for w in words)
                for words in names)
 
@@ -997,7 +997,7 @@ def modifies_a_thing(span: Span) -> bool:
 # Nouns that name a part of a country: "in various parts of Bahrain", "in cities across Iraq" say where.
 PARTS_OF_A_COUNTRY = frozenset({"part", "parts", "rest", "north", "south", "east", "west", "centre", "center", "interior",
                                 "capital", *GENERIC_PLACE_WORDS, *(word + "s" for word in GENERIC_PLACE_WORDS if not word.endswith("s")),
-                                "cities", "communities", "localities", "municipalities", "counties", "countries"} - {"countries"})
+                                "cities", "communities", "localities", "municipalities", "counties"})
 
 # Prepositions that put a country after a noun as what it is about, never as where something is.
 TOPIC_PREPOSITIONS = frozenset({"of", "with", "to", "towards", "toward", "against", "for", "from", "about", "over"})
