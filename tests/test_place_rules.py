@@ -182,6 +182,9 @@ DATE = "2024-05-12"
         # about another country; a province or a district of that name would.
         ("On 5 May 2024, in Asuncion (Asuncion), teachers protested in front of the National Institute of Rural Development "
          "(INDI) to demand land titles.", "Asuncion", "Asuncion", "Paraguay"),
+        # A neighbourhood listed after a place locates nothing: Bangu is also a district of DR Congo.
+        ("On 5 May 2024, in Rio de Janeiro - West Zone (Rio de Janeiro), gunmen shot dead two men in the streets of "
+         "Vila Zorvela community, Bangu neighbourhood.", "Rio de Janeiro - West Zone", "Rio de Janeiro", "Brazil"),
         # People displaced are placed where they fled from.
         ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.

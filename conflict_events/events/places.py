@@ -154,7 +154,10 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         for following in mentions[i + 1 :]:
             # "Kwanan Dutse, Mariga LGA (Niger)", "Akeirshi town in Ar Raqqa countryside": the names
             # that go on locating it, not a later place of the sentence ("... in Ukraine").
-            if not _locates(doc[end : following.span.start]) or following.span.root.i in _list_members(mention.span.root):
+            between = doc[end : following.span.start]
+            if (not _locates(between) or following.span.root.i in _list_members(mention.span.root)
+                    or ("," in between.text and _is_facility(following.span))):
+                # "Vila Alianca community, Bangu neighbourhood": a part of a town or a building locates nothing.
                 break
             mention.admin_hints.append(following.text)
             # "Zorvel village, Zorvelgo township (Pyay district, Bago region)": what locates the
