@@ -185,6 +185,9 @@ DATE = "2024-05-12"
         # A neighbourhood listed after a place locates nothing: Bangu is also a district of DR Congo.
         ("On 5 May 2024, in Rio de Janeiro - West Zone (Rio de Janeiro), gunmen shot dead two men in the streets of "
          "Vila Zorvela community, Bangu neighbourhood.", "Rio de Janeiro - West Zone", "Rio de Janeiro", "Brazil"),
+        # A place given as an example of a wider area is where the event can be placed.
+        ("On 5 May 2024, students staged protests across all district towns in Assam state, including in Jorhat city "
+         "(Jorhat district, Assam), against fee increases.", "Jorhat", "Assam", "India"),
         # People displaced are placed where they fled from.
         ("On 2 April 2024, about 400 residents from Mariupol, Donetsk, were evacuated by bus to Zaporizhia.", "Mariupol", "Donetsk", "Ukraine"),
         # "the streets of X" is X.
@@ -383,3 +386,9 @@ def test_who_saw_or_told_of_the_fire_is_no_side_of_it():
     rows = extract("On 9 January 2022, the OSCE SMM recorded 12 explosions near Zorvelivka, Donetsk region.", date=DATE)
     assert rows and rows[0].country == "Ukraine"
     assert not rows[0].actor1.startswith("OSCE") and not rows[0].actor2.startswith("OSCE")
+
+
+def test_a_person_named_after_including_gives_no_place():
+    rows = extract("On 5 May 2024, hundreds of people including Florida State Senator Zorvel Smith rallied in Tallahassee "
+                   "(Florida) in support of abortion rights.", date=DATE)
+    assert [(r.location, r.admin1) for r in rows] == [("Tallahassee", "Florida")]

@@ -904,10 +904,33 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     # "detained a student from Zorvelgo in Pyay", "shelled Zorvel from Russian territory": where someone
     # or something came from is not where the event was, if the text says where that was.
     pool = [m for m in pool if not _from_phrase(m.span)] or pool
+    # "across all district headquarters in Assam state, including in Jorhat city": the places given
+    # as examples of a wider area are the ones a coder can place the event at.
+    pool = [m for m in pool if _named_as_an_example(m.span)] or pool
     listed = _listed_together(pool)
     if listed:
         return listed
     return [min(pool, key=lambda m: abs(m.span.start - trigger.start))]
+
+
+EXAMPLE_WORDS = frozenset({"including", "notably", "particularly", "especially"})
+PLACES_WORDS = frozenset({"towns", "cities", "villages", "areas", "districts", "provinces", "regions", "localities", "places", "camps"})
+
+
+def _named_as_an_example(span: Span) -> bool:
+    """ "including in Jorhat", "notably at Kidal", "towns such as Goma": a place given as an example
+    ("people including Florida State Senator ..." gives a person)."""
+    doc = span.doc
+    i = span.start - 1
+    located = False
+    while i >= 0 and i >= span.start - 3 and doc[i].lower_ in ("in", "at", "near", "the"):
+        located = located or doc[i].lower_ != "the"
+        i -= 1
+    if i < 0:
+        return False
+    if doc[i].lower_ in EXAMPLE_WORDS:
+        return located
+    return doc[i].lower_ == "as" and i > 1 and doc[i - 1].lower_ == "such" and doc[i - 2].lower_ in PLACES_WORDS
 
 
 # "fired from A towards positions near B": B is aimed at, wherever the parser hangs the phrase.
