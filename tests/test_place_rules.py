@@ -392,3 +392,9 @@ def test_a_person_named_after_including_gives_no_place():
     rows = extract("On 5 May 2024, hundreds of people including Florida State Senator Zorvel Smith rallied in Tallahassee "
                    "(Florida) in support of abortion rights.", date=DATE)
     assert [(r.location, r.admin1) for r in rows] == [("Tallahassee", "Florida")]
+
+
+def test_who_says_what_happened_may_be_who_did_it():
+    # Unlike monitors who observe fire, a group telling of an ambush is the side that acted.
+    rows = extract("On 5 May 2024, the SDF said two IS militants were killed in an ambush in Zorvel village, Deir ez Zor.", date=DATE)
+    assert rows and rows[0].actor1.startswith("QSD")
