@@ -418,6 +418,7 @@ def test_interrupted_output_file_is_never_truncated(big_corpus, tmp_path, existi
     process = subprocess.Popen(
         [*console_script(), "extract", str(big_corpus), "-o", str(target)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as a terminal's foreground job
     )
     temporaries = lambda: [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]  # noqa: E731
     # Wait until rows are being written to the temporary file.
