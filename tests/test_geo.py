@@ -281,6 +281,24 @@ def test_a_district_named_as_the_larger_unit_gives_the_country(hints, admin1):
     assert resolution.geo_precision == 2
 
 
+@pytest.mark.parametrize(
+    "district, country, admin1",
+    [
+        # Each name is also a second-level unit that its country calls otherwise: a locality of
+        # Sudan (Bara), a commune of Romania (Bara, Hangu, Magura, Amara), a county of Kansas.
+        ("Bara district", "Nepal", "Madhesh"),
+        ("Hangu district", "Pakistan", "Khyber Pakhtunkhwa"),
+        ("Magura district", "Bangladesh", "Khulna"),
+        ("Amara district", "Iraq", "Maysan"),
+        ("Hays district", "Yemen", "Al Hudaydah"),
+    ],
+)
+def test_a_unit_called_a_district_is_in_a_country_that_calls_its_units_so(district, country, admin1):
+    resolution = resolve_place("Zorvel", admin_hints=[district])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
+
+
 def test_a_municipal_area_named_after_its_town_is_that_town():
     # "Abuja Municipal", like "X district", is the area of the town named in it.
     resolution = resolve_place("Abuja Municipal")

@@ -144,6 +144,10 @@ def _precision_of_locator(place: Place) -> int:
     return 3 if place.source == UNPLACED_ADMIN2_SOURCE else 2
 
 
+# Countries whose second-level units go by another name in English: Sudan's localities, Nigeria's
+# local government areas, Ethiopia's zones and woredas, the counties of Kenya, South Sudan and the
+# United States, Romania's communes.
+NOT_CALLED_DISTRICTS = frozenset({"Sudan", "Nigeria", "Ethiopia", "Kenya", "South Sudan", "United States", "Romania"})
 HINT_TOWN_POPULATION = 10_000
 # A city this size is meant even where the hints point to another country ("Taizz (Al Qahirah)").
 NAMESAKE_CITY_POPULATION = 250_000
@@ -162,10 +166,14 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
             # "Zorvelgo (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
             town = area_name(h)  # "Abuja Municipal" is Abuja's
             districts = gaz.district_countries(town)
-            if districts and (re.search(r"\bdistrict$", h.strip(), re.I) or 0 < position == len(hints) - 1):
+            said_district = re.search(r"\bdistrict$", h.strip(), re.I) is not None
+            if districts and (said_district or 0 < position == len(hints) - 1):
                 # "(Zorvelgo, Bara)", "(Kailali district)": the name said to be, or placed as, the larger
                 # unit is the district, not a town of that name elsewhere.
                 owners = districts
+                if said_district:
+                    # "(Bara district)" is Nepal's: Sudan's Bara is a locality.
+                    owners = [c for c in districts if c not in NOT_CALLED_DISTRICTS] or districts
             else:
                 owners = list(dict.fromkeys(p.country for p in gaz.candidates(town, limit=10)
                                             if normalize(p.name) == normalize(town) and (p.feature == "admin2" or p.population >= HINT_TOWN_POPULATION)))
