@@ -62,6 +62,19 @@ DATE = "2024-05-12"
         ("On 14 May 2024, civic groups held a press conference and picketed in front of the Incheon Metropolitan City Hall (Incheon - Namdong). They condemned the plan.", "Incheon - Namdong", "Incheon", "South Korea"),
         # A facility says where in the town; the town is the location.
         ("On 6 May 2024, hundreds of teachers rallied at Lincoln Square in Boston (Massachusetts) to demand higher pay.", "Boston", "Massachusetts", "United States"),
+        # ... also a building named after something else that is a town: a school, a police
+        # station, a basilica, an office; only the town it is in settles the country.
+        ("On 5 May 2024, parents demonstrated at Carnot middle school in Dijon against class closures.", "Dijon", "Bourgogne-Franche-Comte", "France"),
+        ("On 6 May 2024, relatives of a detainee protested outside Henderson police station in Honiara over a death in custody.",
+         "Honiara", "Guadalcanal", "Solomon Islands"),
+        ("On 5 May 2024, hundreds of people gathered outside the Basilica of San Nicola in Bari (Bari, Puglia) to protest against the war.",
+         "Bari", "Puglia", "Italy"),
+        ("On 5 May 2024, farmers gathered outside the Regional Revenue Authority in Bari to protest against tax increases.", "Bari", "Puglia", "Italy"),
+        # The middle of a town is no building in it.
+        ("On 5 May 2024, traders clashed with council officers in Kisii town centre (Kitutu Chache, Kisii).", "Kisii", "Kisii", "Kenya"),
+        # Particles in a row inside a name the NER missed.
+        ("On 5 May 2024, farmers protested at the Town Hall in Villanueva de la Serena (Badajoz) against water restrictions.",
+         "Villanueva de la Serena", "Extremadura", "Spain"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

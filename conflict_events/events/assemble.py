@@ -448,8 +448,9 @@ def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], s
 
     "in Mejicanos (San Salvador) ... in Lorena": Lorena is looked for in El Salvador before abroad.
     """
+    # A building is placed by the town it is in ("the Revenue Authority in Bari"): that town speaks for itself.
     confirmed = [r.place.country for places in places_by_sentence for p in places
-                 if (r := resolved.get(id(p))) is not None and getattr(r, "rule", "") in HINT_CONFIRMED_RULES and r.place.country]
+                 if not p.facility and (r := resolved.get(id(p))) is not None and getattr(r, "rule", "") in HINT_CONFIRMED_RULES and r.place.country]
     if not confirmed:
         return
     country = confirmed[0]

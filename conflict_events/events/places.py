@@ -353,7 +353,8 @@ FACILITY_WORDS = frozenset(
      "mall", "market", "bazaar", "stadium", "arena", "station", "terminal", "airport", "port", "bridge", "avenue",
      "street", "boulevard", "roundabout", "junction", "embassy", "consulate", "ministry", "office", "headquarters",
      "palace", "parliament", "prison", "jail", "factory", "plant", "mine", "hotel", "restaurant", "club", "library",
-     "museum", "gate", "company", "corporation", "bank"}
+     "museum", "gate", "company", "corporation", "bank", "basilica", "chapel", "monastery", "theater", "theatre",
+     "cinema", "supermarket", "store", "shop", "authority", "department", "directorate", "secretariat"}
 )
 
 
@@ -375,8 +376,26 @@ def _is_facility(span: Span) -> bool:
     possessive = after in ("'s", "’s") and span.end + 1 < len(doc) and doc[span.end + 1].lower_ in FACILITY_WORDS
     first = span[0].lower_
     return (last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or before in SUBTOWN_PREFIXES or possessive
+            or _headed_by_a_building(span) or _names_a_building(span)
             or (first in SUBTOWN_PREFIXES and len(span) > 1)
             or (span.label_ == "PERSON" and after in ("'s", "’s")))
+
+
+def _headed_by_a_building(span: Span) -> bool:
+    """ "the Basilica of San Nicola", "University of Florida" (a "Port of Spain" is a town)."""
+    first = next((t for t in span if t.lower_ not in ("the", "a", "an")), span[0])
+    return span.root.i == first.i and first.lower_ in FACILITY_WORDS - NAME_OF_HEADS
+
+
+def _names_a_building(span: Span) -> bool:
+    """ "Carnot middle school", "Henderson police station": the name modifies a building's noun."""
+    token = span.root
+    while token.dep_ in ("compound", "nmod", "amod") and token.i < token.head.i:
+        token = token.head
+    if token.i < span.end or token.lower_ not in FACILITY_WORDS:
+        return False
+    # "Kisii town center" is the middle of a town, not a building in it.
+    return not any(t.lower_ in GENERIC_PLACE_WORDS for t in token.doc[span.end : token.i])
 
 
 def _origin_of_people(span: Span) -> bool:
@@ -528,7 +547,7 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
         if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1 + skip].is_title and (i + 1 + skip) not in taken:
             start = i + 1 + skip
             end = start
-            while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
+            while end < sent.end and end not in taken and (doc[end].is_title or _particles_before_a_name(doc, end, sent.end)):
                 end += 1
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
                 # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
@@ -543,6 +562,14 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             continue
         i += 1
     return found
+
+
+def _particles_before_a_name(doc: Doc, i: int, end: int) -> bool:
+    """ "Castello de la Plana", "San Nicolas de los Arroyos": particles inside a name, before its next capitalised word."""
+    j = i
+    while j < end and j - i < 2 and doc[j].lower_ in NAME_PARTICLES:
+        j += 1
+    return i < j < end and doc[j].is_title
 
 
 def _inside_a_name(token: Token) -> bool:
