@@ -249,6 +249,9 @@ def test_direction_words_alone_do_not_loop(name):
         ("Wan Chai", "China", "Hong Kong"),
         ("Hong Kong", "China", "Hong Kong"),
         ("Longyearbyen", "Norway", "Svalbard"),
+        # Kyrgyzstan's regions as ACLED spells them (GeoNames: Chuy, Ysyk-Koel).
+        ("Kant", "Kyrgyzstan", "Chui"),
+        ("Karakol", "Kyrgyzstan", "Issyk-Kul"),
     ],
 )
 def test_towns_are_in_the_provinces_acled_uses(mention, country, admin1):
@@ -297,6 +300,13 @@ def test_a_unit_called_a_district_is_in_a_country_that_calls_its_units_so(distri
     resolution = resolve_place("Zorvel", admin_hints=[district])
     assert resolution is not None
     assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
+
+
+def test_a_region_spelled_as_acled_does_gives_its_country():
+    # "Chui region" is Kyrgyzstan's, not the Brazilian or Uruguayan border town Chui.
+    resolution = resolve_place("Zorvelovka", admin_hints=["Chui region"])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvelovka", "Kyrgyzstan", "Chui")
 
 
 def test_a_municipal_area_named_after_its_town_is_that_town():
