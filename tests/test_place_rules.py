@@ -75,6 +75,9 @@ DATE = "2024-05-12"
         # Particles in a row inside a name the NER missed.
         ("On 5 May 2024, farmers protested at the Town Hall in Villanueva de la Serena (Badajoz) against water restrictions.",
          "Villanueva de la Serena", "Extremadura", "Spain"),
+        # A town's parenthesis names its district, then its province: the province places it,
+        # not another country's province of the district's name (Japan's Nara).
+        ("On 5 May 2024, gunmen stole cattle near Nara (Nara, Koulikoro) and killed a herder.", "Nara", "Koulikoro", "Mali"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

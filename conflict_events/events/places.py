@@ -1111,11 +1111,13 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
         owners = province_owners.get(ent.start, [])
         if len(owners) != 1:
             continue
+        # "in Buenos Aires (Ancash)", "the area of Nara (Nara, Koulikoro)": the largest unit, named
+        # last in the parenthesis, places it, tagged or not; else the name right after it.
+        inside = _parenthetical_after(ent)
+        located_in = list(admin1_countries(area_name(inside[-1]))) if inside else []
         following = ents[index + 1] if index + 1 < len(ents) else None
-        located_in = province_owners.get(following.start, []) if following is not None and _locates(doc[ent.end : following.start]) else []
-        if not located_in and (inside := _parenthetical_after(ent)):
-            # "in Buenos Aires (Ancash)", the province not tagged: the largest unit, named last, places it.
-            located_in = list(admin1_countries(area_name(inside[-1])))
+        if not located_in and following is not None and _locates(doc[ent.end : following.start]):
+            located_in = province_owners.get(following.start, [])
         if located_in and owners[0] not in located_in:
             # "in San Martin, San Salvador": a town named like another country's province, placed by its own.
             continue
