@@ -302,6 +302,26 @@ def test_a_unit_called_a_district_is_in_a_country_that_calls_its_units_so(distri
     assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
 
 
+@pytest.mark.parametrize(
+    "hint, country, admin1",
+    [
+        # English names of provinces, as news writes them, for ACLED's own spellings.
+        ("North Kivu", "Democratic Republic of Congo", "Nord-Kivu"),
+        ("Centre-North", "Burkina Faso", "Centre-Nord"),
+        ("Nineveh", "Iraq", "Ninewa"),
+        ("Hadramout", "Yemen", "Hadramawt"),
+        ("Northern Shan", "Myanmar", "Shan-North"),
+        ("Karen State", "Myanmar", "Kayin"),
+        ("Cape Delgado", "Mozambique", "Cabo Delgado"),
+        ("Valencian Community", "Spain", "Valencia"),
+    ],
+)
+def test_english_names_of_provinces(hint, country, admin1):
+    resolution = resolve_place("Zorvel", admin_hints=[hint])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
+
+
 def test_a_region_spelled_as_acled_does_gives_its_country():
     # "Chui region" is Kyrgyzstan's, not the Brazilian or Uruguayan border town Chui.
     resolution = resolve_place("Zorvelovka", admin_hints=["Chui region"])

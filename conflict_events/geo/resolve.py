@@ -80,13 +80,15 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
         for c in countries:
             if (seat := gaz.admin1_capital(c, area_name(h))) is not None:
                 provinces.setdefault(c, set()).add(seat.admin1)
-    for h in dict.fromkeys(area_name(h) for h in hints):
+    for written in dict.fromkeys(hints):
+        h = area_name(written)
         if gaz.country(h) is not None:
             continue
         if not countries and len(gaz.admin1_countries(h)) > 1:
             # "(Western)" with nothing to say which country's: guessing would invent a country.
             continue
-        seat = _admin1_in(gaz, h, countries)
+        # "Karen State" is Kayin, where "Karen" alone names no province.
+        seat = _admin1_in(gaz, h, countries) or (_admin1_in(gaz, written, countries) if written != h else None)
         if seat is not None and countries and seat.country not in countries:
             seat = None
         if seat is not None and normalize(h) not in (normalize(seat.name),):
