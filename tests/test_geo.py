@@ -303,6 +303,26 @@ def test_a_unit_called_a_district_is_in_a_country_that_calls_its_units_so(distri
 
 
 @pytest.mark.parametrize(
+    "hints, country, admin1",
+    [
+        # Peru's Palpa is a province; Nepal's, a district.
+        (["Palpa district"], "Nepal", "Lumbini"),
+        # A district is no province of that name: Iran's Ilam, Myanmar's Mon state.
+        (["Ilam district"], "Nepal", "Province 1"),
+        (["Mon district", "Nagaland"], "India", "Nagaland"),
+        # ... also where the text's parenthesis repeats the name without its unit word.
+        (["Ilam district", "Ilam"], "Nepal", "Province 1"),
+        # Israel's provinces are districts.
+        (["Haifa District"], "Israel", "Haifa"),
+    ],
+)
+def test_a_district_hint_names_a_district(hints, country, admin1):
+    resolution = resolve_place("Zorvel", admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
+
+
+@pytest.mark.parametrize(
     "hint, country, admin1",
     [
         # English names of provinces, as news writes them, for ACLED's own spellings.

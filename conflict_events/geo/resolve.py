@@ -148,8 +148,15 @@ def _precision_of_locator(place: Place) -> int:
 
 # Countries whose second-level units go by another name in English: Sudan's localities, Nigeria's
 # local government areas, Ethiopia's zones and woredas, the counties of Kenya, South Sudan and the
-# United States, Romania's communes.
-NOT_CALLED_DISTRICTS = frozenset({"Sudan", "Nigeria", "Ethiopia", "Kenya", "South Sudan", "United States", "Romania"})
+# United States, Romania's communes; the provinces of Peru, Bolivia, Chile, Spain, Italy, the
+# Philippines and Burkina Faso; the departments of France, Cameroon and Argentina; the
+# municipalities of Brazil, Mexico and Colombia.
+NOT_CALLED_DISTRICTS = frozenset({"Sudan", "Nigeria", "Ethiopia", "Kenya", "South Sudan", "United States", "Romania",
+                                  "Peru", "Bolivia", "Chile", "Spain", "Italy", "Philippines", "Burkina Faso",
+                                  "France", "Cameroon", "Argentina", "Brazil", "Mexico", "Colombia"})
+# ... and those whose first-level units are districts: Israel's, Portugal's, Cyprus's, Botswana's,
+# Belize's, Brunei's, Mauritius's.
+PROVINCES_CALLED_DISTRICTS = frozenset({"Israel", "Portugal", "Cyprus", "Botswana", "Belize", "Brunei", "Mauritius"})
 HINT_TOWN_POPULATION = 10_000
 # A city this size is meant even where the hints point to another country ("Taizz (Al Qahirah)").
 NAMESAKE_CITY_POPULATION = 250_000
@@ -160,15 +167,20 @@ AMBIGUOUS_PROVINCE_COUNTRIES = 3
 
 def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str]) -> Counter[str]:
     score: Counter[str] = Counter()
+    # "(Ilam district)" read once more as "Ilam": the name with its unit word says what it is.
+    with_unit = {normalize(area_name(h)) for h in hints if normalize(area_name(h)) != normalize(h)}
+    hints = [h for h in hints if normalize(area_name(h)) != normalize(h) or normalize(h) not in with_unit]
     for position, h in enumerate(hints):
         country = gaz.country(h)
-        owners = list(dict.fromkeys(([country.name] if country is not None else []) + gaz.admin1_countries(h)))
+        said_district = re.search(r"\bdistrict$", h.strip(), re.I) is not None
+        # "(Ilam district)" is Nepal's district, not Iran's province of Ilam.
+        provinces = [c for c in gaz.admin1_countries(h) if not said_district or c in PROVINCES_CALLED_DISTRICTS]
+        owners = list(dict.fromkeys(([country.name] if country is not None else []) + provinces))
         weight = 1.0 + 0.1 * position
         if not owners:
             # "Zorvelgo (Djibo, Soum)": a district or a sizeable town says the country too, less surely.
             town = area_name(h)  # "Abuja Municipal" is Abuja's
             districts = gaz.district_countries(town)
-            said_district = re.search(r"\bdistrict$", h.strip(), re.I) is not None
             if districts and (said_district or 0 < position == len(hints) - 1):
                 # "(Zorvelgo, Bara)", "(Kailali district)": the name said to be, or placed as, the larger
                 # unit is the district, not a town of that name elsewhere.
