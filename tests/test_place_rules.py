@@ -78,6 +78,10 @@ DATE = "2024-05-12"
         # A town's parenthesis names its district, then its province: the province places it,
         # not another country's province of the district's name (Japan's Nara).
         ("On 5 May 2024, gunmen stole cattle near Nara (Nara, Koulikoro) and killed a herder.", "Nara", "Koulikoro", "Mali"),
+        # A list of districts is placed by the province after it, not by a namesake of one of
+        # them abroad (Mayotte's commune of Sada).
+        ("On 5 May 2024, federal police fired mortars at militants hiding between Al Sada and Al Rashad districts, Kirkuk. No casualties were reported.",
+         "Kirkuk", "Kirkuk", "Iraq"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -761,6 +761,11 @@ def _parenthetical_names(sent: Span, taken: set[int]) -> list[Span]:
     return found
 
 
+def _locates_a_list(between: Span) -> bool:
+    """ "A and B districts, Kirkuk": the list's unit word in the plural, then its province."""
+    return _locates(between) or (len(between) == 2 and between[0].lower_.rstrip("s") in GENERIC_PLACE_WORDS and between[1].text == ",")
+
+
 def _locates(between: Span) -> bool:
     """What may stand between a place and the names of the areas it lies in."""
     return len(between) <= 6 and all(t.text in (",", "(", ")", "-") or t.is_space or t.lower_ in ("in", "of", "the") or _unit_word(t)
@@ -1115,8 +1120,13 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
         # last in the parenthesis, places it, tagged or not; else the name right after it.
         inside = _parenthetical_after(ent)
         located_in = list(admin1_countries(area_name(inside[-1]))) if inside else []
-        following = ents[index + 1] if index + 1 < len(ents) else None
-        if not located_in and following is not None and _locates(doc[ent.end : following.start]):
+        # "between Al Sada and Tal Al Rashad districts, Kirkuk": a list is placed by what follows it.
+        after = index + 1
+        while after < len(ents) and doc[ents[after - 1].end : ents[after].start].text.strip().lower() in ("and", "or", ", and"):
+            after += 1
+        following = ents[after] if after < len(ents) else None
+        between = doc[ents[after - 1].end : following.start] if following is not None else None
+        if not located_in and between is not None and (_locates(between) or (after > index + 1 and _locates_a_list(between))):
             located_in = province_owners.get(following.start, [])
         if located_in and owners[0] not in located_in:
             # "in San Martin, San Salvador": a town named like another country's province, placed by its own.
