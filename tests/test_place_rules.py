@@ -82,6 +82,9 @@ DATE = "2024-05-12"
         # them abroad (Mayotte's commune of Sada).
         ("On 5 May 2024, federal police fired mortars at militants hiding between Al Sada and Al Rashad districts, Kirkuk. No casualties were reported.",
          "Kirkuk", "Kirkuk", "Iraq"),
+        # "the Presidency of the Republic" is an institution, not a town called Republic (Missouri).
+        ("On 5 May 2024, in Panama City, Panama, retired teachers protested in front of the Presidency of the Republic over their pensions.",
+         "Panama City", "Panama", "Panama"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -607,7 +607,8 @@ def _comma_parts(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
 
 _NUMBERED_NAME = re.compile(r"^\d+(?:[/-]\d+)?$")
 _NOT_PLACES = frozenset(
-    {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "prime", "minister", "police", "army"}
+    {"the", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december", "president", "prime", "minister", "police", "army",
+     "presidency", "republic", "government", "state", "parliament", "congress", "senate", "ministry", "court", "municipality"}
 )
 
 
