@@ -85,6 +85,9 @@ DATE = "2024-05-12"
         # "the Presidency of the Republic" is an institution, not a town called Republic (Missouri).
         ("On 5 May 2024, in Panama City, Panama, retired teachers protested in front of the Presidency of the Republic over their pensions.",
          "Panama City", "Panama", "Panama"),
+        # ... also "Colonia X" where the tagger cut "Colonia" from its name (no town of Colonia).
+        ("On 5 May 2024, in Leon, Guanajuato, armed men killed two young men in Colonia Lomas de Medina.",
+         "Leon de los Aldama", "Guanajuato", "Mexico"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -377,7 +377,7 @@ def _is_facility(span: Span) -> bool:
     first = span[0].lower_
     return (last in FACILITY_WORDS or after in FACILITY_WORDS | SUBTOWN_WORDS or before in SUBTOWN_PREFIXES or possessive
             or _headed_by_a_building(span) or _names_a_building(span)
-            or (first in SUBTOWN_PREFIXES and len(span) > 1)
+            or (first in SUBTOWN_PREFIXES and (len(span) > 1 or (span.end < len(doc) and doc[span.end].is_title)))
             or (span.label_ == "PERSON" and after in ("'s", "’s")))
 
 
