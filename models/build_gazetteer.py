@@ -43,7 +43,7 @@ COUNTRY_EXTRA: dict[str, list[str]] = {
     "CD": ["DRC", "DR Congo", "D.R. Congo", "Congo-Kinshasa", "Democratic Republic of the Congo", "Congolese"],
     "CG": ["Congo-Brazzaville", "Congo Brazzaville", "Congo"],
     "PS": ["Palestinian", "Palestinians", "Palestinian Territories", "Gaza", "Gaza Strip", "West Bank", "Gazan"],
-    "RU": ["Russian Federation", "Russian", "Russians"], "KR": ["Republic of Korea", "South Korean", "ROK"],
+    "RU": ["Russian Federation", "Russian", "Russians"], "KR": ["Republic of Korea", "South Korean", "ROK", "Korea", "Korean", "Koreans"],
     "KP": ["DPRK", "North Korean", "Democratic People's Republic of Korea"],
     "IR": ["Iranian", "Iranians", "Islamic Republic of Iran", "Persia"], "SY": ["Syrian", "Syrians", "Syrian Arab Republic"],
     "IQ": ["Iraqi", "Iraqis"], "AF": ["Afghan", "Afghans"], "PK": ["Pakistani", "Pakistanis"], "IN": ["Indian", "Indians"],

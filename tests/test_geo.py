@@ -342,6 +342,13 @@ def test_english_names_of_provinces(hint, country, admin1):
     assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == ("Zorvel", country, admin1)
 
 
+def test_korea_alone_is_south_korea():
+    # "Ukrainians living in Korea": the Republic of Korea, not the town of Korea in Ivory Coast.
+    gazetteer = get_gazetteer()
+    assert gazetteer.country("Korea").name == "South Korea"
+    assert gazetteer.country("North Korea").name == "North Korea"
+
+
 def test_a_region_spelled_as_acled_does_gives_its_country():
     # "Chui region" is Kyrgyzstan's, not the Brazilian or Uruguayan border town Chui.
     resolution = resolve_place("Zorvelovka", admin_hints=["Chui region"])

@@ -88,6 +88,12 @@ DATE = "2024-05-12"
         # ... also "Colonia X" where the tagger cut "Colonia" from its name (no town of Colonia).
         ("On 5 May 2024, in Leon, Guanajuato, armed men killed two young men in Colonia Lomas de Medina.",
          "Leon de los Aldama", "Guanajuato", "Mexico"),
+        # A country named only as what a protest is about is no context, however often it is
+        # named, nor is the agent of a noun ("the invasion of Ukraine by Russia").
+        ("On 5 May 2024, about 300 people, including members of the Ukrainian community, marched in St. Gallen. They condemned the invasion of Ukraine by Russia.",
+         "Sankt Gallen", "Saint Gallen", "Switzerland"),
+        ("On 5 May 2024, about 30 people, including citizens from Ukraine, protested in Tavira, demanding the end of the Russian intervention in Ukraine.",
+         "Tavira", "Faro", "Portugal"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -1080,7 +1080,8 @@ def named_as_a_topic(ent: Span) -> bool:
     before = ent.start - 1
     if before >= 0 and doc[before].lower_ == "the":
         before -= 1
-    return before >= 0 and doc[before].lower_ in TOPIC_PREPOSITIONS
+    # ... and so is an agent: "the invasion of Ukraine by Russia".
+    return before >= 0 and doc[before].lower_ in TOPIC_PREPOSITIONS | {"by"}
 
 
 def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
@@ -1091,6 +1092,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     village" names an actor, not the country the village is in.
     """
     counts: Counter[str] = Counter()
+    topics: Counter[str] = Counter()
     first: dict[str, int] = {}
     province_owners: dict[int, list[str]] = {}  # entity start -> countries with a province of that name
 
@@ -1109,6 +1111,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             country = country_of(ent.text)
             if country:
                 counts[country] += 0.25 if named_as_a_topic(ent) or modifies_a_thing(ent) else 1
+                topics[country] += int(named_as_a_topic(ent) or modifies_a_thing(ent))
                 first.setdefault(country, ent.start)
                 continue
         # The NER often misreads province names ("Shan-North" as a person): the name decides.
@@ -1143,8 +1146,9 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             if len(owners) == 1:
                 counts[owners[0]] += 0.5
                 first.setdefault(owners[0], run.start)
-    # A country only ever named as what something is about ("the war in Ukraine") is no context.
-    return sorted((c for c in counts if counts[c] >= 0.5), key=lambda c: (-counts[c], first[c]))
+    # A country only ever named as what something is about ("the war in Ukraine", "citizens from
+    # Ukraine ... the intervention in Ukraine") is no context, however often.
+    return sorted((c for c in counts if counts[c] >= 0.5 and counts[c] > 0.25 * topics[c]), key=lambda c: (-counts[c], first[c]))
 
 
 LOCAL_UNIT_WORDS = frozenset({"district", "subdistrict", "sub-district", "township", "county", "municipality", "village", "town", "city", "commune", "locality", "neighbourhood", "neighborhood", "ward", "tehsil", "upazila", "lga"})
