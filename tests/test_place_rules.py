@@ -94,6 +94,9 @@ DATE = "2024-05-12"
          "Sankt Gallen", "Saint Gallen", "Switzerland"),
         ("On 5 May 2024, about 30 people, including citizens from Ukraine, protested in Tavira, demanding the end of the Russian intervention in Ukraine.",
          "Tavira", "Faro", "Portugal"),
+        # A road towards a country only leads there.
+        ("On 5 May 2024, in Desaguadero (La Paz), truck drivers blocked the international highway towards Peru to demand cheaper fuel.",
+         "Desaguadero", "La Paz", "Bolivia"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

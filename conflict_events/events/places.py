@@ -1072,7 +1072,8 @@ def named_as_a_topic(ent: Span) -> bool:
     """
     root = ent.root
     if root.tag_:
-        if root.dep_ != "pobj" or root.head.head.lower_ in PARTS_OF_A_COUNTRY:
+        if root.dep_ != "pobj" or (root.head.head.lower_ in PARTS_OF_A_COUNTRY and root.head.lower_ not in ("to", "towards", "toward")):
+            # "villages of Bahrain" are in it; "the highway towards Peru" only leads there.
             return False
         # The parser hangs such phrases on the verb as often as on the noun they belong to.
         return root.head.head.pos_ in ("NOUN", "PROPN") or root.head.lower_ in TOPIC_PREPOSITIONS
