@@ -97,6 +97,9 @@ DATE = "2024-05-12"
         # A road towards a country only leads there.
         ("On 5 May 2024, in Desaguadero (La Paz), truck drivers blocked the international highway towards Peru to demand cheaper fuel.",
          "Desaguadero", "La Paz", "Bolivia"),
+        # ... nor does a road to or towards a town: the place named for the blockade is where it was.
+        ("On 5 May 2024, near Yangana (Loja), farmers blocked the highway to Quinara to demand fixed fuel prices.", "Yangana", "Loja", "Ecuador"),
+        ("On 5 May 2024, in Urcos (Quispicanchi, Cusco), residents blocked the road towards Arequipa to demand water.", "Urcos", "Cusco", "Peru"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -146,7 +146,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
-        mention.descriptor = any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0 or _origin_of_people(mention.span)
+        mention.descriptor = ((any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) or _where_a_road_leads(mention.span)) and i > 0
+                              or _origin_of_people(mention.span))
         mention.facility = mention.facility or _is_facility(mention.span)
         mention.admin_hints = []
         written = doc[mention.span.start : max(mention.span.end, mention.written_end)]
@@ -396,6 +397,19 @@ def _names_a_building(span: Span) -> bool:
         return False
     # "Kisii town center" is the middle of a town, not a building in it.
     return not any(t.lower_ in GENERIC_PLACE_WORDS for t in token.doc[span.end : token.i])
+
+
+ROAD_WORDS = frozenset({"road", "roads", "highway", "highways", "route", "routes", "motorway", "expressway", "corridor"})
+
+
+def _where_a_road_leads(span: Span) -> bool:
+    """ "blocked the highway to Quinara": where the road goes, not where it was blocked."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ not in ("to", "towards", "toward"):
+        return False
+    head = root.head.head
+    # The parser hangs "to Quinara" on the verb as often as on the road.
+    return head.lower_ in ROAD_WORDS or (head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ROAD_WORDS for c in head.children))
 
 
 def _origin_of_people(span: Span) -> bool:
