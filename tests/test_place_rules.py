@@ -70,6 +70,9 @@ DATE = "2024-05-12"
         ("On 5 May 2024, hundreds of people gathered outside the Basilica of San Nicola in Bari (Bari, Puglia) to protest against the war.",
          "Bari", "Puglia", "Italy"),
         ("On 5 May 2024, farmers gathered outside the Regional Revenue Authority in Bari to protest against tax increases.", "Bari", "Puglia", "Italy"),
+        # A beach is where in a town: the town is the location, not a company protested against.
+        ("On 5 May 2024, about 20 activists staged a protest action on the beach of Knokke-Heist against gas company Fluxys.",
+         "Knokke-Heist", "Vlaanderen", "Belgium"),
         # The middle of a town is no building in it.
         ("On 5 May 2024, traders clashed with council officers in Kisii town centre (Kitutu Chache, Kisii).", "Kisii", "Kisii", "Kenya"),
         # Particles in a row inside a name the NER missed.

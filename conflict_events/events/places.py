@@ -355,7 +355,8 @@ FACILITY_WORDS = frozenset(
      "street", "boulevard", "roundabout", "junction", "embassy", "consulate", "ministry", "office", "headquarters",
      "palace", "parliament", "prison", "jail", "factory", "plant", "mine", "hotel", "restaurant", "club", "library",
      "museum", "gate", "company", "corporation", "bank", "basilica", "chapel", "monastery", "theater", "theatre",
-     "cinema", "supermarket", "store", "shop", "authority", "department", "directorate", "secretariat"}
+     "cinema", "supermarket", "store", "shop", "authority", "department", "directorate", "secretariat", "beach",
+     "lighthouse"}
 )
 
 
