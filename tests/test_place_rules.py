@@ -103,6 +103,9 @@ DATE = "2024-05-12"
         # ... nor does a road to or towards a town: the place named for the blockade is where it was.
         ("On 5 May 2024, near Yangana (Loja), farmers blocked the highway to Quinara to demand fixed fuel prices.", "Yangana", "Loja", "Ecuador"),
         ("On 5 May 2024, in Urcos (Quispicanchi, Cusco), residents blocked the road towards Arequipa to demand water.", "Urcos", "Cusco", "Peru"),
+        # ... also where the road's end is named first.
+        ("On 23 May 2024, five activists blocked the road towards Schwarzenbergplatz in Vienna - Leopoldstadt by staging a sit-in against climate change.",
+         "Vienna - Leopoldstadt", "Wien", "Austria"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

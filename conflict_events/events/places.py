@@ -146,8 +146,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for i, mention in enumerate(mentions):
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
-        mention.descriptor = ((any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) or _where_a_road_leads(mention.span)) and i > 0
-                              or _origin_of_people(mention.span))
+        mention.descriptor = (any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0
+                              or (_where_a_road_leads(mention.span) and len(mentions) > 1) or _origin_of_people(mention.span))
         mention.facility = mention.facility or _is_facility(mention.span)
         mention.admin_hints = []
         written = doc[mention.span.start : max(mention.span.end, mention.written_end)]
