@@ -1126,8 +1126,9 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             # place; "(Zorvelgo, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
-                counts[country] += 0.25 if named_as_a_topic(ent) or modifies_a_thing(ent) else 1
-                topics[country] += int(named_as_a_topic(ent) or modifies_a_thing(ent))
+                topic = named_as_a_topic(ent) or modifies_a_thing(ent)
+                counts[country] += 0.25 if topic else 1
+                topics[country] += topic
                 first.setdefault(country, ent.start)
                 continue
         # The NER often misreads province names ("Shan-North" as a person): the name decides.
