@@ -106,6 +106,10 @@ DATE = "2024-05-12"
         # ... also where the road's end is named first.
         ("On 23 May 2024, five activists blocked the road towards Schwarzenbergplatz in Vienna - Leopoldstadt by staging a sit-in against climate change.",
          "Vienna - Leopoldstadt", "Wien", "Austria"),
+        # Capitalised words before "city" and the parenthesis locating it are a place, though the
+        # tagger saw no name there.
+        ("On 5 May 2024, a long march of party supporters reached Jhelum city (Punjab) where they were greeted by a crowd.",
+         "Jhelum", "Punjab", "Pakistan"),
         # ACLED codes a neighbourhood to its town.
         ("On 6 May 2024, protesters gathered in the Roslindale neighborhood of Boston (Massachusetts) against evictions.", "Boston", "Massachusetts", "United States"),
         # An event-coding note names the location, within the place it clarifies.

@@ -117,7 +117,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
-    for finder in (_named_before_a_region, _named_before_a_province):
+    for finder in (_named_before_a_region, _named_before_a_province, _named_before_its_unit_and_parenthesis):
         for span in finder(sent, taken | actor_tokens):
             spans.append(span)
             taken.update(range(span.start, span.end))
@@ -671,6 +671,27 @@ def _named_before_a_region(sent: Span, taken: set[int]) -> list[Span]:
             j += 1
         if j > name.end + 1 and j < sent.end and doc[j].lower_ in REGION_WORDS:
             found.append(name)
+    return found
+
+
+TOWN_UNIT_WORDS = frozenset({"city", "town", "village", "township", "municipality"})
+
+
+def _named_before_its_unit_and_parenthesis(sent: Span, taken: set[int]) -> list[Span]:
+    """ "reached Jhelum city (Punjab)": capitalised words before "city", "town" or "village" and the
+    parenthesis that locates them are a place, whatever the tagger made of them (or missed)."""
+    doc = sent.doc
+    found: list[Span] = []
+    for token in sent:
+        unit = token.i
+        if (token.lower_ not in TOWN_UNIT_WORDS or unit + 1 >= sent.end or doc[unit + 1].text != "(" or unit - 1 <= sent.start
+                or (unit - 1) in taken or not doc[unit - 1].is_title):
+            continue
+        start = unit - 1
+        while start - 1 > sent.start and doc[start - 1].is_title and (start - 1) not in taken:
+            start -= 1
+        if doc[start].lower_ not in _NOT_PLACES and doc[start].ent_type_ not in TIME_LIKE:
+            found.append(doc[start:unit])
     return found
 
 
