@@ -28,7 +28,7 @@ from conflict_events.events.places import (
     country_context,
     link_places,
     modifies_a_thing,
-    named_as_a_topic,
+    only_what_it_is_about,
     place_mentions,
     sentence_entities,
 )
@@ -477,7 +477,7 @@ def _one_country_of_places(places_by_sentence, resolved: dict[int, object]) -> s
     countries = {r.place.country for places in places_by_sentence for p in places
                  if not p.anaphoric and not p.descriptor and (r := resolved.get(id(p))) is not None and r.place.country
                  # "against the war in Ukraine": a country a thing is about places nothing.
-                 and not (_is_country(r) and (named_as_a_topic(p.span) or modifies_a_thing(p.span)))}
+                 and not (_is_country(r) and only_what_it_is_about(p.span))}
     return countries.pop() if len(countries) == 1 else ""
 
 

@@ -1121,6 +1121,12 @@ def named_as_a_topic(ent: Span) -> bool:
     return before >= 0 and doc[before].lower_ in TOPIC_PREPOSITIONS | {"by"}
 
 
+def only_what_it_is_about(ent: Span) -> bool:
+    """ "against the war in Ukraine", "the Ukraine crisis": a country named as a topic or as what
+    a noun is about places nothing."""
+    return named_as_a_topic(ent) or modifies_a_thing(ent)
+
+
 def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
     """Countries the article names as places, most mentioned first (ties by first mention).
 
@@ -1147,7 +1153,7 @@ def country_context(doc: Doc, country_of, admin1_countries=None) -> list[str]:
             # place; "(Zorvelgo, Niger)" may be Nigeria's Niger state as well.
             country = country_of(ent.text)
             if country:
-                topic = named_as_a_topic(ent) or modifies_a_thing(ent)
+                topic = only_what_it_is_about(ent)
                 counts[country] += 0.25 if topic else 1
                 topics[country] += topic
                 first.setdefault(country, ent.start)
