@@ -335,6 +335,23 @@ def test_provinces_by_the_names_news_and_acled_give_them(hint, country, admin1):
     assert _unknown_village_placed_by([hint]) == ("Zorvel", country, admin1)
 
 
+@pytest.mark.parametrize(
+    "name, hints, country, admin1",
+    [
+        # The town's own name before its province names the unit around it, not Tanda in India
+        # or Moyale in Kenya: the province says the country.
+        ("Tanda", ["Tanda", "Nord-Kivu"], "Democratic Republic of Congo", "Nord-Kivu"),
+        ("Moyale", ["Moyale", "Borana", "Oromia"], "Ethiopia", "Oromia"),
+        # A district of that name still votes: Ayolas is Paraguay's, where both countries have a Misiones.
+        ("Ayolas", ["Ayolas", "Misiones"], "Paraguay", "Misiones"),
+    ],
+)
+def test_a_place_repeating_its_own_name_is_placed_by_the_larger_units(name, hints, country, admin1):
+    resolution = resolve_place(name, admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
+
+
 def test_korea_alone_is_south_korea():
     # "Ukrainians living in Korea": the Republic of Korea, not the town of Korea in Ivory Coast.
     gazetteer = get_gazetteer()

@@ -64,8 +64,9 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     is Let Pan Hla, in Magway), with the coordinates of the place that locates it: a village the
     gazetteer lacks is still that village, not its province's capital.
     """
-    score = _hint_scores(gaz, hints, countries)
-    ranked, decisive = _hint_vote(gaz, hints, countries, score)
+    voting = _voting_hints(gaz, hints, name)
+    score = _hint_scores(gaz, voting, countries)
+    ranked, decisive = _hint_vote(gaz, voting, countries, score)
     if decisive and countries and decisive not in countries and not any(_names_a_unit_of(gaz, h, decisive) for h in hints):
         # "the Presidency of the Republic" in a text about Panama: a town called Republic in Missouri
         # does not move the text; a province or a district of that name would.
@@ -199,6 +200,17 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
         if country in score:
             score[country] += 0.05 / (rank + 1)
     return score
+
+
+def _voting_hints(gaz: Gazetteer, hints: Sequence[str], name: str) -> list[str]:
+    """The hints that say which country a place is in. "Di (Di, Sourou)", "New Ross (New Ross, Wexford)":
+    the place's own name before larger units names the unit around it, in their country; a town of
+    that name abroad says nothing. A district of that name does ("Ayolas (Ayolas, Misiones)" is
+    Paraguay's, not Argentina's), and so does the name alone ("Herat (Herat)": the province)."""
+    own = normalize(own_name(name)) if name else ""
+    last = len(hints) - 1
+    return [h for i, h in enumerate(hints)
+            if not (i < last and normalize(h) == own and not gaz.district_countries(h) and not gaz.admin1_countries(h))]
 
 
 def _hint_vote(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
@@ -429,7 +441,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         if cplace is not None:
             return Resolution(cplace, 3, "country", (cplace,))
 
-    hint_countries, decisive = _hint_vote(gaz, hints, countries)
+    hint_countries, decisive = _hint_vote(gaz, _voting_hints(gaz, hints, text), countries)
     if decisive and not countries:
         countries = [decisive]
     ranked = gaz.scored_candidates(text, tuple(countries) + tuple(c for c in hint_countries if c not in countries))
