@@ -399,6 +399,24 @@ def test_an_unknown_place_lies_in_the_country_of_the_places_around_it(text, loca
     assert rows and (rows[0].location, rows[0].country) == (location, country)
 
 
+@pytest.mark.parametrize(
+    "text, location, country",
+    [
+        # A place its parenthesis or its province confirms settles the bare names beside it: Tanda is
+        # a town in India, Agri a province of Turkey, El Dabaa a town in Egypt.
+        ("On 5 May 2024, rebels seized Tanda near Zorvelo (Rutshuru, Nord-Kivu).", "Zorvelo", "Democratic Republic of Congo"),
+        ("On 5 May 2024, armed herders looted cattle near the Agri area west of Zorvela (Zorvela locality, West Darfur state).",
+         "Zorvela", "Sudan"),
+        ("On 5 May 2024, soldiers clashed with militants in the Dabaa area in southern Zorvel district, Anbar.", "Zorvel", "Iraq"),
+        # A country after a comma confirms no more than naming it does: the march was in Sweden.
+        ("On 3 May 2024, students marched in Uppsala against an attack on a school in Bergen, Norway.", "Uppsala", "Sweden"),
+    ],
+)
+def test_a_place_its_hints_confirm_settles_the_country_of_its_sentence(text, location, country):
+    rows = extract(text, date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == (location, country)
+
+
 def test_places_in_two_countries_give_an_unknown_place_none():
     rows = extract("On 4 May 2024, gunmen shot dead a trader in Zorvel Adda. The police later searched houses in Chaman "
                    "and in Zahedan.", date=DATE)

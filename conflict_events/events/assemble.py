@@ -119,6 +119,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 resolved[id(place)] = _resolve(place, state, resources)
     if not context:
         _settle_on_hinted_country(places_by_sentence, resolved, state, resources)
+    for places in places_by_sentence:
+        _settle_sentence_on_its_hinted_country(places, resolved, state, resources)
     places_country = _one_country_of_places(places_by_sentence, resolved)
     coded = coded_location(doc)
     coded_place = _resolve_coded(coded, places_by_sentence, state, resources) if coded is not None else None
@@ -469,6 +471,40 @@ def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], s
                 resolved[id(place)] = None
 
 
+def _settle_sentence_on_its_hinted_country(places: list[PlaceMention], resolved: dict[int, object], state: _DocState,
+                                           resources: Resources) -> None:
+    """A place its admin names confirm settles the country of the bare names beside it.
+
+    "overtook Tanda near Shangi (Rutshuru, Nord-Kivu)": Tanda is looked for in DR Congo, and a town
+    of that name in India is not it; only what any story may mean (a capital, a big city, a
+    province) keeps its own country.
+    """
+    confirmed = [r.place.country for p in places
+                 if not p.facility and (r := resolved.get(id(p))) is not None and r.place.country and _confirmed_by_its_hints(p, r, resources)]
+    if not confirmed:
+        return
+    country = confirmed[0]
+    for place in places:
+        r = resolved.get(id(place))
+        if (r is None or place.anaphoric or place.admin_hints or r.place.country == country
+                or _is_country(r) or meant_in_any_story(r.place, place.text)):
+            continue
+        again = _resolve(place, state, resources, first_country=country)
+        resolved[id(place)] = again if again is not None and again.place.country == country else None
+
+
+def _confirmed_by_its_hints(place: PlaceMention, resolution, resources: Resources) -> bool:
+    """Placed by its admin names, or found in a province of its country that they name ("Ar Rutba district,
+    Anbar"). A country's name ("Oslo, Norway") places no more than naming the country does."""
+    units = [h for h in place.admin_hints if resources.country_of(h) is None]
+    if not units:
+        return False
+    if getattr(resolution, "rule", "") in HINT_CONFIRMED_RULES:
+        return True
+    return resources.admin1_countries is not None and any(
+        resolution.place.country in resources.admin1_countries(area_name(h)) for h in units)
+
+
 def _one_country_of_places(places_by_sentence, resolved: dict[int, object]) -> str:
     """The country of every place the text locates, if they share one.
 
@@ -481,10 +517,11 @@ def _one_country_of_places(places_by_sentence, resolved: dict[int, object]) -> s
     return countries.pop() if len(countries) == 1 else ""
 
 
-def _resolve(place: PlaceMention, state: _DocState, resources: Resources):
+def _resolve(place: PlaceMention, state: _DocState, resources: Resources, first_country: str = ""):
     if place.anaphoric:
         return state.last_place
-    context = [state.sentence_country] + state.context if state.sentence_country else state.context
+    first_country = first_country or state.sentence_country
+    context = [first_country] + [c for c in state.context if c != first_country] if first_country else state.context
     try:
         resolution = resources.resolve_place(place.text, context_countries=context, admin_hints=place.admin_hints, near=place.near)
     except Exception:  # a gazetteer miss must never end a document
