@@ -352,6 +352,22 @@ def test_a_place_repeating_its_own_name_is_placed_by_the_larger_units(name, hint
     assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
 
 
+@pytest.mark.parametrize(
+    "name, country, admin1",
+    [
+        # Argentina's and the Dominican Republic's provinces, the larger seat first; Puerto Rico's San Juan,
+        # the largest city of the name, is a municipality.
+        ("San Juan province", "Argentina", "San Juan"),
+        # India's Punjab is a state, Pakistan's a province, with the larger seat.
+        ("Punjab province", "Pakistan", "Punjab"),
+    ],
+)
+def test_a_province_two_countries_share_is_the_one_with_the_larger_seat(name, country, admin1):
+    resolution = resolve_place(name)
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1, resolution.geo_precision) == (country, admin1, 3)
+
+
 def test_korea_alone_is_south_korea():
     # "Ukrainians living in Korea": the Republic of Korea, not the town of Korea in Ivory Coast.
     gazetteer = get_gazetteer()

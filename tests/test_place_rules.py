@@ -417,6 +417,11 @@ def test_a_place_its_hints_confirm_settles_the_country_of_its_sentence(text, loc
     assert rows and (rows[0].location, rows[0].country) == (location, country)
 
 
+def test_the_word_province_after_a_name_says_which_place_it_is():
+    rows = extract("On 5 May 2024, in San Juan province, teachers blocked a road to demand a salary raise.", date=DATE)
+    assert rows and (rows[0].location, rows[0].country, rows[0].geo_precision) == ("San Juan", "Argentina", 3)
+
+
 def test_places_in_two_countries_give_an_unknown_place_none():
     rows = extract("On 4 May 2024, gunmen shot dead a trader in Zorvel Adda. The police later searched houses in Chaman "
                    "and in Zahedan.", date=DATE)

@@ -318,7 +318,7 @@ TIME_LIKE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY
 
 def _on_to_its_place_word(ent: Span, sent: Span) -> Span:
     """ "in Dera Bugti city" with only "Dera" read as a name: the capitalised words up to the place
-    word belong to it."""
+    word belong to it, and so does "province" right after a name."""
     doc = ent.doc
     end = ent.end
     while (end < sent.end and end < ent.end + 3 and doc[end].is_title and not doc[end].ent_type_
@@ -326,6 +326,10 @@ def _on_to_its_place_word(ent: Span, sent: Span) -> Span:
         end += 1
     if end > ent.end and end < sent.end and doc[end].lower_ in GENERIC_PLACE_WORDS:
         return Span(doc, ent.start, end, label=ent.label_)
+    if end == ent.end and end < sent.end and doc[end].lower_ in ("province", "provinces"):
+        # "in San Juan province": the word says which San Juan. Region, state, department also name
+        # areas that are no first-level unit ("the Sahel region"); province does not.
+        return Span(doc, ent.start, end + 1, label=ent.label_)
     return ent
 
 

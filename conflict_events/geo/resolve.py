@@ -56,6 +56,16 @@ def _admin1_in(gaz: Gazetteer, name: str, countries: Sequence[str]) -> Place | N
     return None
 
 
+def _largest_province_called(gaz: Gazetteer, name: str) -> Place | None:
+    """ "San Juan province" with no country to go by: of the provinces so called (Argentina's, the
+    Dominican Republic's; Puerto Rico's San Juan is a municipality), the one whose seat is largest."""
+    owners = [c for c in gaz.admin1_countries(name) if c not in PROVINCES_CALLED_MUNICIPALITIES]
+    if len(owners) >= AMBIGUOUS_PROVINCE_COUNTRIES:
+        return None
+    seats = [seat for c in owners if (seat := gaz.admin1_capital(c, name)) is not None]
+    return max(seats, key=lambda seat: seat.population, default=None)
+
+
 def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str],
                    cands: tuple[Place, ...], name: str = "") -> Resolution | None:
     """The named place is unknown: locate it by the hinted district town (GP2) or province capital (GP3).
@@ -158,6 +168,8 @@ NOT_CALLED_DISTRICTS = frozenset({"Sudan", "Nigeria", "Ethiopia", "Kenya", "Sout
 # ... and those whose first-level units are districts: Israel's, Portugal's, Cyprus's, Botswana's,
 # Belize's, Brunei's, Mauritius's.
 PROVINCES_CALLED_DISTRICTS = frozenset({"Israel", "Portugal", "Cyprus", "Botswana", "Belize", "Brunei", "Mauritius"})
+# Countries whose first-level units are municipalities: "San Juan province" is not Puerto Rico's San Juan.
+PROVINCES_CALLED_MUNICIPALITIES = frozenset({"Puerto Rico", "Montenegro", "North Macedonia", "Slovenia", "Latvia", "Malta"})
 HINT_TOWN_POPULATION = 10_000
 # A city this size is meant even where the hints point to another country ("Taizz (Al Qahirah)").
 NAMESAKE_CITY_POPULATION = 250_000
@@ -418,7 +430,7 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     # "Anbar province", "Homs governorate", "Kharkiv oblast"
     base = _split_suffix(norm, ADMIN_WORDS)
     if base:
-        seat = _admin1_in(gaz, base, countries)
+        seat = _admin1_in(gaz, base, countries) or _largest_province_called(gaz, base)
         if seat is not None:
             return Resolution(seat, 3, "admin1-named", (seat,))
     base_d = _split_suffix(norm, DISTRICT_WORDS)
