@@ -682,3 +682,21 @@ def test_event_country_spellings(d, given, country):
 )
 def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):
     check(d, mention, country, name, inter, date(2022, 3, 1))
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        ("At the call of the CFDT and FO, nurses demonstrated.", ["France"]),
+        ("KCTU members picketed in front of the city hall.", ["South Korea"]),
+        ("Supporters of the PML-N and the PTI clashed; PTI workers were arrested.", ["Pakistan"]),
+        ("The bill was debated in the House of Lords.", ["United Kingdom"]),
+        # Organisations of several countries say none; acronyms match only as written, as whole words.
+        ("Sinn Féin members held a vigil.", []),
+        ("We said podemos and walked on; the FOB and CFDTX met.", []),
+    ],
+)
+def test_national_organisations_name_their_country(text, countries):
+    from conflict_events.actors.organisations import countries_of_organisations
+
+    assert countries_of_organisations(text) == countries

@@ -422,6 +422,11 @@ def test_the_word_province_after_a_name_says_which_place_it_is():
     assert rows and (rows[0].location, rows[0].country, rows[0].geo_precision) == ("San Juan", "Argentina", 3)
 
 
+def test_a_national_union_gives_an_unknown_place_its_country():
+    rows = extract("On 5 May 2024, at the call of the CFDT and FO, 300 workers demonstrated in Zorvelville.", date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == ("Zorvelville", "France")
+
+
 def test_places_in_two_countries_give_an_unknown_place_none():
     rows = extract("On 4 May 2024, gunmen shot dead a trader in Zorvel Adda. The police later searched houses in Chaman "
                    "and in Zahedan.", date=DATE)

@@ -18,6 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.actors.dictionary import singular
+from conflict_events.actors.organisations import countries_of_organisations
 from conflict_events.actors.resolve import GENERIC_TERMS, PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import CROWD_NOUNS, DRUG_SEIZURE, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
@@ -106,7 +107,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     """All event rows an article reports, in order of first mention."""
     from conflict_events.actors import find_acronyms
 
-    context = country_context(doc, resources.country_of, resources.admin1_countries) or _countries_of_named_groups(doc, resources.actors)
+    context = (country_context(doc, resources.country_of, resources.admin1_countries) or _countries_of_named_groups(doc, resources.actors)
+               or countries_of_organisations(doc.text))
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
     sentences = [sent for sent in doc.sents if sent.text.strip()]
