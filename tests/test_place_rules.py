@@ -17,6 +17,9 @@ DATE = "2024-05-12"
     [
         # A village the gazetteer lacks keeps its own name, placed by the districts in its parenthesis.
         ("On 3 May 2024, soldiers shelled Zorvelkivka village (Bakhmut district, Donetsk region).", "Zorvelkivka", "Donetsk", "Ukraine"),
+        # A long parenthesis, its hyphenated names several tokens each, still locates it.
+        ("On 3 May 2024, a landmine exploded in Zorvel village (Zorvelgo township, Pa-O Self-Administered Zone, Shan-South state), "
+         "killing two soldiers.", "Zorvel", "Shan-South", "Myanmar"),
         # ... or by the province named after a comma.
         ("On 3 May 2024, Russian forces shelled Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
         # "X, <province>," is a place whatever the tagger made of either name.

@@ -173,7 +173,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
             mention.admin_hints = list(dict.fromkeys([*parenthetical, *mention.admin_hints]))
         if parenthetical and written[-1].lower_ not in FACILITY_WORDS:
             # Every name in that parenthesis only says where this place is.
-            close = next((t.i for t in doc[written.end : min(len(doc), written.end + 20)] if t.text == ")"), written.end)
+            close = next((t.i for t in doc[written.end : min(len(doc), written.end + PARENTHESIS_TOKENS + 4)] if t.text == ")"), written.end)
             for inner in mentions[i + 1 :]:
                 if inner.span.start < close:
                     inner.hint_only = True
@@ -830,6 +830,10 @@ def _ward_number(token: Token) -> bool:
             or bool(numbered and numbered.group(1) in GENERIC_PLACE_WORDS))
 
 
+# The longest parenthesis of admin names read, in tokens.
+PARENTHESIS_TOKENS = 24
+
+
 def _parenthetical_after(span: Span) -> list[str]:
     """ "Pale town (Pale township, Yinmarbin district, Sagaing region)": the names in the parenthesis."""
     doc = span.doc
@@ -838,7 +842,8 @@ def _parenthetical_after(span: Span) -> list[str]:
         start += 1
     start = _after_a_jurisdiction(doc, start)
     while start < len(doc) and doc[start].text == "(":
-        close = next((t.i for t in doc[start : min(len(doc), start + 16)] if t.text == ")"), None)
+        # "(Pinlaung township, Pa-O Self-Administered Zone, Shan-South state)": a hyphen is a token of its own.
+        close = next((t.i for t in doc[start : min(len(doc), start + PARENTHESIS_TOKENS)] if t.text == ")"), None)
         if close is None:
             break
         names = [part.strip() for part in doc[start + 1 : close].text.split(",") if part.strip() and not part.strip().isdigit()]
