@@ -327,6 +327,8 @@ def test_a_district_hint_names_a_unit_its_country_calls_a_district(hints, countr
         ("Karen State", "Myanmar", "Kayin"),
         ("Cape Delgado", "Mozambique", "Cabo Delgado"),
         ("Valencian Community", "Spain", "Valencia"),
+        # Panama's province west of the canal, split from Panama province in 2014 (GeoNames predates it).
+        ("Panama Oeste", "Panama", "Panama Oeste"),
         # Kyrgyzstan's region as ACLED spells it (GeoNames: Chuy), not the Brazilian border town Chui.
         ("Chui region", "Kyrgyzstan", "Chui"),
     ],
@@ -366,6 +368,15 @@ def test_a_province_two_countries_share_is_the_one_with_the_larger_seat(name, co
     resolution = resolve_place(name)
     assert resolution is not None
     assert (resolution.place.country, resolution.place.admin1, resolution.geo_precision) == (country, admin1, 3)
+
+
+@pytest.mark.parametrize(
+    "town, admin1", [("La Chorrera", "Panama Oeste"), ("Arraijan", "Panama Oeste"), ("Chepo", "Panama"), ("Panama City", "Panama")]
+)
+def test_towns_either_side_of_the_canal_are_in_their_2014_province(town, admin1):
+    resolution = resolve_place(town, context_countries=["Panama"])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == ("Panama", admin1)
 
 
 def test_korea_alone_is_south_korea():
