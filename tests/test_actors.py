@@ -691,6 +691,8 @@ def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):
         ("KCTU members picketed in front of the city hall.", ["South Korea"]),
         ("Supporters of the PML-N and the PTI clashed; PTI workers were arrested.", ["Pakistan"]),
         ("The bill was debated in the House of Lords.", ["United Kingdom"]),
+        # A lowercase word hyphenated on is still the organisation named.
+        ("Three DPK-affiliated candidates and pro-KCTU workers picketed.", ["South Korea"]),
         # Organisations of several countries say none; acronyms match only as written, as whole words.
         ("Sinn Féin members held a vigil.", []),
         ("We said podemos and walked on; the FOB and CFDTX met.", []),

@@ -28,7 +28,8 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
             if alias.strip():
                 country_of.setdefault(alias.strip(), countries[0])
     aliases = sorted(country_of, key=len, reverse=True)
-    pattern = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(a) for a in aliases) + r")(?![\w-])")
+    # Whole words: "DPK-affiliated" and "pro-KCTU" name the party and the union, "PML-N" is no PML.
+    pattern = re.compile(r"(?<!\w)(?<![A-Z\d]-)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)(?!-[A-Z\d])")
     return pattern, country_of
 
 
