@@ -379,6 +379,18 @@ def test_towns_either_side_of_the_canal_are_in_their_2014_province(town, admin1)
     assert (resolution.place.country, resolution.place.admin1) == ("Panama", admin1)
 
 
+@pytest.mark.parametrize(
+    "town, admin1",
+    [("Banqiao", "New Taipei City"), ("Taipei", "Taipei City"), ("Zhubei", "Hsinchu"), ("Hsinchu", "Hsinchu City"),
+     ("Puli", "Nantou"), ("Magong", "Penghu")],
+)
+def test_taiwan_towns_are_in_its_22_divisions(town, admin1):
+    # GeoNames still files them under the provinces of Taiwan and Fukien.
+    resolution = resolve_place(town, context_countries=["Taiwan"])
+    assert resolution is not None
+    assert (resolution.place.country, resolution.place.admin1) == ("Taiwan", admin1)
+
+
 def test_korea_alone_is_south_korea():
     # "Ukrainians living in Korea": the Republic of Korea, not the town of Korea in Ivory Coast.
     gazetteer = get_gazetteer()
