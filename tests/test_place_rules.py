@@ -348,9 +348,19 @@ def test_a_mission_sent_to_one_country_gives_the_country(text, country):
         ("On 5 May 2024, rail workers gathered at a station in Edinburgh to protest job cuts.", "Edinburgh", "United Kingdom"),
         # A city that shares its name with a province elsewhere is the city.
         ("On 5 May 2024, protesters gathered in front of the government building in Sofia demanding its resignation.", "Sofia", "Bulgaria"),
+        # A place its parenthesis or its province confirms settles the bare names beside it: Tanda is
+        # a town in India, Agri a province of Turkey, El Dabaa a town in Egypt.
+        ("On 5 May 2024, rebels seized Tanda near Zorvelo (Rutshuru, Nord-Kivu).", "Zorvelo", "Democratic Republic of Congo"),
+        ("On 5 May 2024, armed herders looted cattle near the Agri area west of Zorvela (Zorvela locality, West Darfur state).",
+         "Zorvela", "Sudan"),
+        ("On 5 May 2024, soldiers clashed with militants in the Dabaa area in southern Zorvel district, Anbar.", "Zorvel", "Iraq"),
+        # A country after a comma confirms no more than naming it does: the march was in Sweden.
+        ("On 3 May 2024, students marched in Uppsala against an attack on a school in Bergen, Norway.", "Uppsala", "Sweden"),
+        # A national union gives a text that names no country its country.
+        ("On 5 May 2024, at the call of the CFDT and FO, 300 workers demonstrated in Zorvelville.", "Zorvelville", "France"),
     ],
 )
-def test_well_known_cities_win(text, location, country):
+def test_the_country_of_the_event_place(text, location, country):
     rows = extract(text, date=DATE)
     assert rows and (rows[0].location, rows[0].country) == (location, country)
 
@@ -402,32 +412,9 @@ def test_an_unknown_place_lies_in_the_country_of_the_places_around_it(text, loca
     assert rows and (rows[0].location, rows[0].country) == (location, country)
 
 
-@pytest.mark.parametrize(
-    "text, location, country",
-    [
-        # A place its parenthesis or its province confirms settles the bare names beside it: Tanda is
-        # a town in India, Agri a province of Turkey, El Dabaa a town in Egypt.
-        ("On 5 May 2024, rebels seized Tanda near Zorvelo (Rutshuru, Nord-Kivu).", "Zorvelo", "Democratic Republic of Congo"),
-        ("On 5 May 2024, armed herders looted cattle near the Agri area west of Zorvela (Zorvela locality, West Darfur state).",
-         "Zorvela", "Sudan"),
-        ("On 5 May 2024, soldiers clashed with militants in the Dabaa area in southern Zorvel district, Anbar.", "Zorvel", "Iraq"),
-        # A country after a comma confirms no more than naming it does: the march was in Sweden.
-        ("On 3 May 2024, students marched in Uppsala against an attack on a school in Bergen, Norway.", "Uppsala", "Sweden"),
-    ],
-)
-def test_a_place_its_hints_confirm_settles_the_country_of_its_sentence(text, location, country):
-    rows = extract(text, date=DATE)
-    assert rows and (rows[0].location, rows[0].country) == (location, country)
-
-
 def test_the_word_province_after_a_name_says_which_place_it_is():
     rows = extract("On 5 May 2024, in San Juan province, teachers blocked a road to demand a salary raise.", date=DATE)
     assert rows and (rows[0].location, rows[0].country, rows[0].geo_precision) == ("San Juan", "Argentina", 3)
-
-
-def test_a_national_union_gives_an_unknown_place_its_country():
-    rows = extract("On 5 May 2024, at the call of the CFDT and FO, 300 workers demonstrated in Zorvelville.", date=DATE)
-    assert rows and (rows[0].location, rows[0].country) == ("Zorvelville", "France")
 
 
 def test_places_in_two_countries_give_an_unknown_place_none():
