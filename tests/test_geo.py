@@ -355,19 +355,23 @@ def test_a_place_repeating_its_own_name_is_placed_by_the_larger_units(name, hint
 
 
 @pytest.mark.parametrize(
-    "name, country, admin1",
+    "name, hints, country, admin1",
     [
         # Argentina's and the Dominican Republic's provinces, the larger seat first; Puerto Rico's San Juan,
         # the largest city of the name, is a municipality.
-        ("San Juan province", "Argentina", "San Juan"),
+        ("San Juan province", [], "Argentina", "San Juan"),
         # India's Punjab is a state, Pakistan's a province, with the larger seat.
-        ("Punjab province", "Pakistan", "Punjab"),
+        ("Punjab province", [], "Pakistan", "Punjab"),
+        # The same in a parenthesis: El Salvador's San Salvador, not the Bahamas' island district;
+        # Argentina's Cordoba, not Colombia's department.
+        ("Zorvel", ["San Salvador"], "El Salvador", "San Salvador"),
+        ("Zorvel", ["Cordoba"], "Argentina", "Cordoba"),
     ],
 )
-def test_a_province_two_countries_share_is_the_one_with_the_larger_seat(name, country, admin1):
-    resolution = resolve_place(name)
+def test_a_province_two_countries_share_is_the_one_with_the_larger_seat(name, hints, country, admin1):
+    resolution = resolve_place(name, admin_hints=hints)
     assert resolution is not None
-    assert (resolution.place.country, resolution.place.admin1, resolution.geo_precision) == (country, admin1, 3)
+    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
 
 
 @pytest.mark.parametrize(

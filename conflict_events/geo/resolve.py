@@ -56,10 +56,12 @@ def _admin1_in(gaz: Gazetteer, name: str, countries: Sequence[str]) -> Place | N
     return None
 
 
-def _largest_province_called(gaz: Gazetteer, name: str) -> Place | None:
-    """ "San Juan province" with no country to go by: of the provinces so called (Argentina's, the
-    Dominican Republic's; Puerto Rico's San Juan is a municipality), the one whose seat is largest."""
-    owners = [c for c in gaz.admin1_countries(name) if c not in PROVINCES_CALLED_MUNICIPALITIES]
+def _largest_province_called(gaz: Gazetteer, name: str, owners: Sequence[str] | None = None) -> Place | None:
+    """The seat of the province so called whose seat is largest, where no more than two countries have
+    one: "San Juan province" is Argentina's (the Dominican Republic's seat is smaller; Puerto Rico's
+    San Juan is a municipality), "(Santa Cruz)" Bolivia's rather than Argentina's."""
+    if owners is None:
+        owners = [c for c in gaz.admin1_countries(name) if c not in PROVINCES_CALLED_MUNICIPALITIES]
     if len(owners) >= AMBIGUOUS_PROVINCE_COUNTRIES:
         return None
     seats = [seat for c in owners if (seat := gaz.admin1_capital(c, name)) is not None]
@@ -208,6 +210,10 @@ def _hint_scores(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str])
         for owner in owners:
             # Parentheses go from small to large: the last name is the province, the surest vote.
             score[owner] += weight / len(owners)
+        if len(provinces) == 2 and len(owners) == 2 and (seat := _largest_province_called(gaz, h, provinces)) is not None:
+            # Of two countries' provinces so called, the one with the larger seat leads, by a hair
+            # that any other word of the text outweighs.
+            score[seat.country] += 0.01
     for rank, country in enumerate(countries[:2]):
         if country in score:
             score[country] += 0.05 / (rank + 1)
