@@ -693,6 +693,8 @@ def test_named_groups_the_dictionary_lacks(d, mention, country, name, inter):
         ("The bill was debated in the House of Lords.", ["United Kingdom"]),
         # A lowercase word hyphenated on is still the organisation named.
         ("Three DPK-affiliated candidates and pro-KCTU workers picketed.", ["South Korea"]),
+        # An acronym English news uses for something else names no organisation: the Press Trust of India.
+        ("New Delhi (PTI): students protested outside the campus.", []),
         # Organisations of several countries say none; acronyms match only as written, as whole words.
         ("Sinn Féin members held a vigil.", []),
         ("We said podemos and walked on; the FOB and CFDTX met.", []),
