@@ -356,6 +356,9 @@ def test_a_mission_sent_to_one_country_gives_the_country(text, country):
         ("On 5 May 2024, soldiers clashed with militants in the Dabaa area in southern Zorvel district, Anbar.", "Zorvel", "Iraq"),
         # A country after a comma confirms no more than naming it does: the march was in Sweden.
         ("On 3 May 2024, students marched in Uppsala against an attack on a school in Bergen, Norway.", "Uppsala", "Sweden"),
+        # "Saint" runs into the name after it, whatever the tagger called that ("Peter Port" a person).
+        ("On 5 May 2024, about 20 people gathered outside the town hall in Saint Peter Port to protest against a new tax.",
+         "Saint Peter Port", "Bailiwick of Guernsey"),
         # A national union gives a text that names no country its country.
         ("On 5 May 2024, at the call of the CFDT and FO, 300 workers demonstrated in Zorvelville.", "Zorvelville", "France"),
     ],

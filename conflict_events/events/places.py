@@ -66,16 +66,24 @@ def clean_place_name(text: str) -> str:
 
 # Geographic words that begin a name with "of": "Port of Spain", "Gulf of Aden", "Isle of Wight".
 NAME_OF_HEADS = frozenset({"port", "isle", "island", "bay", "gulf", "sea", "strait", "straits", "cape", "mount", "lake"})
+# Words that begin a place's name and are no name alone: "Saint" + "Peter Port" is one name, whatever
+# the tagger made of the rest ("Peter Port" a person).
+NAME_PREFIXES = frozenset({"saint", "st", "st.", "sainte", "san", "santa", "santo", "sao", "são", "port", "fort", "puerto",
+                           "porto", "bandar", "ras", "kafr", "kfar", "deir", "beit", "bayt", "mount", "cape"})
+NAME_RESTS = PLACE_LABELS | {"PERSON", "ORG", "NORP"}
 
 
 def _join_adjacent(ents: list[Span]) -> list[Span]:
-    """ "Baja" + "California", "Port" + "of" + "Spain" read as two places: one name."""
+    """ "Baja" + "California", "Port" + "of" + "Spain", "Saint" + "Peter Port" read as two places: one name."""
     joined: list[Span] = []
     for ent in ents:
         previous = joined[-1] if joined else None
         of_name = (previous is not None and len(previous) == 1 and previous[0].lower_ in NAME_OF_HEADS
                    and previous.end + 1 == ent.start and ent.doc[previous.end].lower_ == "of")
-        if previous is not None and (previous.end == ent.start or of_name) and previous.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS:
+        prefix = (previous is not None and len(previous) == 1 and previous[0].lower_ in NAME_PREFIXES and previous.end == ent.start
+                  and ent.label_ in NAME_RESTS and ent[0].is_title)
+        if previous is not None and ((previous.end == ent.start or of_name) and previous.label_ in PLACE_LABELS and ent.label_ in PLACE_LABELS
+                                     or prefix and previous.label_ in PLACE_LABELS):
             last = joined.pop()
             joined.append(Span(ent.doc, last.start, ent.end, label=last.label_))
         else:
