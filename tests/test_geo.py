@@ -252,6 +252,18 @@ def test_direction_words_alone_do_not_loop(name):
         # Kyrgyzstan's regions as ACLED spells them (GeoNames: Chuy, Ysyk-Koel).
         ("Kant", "Kyrgyzstan", "Chui"),
         ("Karakol", "Kyrgyzstan", "Issyk-Kul"),
+        # Panama Oeste (2014), west of the canal, and Panama east of it.
+        ("La Chorrera", "Panama", "Panama Oeste"),
+        ("Arraijan", "Panama", "Panama Oeste"),
+        ("Chepo", "Panama", "Panama"),
+        ("Panama City", "Panama", "Panama"),
+        # Taiwan's 22 divisions (2014); GeoNames files the towns under the provinces of Taiwan and Fukien.
+        ("Banqiao", "Taiwan", "New Taipei City"),
+        ("Taipei", "Taiwan", "Taipei City"),
+        ("Zhubei", "Taiwan", "Hsinchu"),
+        ("Hsinchu", "Taiwan", "Hsinchu City"),
+        ("Puli", "Taiwan", "Nantou"),
+        ("Magong", "Taiwan", "Penghu"),
     ],
 )
 def test_towns_are_in_the_provinces_acled_uses(mention, country, admin1):
@@ -346,18 +358,8 @@ def test_provinces_by_the_names_news_and_acled_give_them(hint, country, admin1):
         ("Moyale", ["Moyale", "Borana", "Oromia"], "Ethiopia", "Oromia"),
         # A district of that name still votes: Ayolas is Paraguay's, where both countries have a Misiones.
         ("Ayolas", ["Ayolas", "Misiones"], "Paraguay", "Misiones"),
-    ],
-)
-def test_a_place_repeating_its_own_name_is_placed_by_the_larger_units(name, hints, country, admin1):
-    resolution = resolve_place(name, admin_hints=hints)
-    assert resolution is not None
-    assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
-
-
-@pytest.mark.parametrize(
-    "name, hints, country, admin1",
-    [
-        # Argentina's and the Dominican Republic's provinces, the larger seat first; Puerto Rico's San Juan,
+        # A province two countries share is the one with the larger seat: Argentina's and the Dominican
+        # Republic's provinces, the larger seat first; Puerto Rico's San Juan,
         # the largest city of the name, is a municipality.
         ("San Juan province", [], "Argentina", "San Juan"),
         # India's Punjab is a state, Pakistan's a province, with the larger seat.
@@ -368,31 +370,10 @@ def test_a_place_repeating_its_own_name_is_placed_by_the_larger_units(name, hint
         ("Zorvel", ["Cordoba"], "Argentina", "Cordoba"),
     ],
 )
-def test_a_province_two_countries_share_is_the_one_with_the_larger_seat(name, hints, country, admin1):
+def test_which_country_a_name_and_its_hints_settle(name, hints, country, admin1):
     resolution = resolve_place(name, admin_hints=hints)
     assert resolution is not None
     assert (resolution.place.country, resolution.place.admin1) == (country, admin1)
-
-
-@pytest.mark.parametrize(
-    "town, admin1", [("La Chorrera", "Panama Oeste"), ("Arraijan", "Panama Oeste"), ("Chepo", "Panama"), ("Panama City", "Panama")]
-)
-def test_towns_either_side_of_the_canal_are_in_their_2014_province(town, admin1):
-    resolution = resolve_place(town, context_countries=["Panama"])
-    assert resolution is not None
-    assert (resolution.place.country, resolution.place.admin1) == ("Panama", admin1)
-
-
-@pytest.mark.parametrize(
-    "town, admin1",
-    [("Banqiao", "New Taipei City"), ("Taipei", "Taipei City"), ("Zhubei", "Hsinchu"), ("Hsinchu", "Hsinchu City"),
-     ("Puli", "Nantou"), ("Magong", "Penghu")],
-)
-def test_taiwan_towns_are_in_its_22_divisions(town, admin1):
-    # GeoNames still files them under the provinces of Taiwan and Fukien.
-    resolution = resolve_place(town, context_countries=["Taiwan"])
-    assert resolution is not None
-    assert (resolution.place.country, resolution.place.admin1) == ("Taiwan", admin1)
 
 
 def test_korea_alone_is_south_korea():
