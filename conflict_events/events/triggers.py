@@ -569,6 +569,8 @@ def is_irrealis(token: Token) -> bool:
             # "members staged a demonstration ..., they also demanded lower prices": a clause before
             # the verb is not what that verb demands or plans; it is reported or run on.
             break
+        if _asserted_clause(ancestor):
+            break
         if ancestor.dep_ in ("xcomp", "ccomp", "advcl", "dobj", "pobj", "acl") and ancestor.head.i != ancestor.i:
             ancestor = ancestor.head
             if ancestor.lower_ in ATTEMPT_VERBS and verb.tag_ == "VBG" and verb.dep_ == "advcl":
@@ -582,6 +584,12 @@ def is_irrealis(token: Token) -> bool:
         else:
             break
     return False
+
+
+def _asserted_clause(verb: Token) -> bool:
+    """ "attempted to place flags, after which clashes erupted": an adverbial clause with its own
+    subject and a past-tense verb tells what happened, whatever the clause it hangs on plans or tries."""
+    return verb.dep_ == "advcl" and verb.tag_ == "VBD" and any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
 def _habitual(verb: Token) -> bool:
