@@ -250,6 +250,10 @@ DATE = "2024-05-12"
         # "under X police station limits" between a village and its parenthesis only repeats where it is.
         ("On 1 May 2024, a mob lynched a suspected thief in Zorvel village under Jeypore Sadar police station limits (Koraput, Odisha).",
          "Zorvel", "Odisha", "India"),
+        # Two names found one after the other with nothing between are one name: "Villa" and
+        # "Copacabana" apart would be a Villa near Rio's Copacabana.
+        ("On 5 May 2024, in La Paz (La Paz), a group of retired teachers protested in the Villa Copacabana sector to reject a cut in their pensions.",
+         "La Paz", "La Paz", "Bolivia"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

@@ -91,6 +91,19 @@ def _join_adjacent(ents: list[Span]) -> list[Span]:
     return joined
 
 
+def _one_name_when_adjacent(spans: list[Span]) -> list[Span]:
+    """ "the Villa Copacabana sector" found as "Villa" and "Copacabana": names that follow each other
+    with nothing between them, not even a comma, are one name."""
+    merged: list[Span] = []
+    for span in spans:
+        previous = merged[-1] if merged else None
+        if previous is not None and previous.end == span.start and previous[-1].is_title and span[0].is_title:
+            merged[-1] = span.doc[previous.start : span.end]
+        else:
+            merged.append(span)
+    return merged
+
+
 def sentence_entities(doc: Doc) -> dict[int, list[Span]]:
     """Entities grouped by the start of their sentence; ``sent.ents`` rebuilds all of them at each call."""
     grouped: dict[int, list[Span]] = {}
@@ -138,7 +151,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     # Names grown to whole hyphenated words may now cover another found part ("Croix" and "Bouquets").
     spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
     spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
-    spans = sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start)
+    spans = _one_name_when_adjacent(sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start))
     mentions = _roads_as_their_first_town(_with_city_districts([PlaceMention(span) for span in spans]))
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
