@@ -188,6 +188,8 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, supporters of two rival candidates clashed with each other with sticks and stones in Nakuru, injuring four people.", "Mob violence", "rioters (kenya)"),
         # ... also when the fight hurt people: they hurt each other.
         ("On 2 May 2024, traders from two markets beat each other with clubs in Nakuru and wounded six people.", "Mob violence", "rioters (kenya)"),
+        # People hurt in a quarrel between two families: the families fought each other.
+        ("On 2 May 2024, four people were wounded after a quarrel over land between two families turned violent in Nakuru.", "Mob violence", "rioters (kenya)"),
         # A mob's victim is a civilian.
         ("On 2 May 2024, a mob lynched a suspected thief in Nakuru.", "Mob violence", "civilians (kenya)"),
         # A party's supporters beating people are a mob, whatever the party's own actor is.

@@ -71,6 +71,8 @@ def dropped(nlp, text):
         ("Rival gangs exchanged heavy fire in the market.", [("exchanged heavy fire", "clash")]),
         # What happened as an attempt went on happened, whatever became of the attempt.
         ("Troops tried to advance towards the town, clashing with rebel fighters.", [("clashing", "clash")]),
+        # People hurt in a quarrel were hurt in a fight; hurt in an accident, they were not (below).
+        ("Four people were wounded over a land dispute between two clans in the village.", [("wounded", "clash")]),
         # A past-tense clause with its own subject tells what happened, whatever was only attempted.
         ("Settlers tried to raise flags at the village entrance, after which clashes erupted between residents and soldiers.", [("clashes", "clash")]),
         # "set X ablaze" with its objects between the words.

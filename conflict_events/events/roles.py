@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from conflict_events.events.places import GENERIC_PLACE_WORDS
+from conflict_events.events.triggers import QUARREL_WORDS, quarrel_behind
 from conflict_events.nlp import spans as span_groups
 
 TARGET_PREPOSITIONS = frozenset({"on", "against", "at", "upon", "toward", "towards", "targeting", "into"})
@@ -73,6 +74,13 @@ def find_roles(trigger: Span) -> Roles:
     roles = Roles()
     if trigger.label_ in CLASH_FAMILIES:
         _opponents(head, roles)
+    elif trigger.label_ == "injure" and (quarrel := quarrel_behind(head)) is not None:
+        # "four were wounded over a land dispute between two families": the quarrel's sides, also where
+        # it is told as another ("an altercation over a land dispute between two families").
+        for told in (quarrel, *(t for t in quarrel.subtree if t.lower_ in QUARREL_WORDS and t.i != quarrel.i)):
+            _opponents(told, roles)
+            if roles.agent is not None:
+                break
     # A trigger the parser made the head of a clause ("militiamen ... set houses ablaze", read with
     # 'ablaze' as the root) has a subject as a verb does.
     if head.pos_ == "VERB" or head.tag_.startswith("VB") or any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):

@@ -382,7 +382,10 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         verb = span.root
         by_someone = any(c.dep_ == "agent" for c in verb.children)
         doer = _subject_of(verb, ("nsubj",))
-        return "attack" if by_someone or (doer is not None and doer.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB") else "none"
+        if by_someone or (doer is not None and doer.pos_ in ("NOUN", "PROPN") and verb.pos_ == "VERB"):
+            return "attack"
+        # "four were wounded over a land dispute between two families": hurt in a fight between people.
+        return "clash" if quarrel_behind(verb) is not None else "none"
     if family == "flight":
         # "the families fled to the district capital": people displaced; "the attackers fled": no event.
         subject = _subject_of(span.root)
@@ -408,6 +411,24 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         # "Nigeria beat Ghana 2-1": a score, not a beating.
         return "none"
     return family
+
+
+QUARREL_WORDS = frozenset({"dispute", "disputes", "altercation", "quarrel", "brawl", "scuffle", "feud", "argument", "fight", "fistfight"})
+
+
+def quarrel_behind(verb: Token) -> Token | None:
+    """ "wounded over a land dispute", "injured after a verbal altercation turned violent": the quarrel
+    that caused the harm, whose "between" phrase names the two sides."""
+    for child in verb.children:
+        if child.dep_ == "prep" and child.lower_ in ("over", "in", "during", "after", "following", "amid"):
+            quarrel = next((obj for obj in child.children if obj.dep_ == "pobj" and obj.lower_ in QUARREL_WORDS), None)
+            if quarrel is not None:
+                return quarrel
+        if child.dep_ == "advcl":
+            quarrel = next((c for c in child.children if c.dep_ == "nsubj" and c.lower_ in QUARREL_WORDS), None)
+            if quarrel is not None:
+                return quarrel
+    return None
 
 
 def _is_number(doc: Doc, i: int) -> bool:
