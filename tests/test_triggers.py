@@ -59,6 +59,9 @@ def dropped(nlp, text):
         ("Students held their weekly climate strike outside the parliament.", [("climate strike", "protest")]),
         ("Hundreds of drivers slowed the traffic on the ring road to denounce fuel prices.", [("slowed the traffic", "protest")]),
         ("Union members displayed banners outside the city hall to call for higher wages.", [("displayed banners", "protest")]),
+        # Asking the authorities for something is a demand; an avenue is a road.
+        ("Taxi drivers gathered in the main square to ask the mayor for new licences.", [("gathered", "protest")]),
+        ("Bus drivers partially blocked the Zorvel avenue on Monday morning.", [("blocked", "protest")]),
         # Gathering or marching to voice dissatisfaction, or for peace, is a demonstration.
         ("Residents gathered in the square to voice their dissatisfaction with the new tax.", [("gathered", "protest")]),
         ("Hundreds of parishioners took part in a march for peace through the town.", [("march", "protest")]),

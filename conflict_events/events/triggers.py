@@ -44,12 +44,13 @@ PROTEST_CONTEXT = (
     "rally", "petition", "call for", "calling for", "called for", "in support of", "support", "solidarity",
     "oppose", "opposing", "complain", "urg", "reject", "express", "commemorat", "mourn", "honour", "honor",
     "request", "claim", "denounce", "criticis", "criticiz", "in front of", "outside the", "demonstrat",
-    "marched", "marching", "sit-in", "justice", "road", "highway", "street", "traffic", "access", "motorcade",
+    "marched", "marching", "sit-in", "justice", "road", "highway", "street", "avenue", "traffic", "access", "motorcade",
     "caravan", "strike", "petition", "boycott", "resign", "release of", "anniversary", "memory of",
     "defend", "awareness", "advocat", "in favor of", "in favour of", "dispers", "at the call of",
     "over the death", "over the killing", "over the murder", "over the arrest", "over the rape", "over the abduction",
     "dissatisf", "discontent", "grievance", "voice their", "voiced their", "for peace",
     "call on", "called on", "calling on", "call upon", "called upon", "calling upon",
+    "to ask", "asking for", "asking the", "asked for",
 )
 # Forms of demonstration that are events only when they voice a demand ("held a press conference with banners").
 WEAK_PROTEST_FAMILIES = frozenset({"gather", "block", "march", "press"})
