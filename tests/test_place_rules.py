@@ -254,6 +254,9 @@ DATE = "2024-05-12"
         # "Copacabana" apart would be a Villa near Rio's Copacabana.
         ("On 5 May 2024, in La Paz (La Paz), a group of retired teachers protested in the Villa Copacabana sector to reject a cut in their pensions.",
          "La Paz", "La Paz", "Bolivia"),
+        # A transliteration's apostrophe leaves its words capitalised names, whatever the tagger made of them.
+        ("On 5 May 2024, gunmen shot dead a shopkeeper in Ma'arrat An Nu'man city in Idleb governorate.",
+         "Ma'arrat an Nu'man", "Idleb", "Syria"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

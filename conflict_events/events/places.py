@@ -584,10 +584,10 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
         skip = 0
         while skip < 2 and i + skip + 2 < sent.end and (doc[i + 1 + skip].lower_ == "the" or (doc[i + 1 + skip].is_lower and doc[i + 1 + skip].lower_ in PART_OF_A_PLACE)):
             skip += 1  # "through central Cardiff", "in the eastern Zorvel district"; "in South Sudan" stays whole
-        if token.lower_ in LOCATIVE_PREPOSITIONS and doc[i + 1 + skip].is_title and (i + 1 + skip) not in taken:
+        if token.lower_ in LOCATIVE_PREPOSITIONS and _capitalised(doc[i + 1 + skip]) and (i + 1 + skip) not in taken:
             start = i + 1 + skip
             end = start
-            while end < sent.end and end not in taken and (doc[end].is_title or _particles_before_a_name(doc, end, sent.end)):
+            while end < sent.end and end not in taken and (_capitalised(doc[end]) or _particles_before_a_name(doc, end, sent.end)):
                 end += 1
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
                 # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
@@ -596,12 +596,18 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             # whatever the NER took the name for.
             of_a_facility = token.lower_ == "of" and i > sent.start and doc[i - 1].lower_ in FACILITY_WORDS and doc[start].ent_type_ in ("PERSON", "ORG", "")
             if end > start and (doc[start].ent_type_ not in ("PERSON", "ORG", "NORP", "DATE", "TIME", "CARDINAL", "EVENT", "LAW", "WORK_OF_ART")
-                                or of_a_facility or (not _inside_a_name(token) and _cut_short_before_its_locator(doc, start, end))) and doc[start].lower_ not in _NOT_PLACES:
+                                or of_a_facility or (not _inside_a_name(token) and (_cut_short_before_its_locator(doc, start, end)
+                                                                                    or _named_before_its_unit(doc, start, end)))) and doc[start].lower_ not in _NOT_PLACES:
                 found.append(doc[start:end])
             i = end
             continue
         i += 1
     return found
+
+
+def _capitalised(token: Token) -> bool:
+    """A capitalised word, the apostrophe of a transliteration included: "Ma'arrat", "Nu'man" (not title case to Python)."""
+    return token.is_title or (token.text[:1].isupper() and any(a in token.text for a in "'’") and token.text.replace("'", "").replace("’", "").istitle())
 
 
 def _particles_before_a_name(doc: Doc, i: int, end: int) -> bool:
@@ -615,6 +621,15 @@ def _particles_before_a_name(doc: Doc, i: int, end: int) -> bool:
 def _inside_a_name(token: Token) -> bool:
     """ "Ministry of Education and Science of Mongolia": an "of" between capitalised words joins a name."""
     return token.lower_ == "of" and token.i > 0 and token.doc[token.i - 1].is_title
+
+
+def _named_before_its_unit(doc: Doc, start: int, end: int) -> bool:
+    """ "in Ma'arrat An Nu'man city in Idleb": capitalised words after a preposition of place and before
+    "city", "town" or "village" name it, whatever the NER took them for; "the Syrian city of Aleppo" is
+    named after "of", and a lone nationality ("in Afghan village") names nothing."""
+    if end >= len(doc) or doc[end].lower_ not in TOWN_UNIT_WORDS or (end + 1 < len(doc) and doc[end + 1].lower_ == "of"):
+        return False
+    return not (end - start == 1 and doc[start].ent_type_ == "NORP")
 
 
 def _cut_short_before_its_locator(doc: Doc, start: int, end: int) -> bool:
