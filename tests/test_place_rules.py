@@ -283,6 +283,12 @@ def test_a_town_and_its_province_are_one_event():
     assert [(row.location, row.admin1) for row in rows] == [("Zorvel", "Mardin")]
 
 
+@pytest.mark.parametrize("place_word", ["village", "badia"])
+def test_a_village_in_its_countryside_is_one_event(place_word):
+    rows = extract(f"On 7 May 2024, a roadside bomb hit an army truck in Zorvel {place_word} in Hama countryside, killing a soldier.", date=DATE)
+    assert [(row.location, row.admin1) for row in rows] == [("Zorvel", "Hama")]
+
+
 def test_places_listed_with_and_are_each_an_event_in_its_own_province():
     rows = extract("On 7 May 2024, students protested in Ankara, Izmir and Istanbul to demand cheaper transport.", date=DATE)
     assert [(row.location, row.admin1, row.geo_precision) for row in rows] == [

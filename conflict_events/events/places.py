@@ -25,7 +25,7 @@ NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an
 NAME_JOINERS = NAME_PARTICLES - {"-", "'", "of", "at", "an", "as", "e", "es", "ed", "er", "en", "y"}
 GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway",
                          "groupement", "chiefdom", "block", "hill", "tract", "taluk", "taluka", "mandal", "panchayat", "hamlet",
-                         "settlement", "corregimiento", "vereda", "resguardo"})
+                         "settlement", "corregimiento", "vereda", "resguardo", "badia", "badiya", "desert"})
 
 
 @dataclass(slots=True)
@@ -155,9 +155,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     mentions = _roads_as_their_first_town(_with_city_districts([PlaceMention(span) for span in spans]))
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
-        # "Zorvel village of Pindaya township": the of-phrase after a place word locates the village
-        # (a neighbourhood of a town is coded to the town).
-        of_a_unit = len(between) == 2 and between[0].lower_ in GENERIC_PLACE_WORDS - SUBTOWN_WORDS and between[1].lower_ == "of"
+        # "Zorvel village of Pindaya township", "Ithariyah badia in Hama countryside": the phrase after a
+        # place word locates the village (a neighbourhood of a town is coded to the town).
+        of_a_unit = len(between) == 2 and between[0].lower_ in GENERIC_PLACE_WORDS - SUBTOWN_WORDS and between[1].lower_ in ("of", "in")
         if not between or len(between) > 3 or not (of_a_unit or all(t.text in (",", "(", "-") or t.is_space or t.lower_ in GENERIC_PLACE_WORDS for t in between)):
             continue
         # "Campinas (Sao Paulo)", "Coatzacoalcos, Veracruz": the second name only says where the
