@@ -257,6 +257,12 @@ DATE = "2024-05-12"
         # A transliteration's apostrophe leaves its words capitalised names, whatever the tagger made of them.
         ("On 5 May 2024, gunmen shot dead a shopkeeper in Ma'arrat An Nu'man city in Idleb governorate.",
          "Ma'arrat an Nu'man", "Idleb", "Syria"),
+        # The words and joiners the tagger left before a name are part of it: "Shakhta imeni" + "Gagarina",
+        # "Iguala de la" + "Independencia".
+        ("On 5 May 2024, soldiers shelled positions near Shakhta imeni Gagarina, Donetsk, with mortars.",
+         "Shakhta imeni Gagarina", "Donetsk", "Ukraine"),
+        ("On 5 May 2024, in Iguala de la Independencia, Guerrero, gunmen shot dead two taxi drivers.",
+         "Iguala de la Independencia", "Guerrero", "Mexico"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

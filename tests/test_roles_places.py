@@ -118,3 +118,15 @@ def test_places_in_a_coordination_link_together(tagged_nlp):
 def test_country_context(tagged_nlp, text, countries):
     resources = default_resources()
     assert country_context(tagged_nlp(text), resources.country_of, resources.admin1_countries) == countries
+
+
+def test_a_preposition_the_tagger_ran_a_name_into_is_not_part_of_it():
+    import spacy
+    from spacy.tokens import Doc, Span
+
+    from conflict_events.events.places import _entity_parts
+
+    words = ["near", "the", "Nur", "Complex", "in", "Riyad"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=["ADP", "DET", "PROPN", "PROPN", "ADP", "PROPN"])
+    parts = _entity_parts(Span(doc, 1, 5, label="FAC"))
+    assert [p.text for p in parts] == ["the Nur Complex"]

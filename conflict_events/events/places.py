@@ -20,7 +20,7 @@ LOCATIVE_PREPOSITIONS = frozenset({"in", "at", "near", "outside", "around", "int
 NEAR_WORDS = ("near", "outside", "close to", "outskirts of", "vicinity of", "km from", "kilometres from", "kilometers from", "miles from", "km of", "kilometres of", "kilometers of", "miles of")
 DIRECTIONS = ("north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest", "north-east", "north-west", "south-east", "south-west")
 ANAPHORS = frozenset({"base", "air base", "town", "city", "village", "area", "camp", "site", "compound", "there", "airbase", "facility", "locality", "neighbourhood", "neighborhood"})
-NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "e", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of"})
+NAME_PARTICLES = frozenset({"al", "el", "ad", "as", "ar", "ash", "at", "az", "an", "ez", "e", "es", "ed", "er", "en", "ul", "bin", "ibn", "de", "del", "la", "las", "los", "le", "les", "da", "do", "dos", "das", "di", "du", "van", "von", "der", "den", "y", "-", "'", "of", "imeni"})
 # Particles that join the words of one name and are no English words ("Mocimboa da Praia", "Deir ez Zor").
 NAME_JOINERS = NAME_PARTICLES - {"-", "'", "of", "at", "an", "as", "e", "es", "ed", "er", "en", "y"}
 GENERIC_PLACE_WORDS = frozenset({"village", "town", "city", "district", "province", "governorate", "region", "county", "state", "oblast", "area", "municipality", "commune", "department", "township", "division", "subdistrict", "sub-district", "neighbourhood", "neighborhood", "camp", "locality", "ward", "tehsil", "zone", "prefecture", "raion", "rayon", "countryside", "outskirts", "suburb", "suburbs", "vicinity", "axis", "front", "frontline", "sector", "upazila", "union", "parish", "sub-county", "subcounty", "lga", "community", "woreda", "kebele", "canton", "borough", "governorate", "emirate", "valley", "mountain", "mountains", "road", "highway",
@@ -286,7 +286,8 @@ def _entity_parts(ent: Span) -> list[Span]:
             if token.i > start:
                 parts.append(Span(doc, start, token.i, label=ent.label_))
             start = token.i + 1
-    while end > start and doc[end - 1].is_punct:
+    # "the Nur Complex in": a preposition the NER ran the name on into is none of it.
+    while end > start and (doc[end - 1].is_punct or (doc[end - 1].is_lower and doc[end - 1].pos_ == "ADP")):
         end -= 1
     if end > start:
         parts.append(Span(doc, start, end, label=ent.label_))
@@ -327,11 +328,30 @@ def _with_particles(ent: Span, sent: Span) -> Span:
         end += 1
         while end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
             end += 1
-    while end + 1 < sent.end and doc[end].lower_ in particles and doc[end + 1].is_title and doc[end + 1].ent_type_ not in TIME_LIKE:
-        end += 2
+    while True:
+        # "Plan" + "de las Hayas": one or more particles, then the name goes on.
+        after = end
+        while after < sent.end and doc[after].lower_ in particles:
+            after += 1
+        if after == end or after >= sent.end or not doc[after].is_title or doc[after].ent_type_ in TIME_LIKE:
+            break
+        end = after + 1
         while end < sent.end and doc[end].is_title and doc[end].ent_type_ not in TIME_LIKE:
             end += 1
-    return Span(doc, ent.start, end, label=ent.label_) if end > ent.end else ent
+    start = ent.start
+    # "Shakhta imeni" + "Gagarina", "Plan de las" + "Hayas": the words and joiners the NER left before the name.
+    while start - 2 >= sent.start and doc[start - 1].lower_ in NAME_JOINERS:
+        first = start - 1
+        while first - 1 >= sent.start and doc[first - 1].lower_ in NAME_JOINERS:
+            first -= 1
+        if first - 1 < sent.start or not doc[first - 1].is_title or doc[first - 1].ent_type_ in TIME_LIKE or doc[first - 1].lower_ in _NOT_PLACES:
+            break
+        start = first - 1
+        while start - 1 >= sent.start and doc[start - 1].is_title and doc[start - 1].ent_type_ not in TIME_LIKE and doc[start - 1].lower_ not in _NOT_PLACES:
+            start -= 1
+    if (start, end) == (ent.start, ent.end):
+        return ent
+    return Span(doc, start, end, label=ent.label_)
 
 
 TIME_LIKE = frozenset({"DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY", "QUANTITY", "PERCENT"})
