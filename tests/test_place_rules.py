@@ -263,6 +263,9 @@ DATE = "2024-05-12"
          "Shakhta imeni Gagarina", "Donetsk", "Ukraine"),
         ("On 5 May 2024, in Iguala de la Independencia, Guerrero, gunmen shot dead two taxi drivers.",
          "Iguala de la Independencia", "Guerrero", "Mexico"),
+        # A street is coded to its town.
+        ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
+         "Timika", "Papua", "Indonesia"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):
@@ -276,6 +279,11 @@ def test_unknown_village_has_the_coordinates_of_what_locates_it():
     row = extract("On 3 May 2024, soldiers shelled Zorvelkivka village (Bakhmut district, Donetsk region).", date=DATE)[0]
     assert row.latitude is not None and row.longitude is not None
     assert row.geo_precision in (2, 3)
+
+
+def test_a_street_in_a_known_town_is_the_town_at_precision_1():
+    row = extract("On 5 May 2024, students staged a protest on Zorvel Road in Bengaluru (Bengaluru Urban district, Karnataka).", date=DATE)[0]
+    assert (row.location, row.geo_precision) == ("Bengaluru", 1)
 
 
 def test_between_two_places_is_one_event():

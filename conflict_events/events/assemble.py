@@ -444,7 +444,7 @@ def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None, ents: li
     return None, None
 
 
-HINT_CONFIRMED_RULES = ("admin-hint", "hint-town-fallback", "hint-admin1-fallback")
+HINT_CONFIRMED_RULES = ("admin-hint", "hint-town-fallback", "hint-admin1-fallback", "street-in-town")
 
 
 def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], state: _DocState, resources: Resources) -> None:
