@@ -166,7 +166,7 @@ def load_anchors(path: Path) -> dict[str, list[tuple[str, str, float, float]]]:
 def nearest_anchor(anchors: dict, cc: str, admin1: str, lat: float, lon: float) -> str | None:
     """The province of the nearest anchor town, for countries whose provinces GeoNames' data predates
     (DR Congo's 26 provinces of 2015, Morocco's 12 regions of 2015); ``within`` limits the anchors
-    to those inside the old unit ("*": any)."""
+    to those inside the old unit ("*": any; "": a place GeoNames files under a unit it does not name)."""
     here = [(a, la, lo) for within, a, la, lo in anchors.get(cc, ()) if within in ("*", admin1)]
     if not here:
         return None
@@ -348,7 +348,8 @@ def main(argv: list[str] | None = None) -> None:
             continue
         lat, lon = float(c["latitude"]), float(c["longitude"])
         gname = code_name.get((cc, c["admin1code"]))
-        admin1 = acled_admin1(cc, gname, lat, lon) if gname else ""
+        # A place filed under a unit GeoNames does not name may still be placed by an anchor (within "").
+        admin1 = acled_admin1(cc, gname or "", lat, lon)
         admin2 = ""
         for d, i in zip(dist5[n], idx5[n]):
             r = rg[i]

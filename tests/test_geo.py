@@ -264,6 +264,16 @@ def test_direction_words_alone_do_not_loop(name):
         ("Hsinchu", "Taiwan", "Hsinchu City"),
         ("Puli", "Taiwan", "Nantou"),
         ("Magong", "Taiwan", "Penghu"),
+        # Mali's Menaka region (2016), split from Gao; Serbia's districts; Shymkent, a city-province since 2018.
+        ("Anderamboukane", "Mali", "Menaka"),
+        ("Ansongo", "Mali", "Gao"),
+        ("Nis", "Serbia", "Nisava"),
+        ("Novi Sad", "Serbia", "South Backa"),
+        ("Belgrade", "Serbia", "Belgrade"),
+        ("Shymkent", "Kazakhstan", "Shymkent"),
+        # Sweden's counties by their official names ("Jonkopings lan").
+        ("Jonkoping", "Sweden", "Jonkopings"),
+        ("Umea", "Sweden", "Vasterbottens"),
     ],
 )
 def test_towns_are_in_the_provinces_acled_uses(mention, country, admin1):
