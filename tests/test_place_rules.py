@@ -263,6 +263,12 @@ DATE = "2024-05-12"
          "Shakhta imeni Gagarina", "Donetsk", "Ukraine"),
         ("On 5 May 2024, in Iguala de la Independencia, Guerrero, gunmen shot dead two taxi drivers.",
          "Iguala de la Independencia", "Guerrero", "Mexico"),
+        # A building the gazetteer lacks, named after its town, is in that town; a square named after a
+        # saint is no building of a town of that name.
+        ("On 5 May 2024, nurses demonstrated outside the Pietermaritzburg Labour Court (Umgungundlovu, KwaZulu-Natal) over unpaid wages.",
+         "Pietermaritzburg", "KwaZulu-Natal", "South Africa"),
+        ("On 5 May 2024, in Sao Paulo (Sao Paulo), street vendors clashed with municipal guards in Santa Isabel Square.",
+         "Sao Paulo", "Sao Paulo", "Brazil"),
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),

@@ -32,6 +32,7 @@ from conflict_events.events.places import (
     only_what_it_is_about,
     place_mentions,
     sentence_entities,
+    towns_in_its_name,
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name
@@ -444,6 +445,9 @@ def _sentence_date(doc: Doc, sent: Span, document_date: dt.date | None, ents: li
     return None, None
 
 
+# A city big enough that a building named after it, in a text about its country, is in it ("Donetsk Filtration Station").
+BUILDING_TOWN_POPULATION = 100_000
+
 HINT_CONFIRMED_RULES = ("admin-hint", "hint-town-fallback", "hint-admin1-fallback", "street-in-town")
 
 
@@ -529,10 +533,27 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources, first_
     except Exception:  # a gazetteer miss must never end a document
         log.debug("place lookup failed for %r", place.text, exc_info=True)
         return None
+    if place.facility and (resolution is None or getattr(resolution, "rule", "").endswith("fallback")):
+        # A building the gazetteer lacks, named after its town ("Pietermaritzburg High Court"): the town.
+        for town in towns_in_its_name(place.span):
+            named = resources.resolve_place(town, context_countries=context, admin_hints=place.admin_hints)
+            if named is not None and _the_town_of_its_building(named, resolution):
+                return replace(named, geo_precision=2 if place.near else 1, rule="town of its building")
     if resolution is not None and place.city_district and resolution.geo_precision == 1 and resolution.place.feature not in ("country", "admin1"):
         # "City - District", as the text names it, at the city's coordinates.
         resolution = replace(resolution, place=replace(resolution.place, name=place.written_name))
     return resolution
+
+
+def _the_town_of_its_building(town, building) -> bool:
+    """A town found by name, in the province the building's own admin names place it in, or a city of the
+    text's country: "Santa Isabel Square" in Sao Paulo is no building of a town called Santa Isabel, the
+    "Damascus Gate" of Jerusalem none of Damascus, "Gangwon Provincial Office" none of Gangwon's seat."""
+    if town.geo_precision != 1 or town.place.feature not in ("populated place", "capital"):
+        return False
+    if building is not None and (town.place.country, town.place.admin1) == (building.place.country, building.place.admin1):
+        return True
+    return town.rule == "context-country" and town.place.population >= BUILDING_TOWN_POPULATION
 
 
 @dataclass(frozen=True, slots=True)

@@ -428,6 +428,17 @@ def _is_facility(span: Span) -> bool:
             or (span.label_ == "PERSON" and after in ("'s", "’s")))
 
 
+def towns_in_its_name(span: Span) -> list[str]:
+    """ "Pietermaritzburg High Court", "the Klawer Magistrate's Court": the capitalised words a building's
+    name begins with, before its building word or possessive, longest first ("Pietermaritzburg High",
+    "Pietermaritzburg"): one may name the town the building is in."""
+    words = [t for t in span if t.lower_ != "the"]
+    end = next((i for i, t in enumerate(words) if t.lower_ in FACILITY_WORDS or t.lower_ in ("'s", "’s") or not t.is_title), len(words))
+    if end == len(words):
+        return []
+    return [" ".join(t.text for t in words[:n]) for n in range(end, 0, -1)]
+
+
 def _headed_by_a_building(span: Span) -> bool:
     """ "the Basilica of San Nicola", "University of Florida" (a "Port of Spain" is a town)."""
     first = next((t for t in span if t.lower_ not in ("the", "a", "an")), span[0])
