@@ -269,6 +269,8 @@ DATE = "2024-05-12"
          "Pietermaritzburg", "KwaZulu-Natal", "South Africa"),
         ("On 5 May 2024, in Sao Paulo (Sao Paulo), street vendors clashed with municipal guards in Santa Isabel Square.",
          "Sao Paulo", "Sao Paulo", "Brazil"),
+        # A title written with a capital is no place: "the Head of" the village.
+        ("On 5 May 2024, soldiers kidnapped the Head of Zorvelivka village, Kherson.", "Zorvelivka", "Kherson", "Ukraine"),
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),

@@ -506,6 +506,9 @@ INSTITUTION_WORDS = frozenset(
 WATER_WORDS = frozenset({"river", "rivers", "lake", "stream", "creek", "canal", "dam", "reservoir"})
 
 
+TITLE_WORDS = frozenset({"head", "chief", "governor", "secretary", "deputy", "director", "commander", "women", "local"})
+
+
 def _not_a_place_name(span: Span) -> bool:
     """Institutions ("the Congress", "City Hall") and bare initialisms ("UP", "BJP") are not places to look up."""
     if span.label_ == "SITE":
@@ -514,6 +517,9 @@ def _not_a_place_name(span: Span) -> bool:
     if not words:
         return True
     if words[0].lower_ in INSTITUTION_WORDS or " ".join(t.lower_ for t in words[-2:]) in ("city hall", "town hall", "police station"):
+        return True
+    if words[0].lower_ in TITLE_WORDS:
+        # "kidnapped the Head of Zmiivka village", "the Chief Electoral Officer": a person, not a place.
         return True
     doc = span.doc
     if span.end < len(doc) and doc[span.end].lower_ in WATER_WORDS:
