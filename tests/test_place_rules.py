@@ -257,6 +257,8 @@ DATE = "2024-05-12"
         # A transliteration's apostrophe leaves its words capitalised names, whatever the tagger made of them.
         ("On 5 May 2024, gunmen shot dead a shopkeeper in Ma'arrat An Nu'man city in Idleb governorate.",
          "Ma'arrat an Nu'man", "Idleb", "Syria"),
+        # ... and so is its closing apostrophe ("Izra'", "Mare'").
+        ("On 5 May 2024, a roadside bomb exploded in Izra' town in Dara countryside.", "Izra'", "Dara", "Syria"),
         # The words and joiners the tagger left before a name are part of it: "Shakhta imeni" + "Gagarina",
         # "Iguala de la" + "Independencia".
         ("On 5 May 2024, soldiers shelled positions near Shakhta imeni Gagarina, Donetsk, with mortars.",

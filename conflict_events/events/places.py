@@ -626,6 +626,8 @@ def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
             end = start
             while end < sent.end and end not in taken and (_capitalised(doc[end]) or _particles_before_a_name(doc, end, sent.end)):
                 end += 1
+            if start < end < sent.end and doc[end].text in ("'", "’") and not doc[end - 1].whitespace_:
+                end += 1  # "in Izra' town", "near Mare'": a transliteration's closing apostrophe (hamza, ayn)
             if end > start and end + 1 < sent.end and end not in taken and _NUMBERED_NAME.match(doc[end].text) and doc[end + 1].text == ",":
                 # "in Mine 3, Donetsk", "at Checkpoint 12, Jenin": the number is part of the name.
                 end += 1
