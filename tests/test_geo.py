@@ -777,3 +777,17 @@ def test_the_gazetteer_builder_keeps_a_districts_own_name(name, own_name):
     spec.loader.exec_module(builder)
     assert builder.clean_admin2(name) == own_name
 
+
+
+@pytest.mark.parametrize(
+    "mention, hints, name, admin1",
+    [
+        # A city that is a province of its own, hinted by the province named after it: the city.
+        ("Kyiv", ["Kyiv region"], "Kyiv", "Kyiv City"),
+        ("Ciudad Autonoma de Buenos Aires", ["Buenos Aires"], "Buenos Aires", "Ciudad Autonoma de Buenos Aires"),
+    ],
+)
+def test_a_city_province_within_the_province_named_after_it(mention, hints, name, admin1):
+    resolution = resolve_place(mention, context_countries=[], admin_hints=hints)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == (name, admin1, 1)

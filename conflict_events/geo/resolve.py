@@ -501,12 +501,19 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
         # a village of the same name abroad is far likelier a gap in the gazetteer than the real place
         return _hint_fallback(gaz, hints, countries, cands, text)
     hinted_admin1 = {a for h in hints if (a := gaz.admin1_name(best.country, area_name(h)))}
-    if hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites":
+    # "Kyiv region (coded to Kyiv)": a city that is a province of its own lies in the province named after it.
+    city_of_its_province = best.feature in ("capital", "populated place") and best.population >= NAMESAKE_CITY_POPULATION and any(
+        normalize(best.name) == normalize(area_name(h)) for h in hints)
+    if hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites" and not city_of_its_province:
         # "Ma Gyi Kan village (..., Sagaing region)" and the gazetteer's Ma Gyi Kan is in Yangon:
         # a namesake, the village itself is missing.
         fallback = _hint_fallback(gaz, hints, [best.country], cands, text)
         if fallback is not None:
             return fallback
+    if best.feature == "admin1" and any(normalize(area_name(h)) == norm for h in hints):
+        # "Kyiv region (coded to Kyiv)": what the province locates is its namesake town, not itself.
+        best = next((p for p in cands if p.feature in ("capital", "populated place") and normalize(p.name) == norm
+                     and p.country == best.country), best)
     if best.feature == "admin1":
         if not ctx_hit and not hint_countries and len(gaz.admin1_countries(text)) >= AMBIGUOUS_PROVINCE_COUNTRIES:
             # "(Zorvelama, Eastern)" and nothing else: ten countries have an Eastern province; any pick is a guess.
