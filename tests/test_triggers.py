@@ -34,6 +34,8 @@ def dropped(nlp, text):
         ("His body was found near the river.", [("body was found", "kill")]),
         ("The army test-fired a ballistic missile towards the sea.", [("test-fired", "change")]),
         ("Troops conducted sweeping operations in the desert.", [("sweeping operations", "change")]),
+        # Handing in one's weapons is laying them down.
+        ("Forty rebels turned in their weapons to the local authorities.", [("turned in their weapons", "change")]),
         # Words whose partner decides: refugees arriving, flyers distributed.
         ("About 2,000 refugees from Sudan arrived in the border town.", [("arrived", "displacement")]),
         ("Activists distributed hundreds of antisemitic flyers at homes.", [("flyers", "other")]),
