@@ -34,6 +34,8 @@ def dropped(nlp, text):
         ("His body was found near the river.", [("body was found", "kill")]),
         ("The army test-fired a ballistic missile towards the sea.", [("test-fired", "change")]),
         ("Troops conducted sweeping operations in the desert.", [("sweeping operations", "change")]),
+        # Taken away, a person was seized: by police an arrest, by gunmen an abduction (the captor decides).
+        ("A local journalist was taken away by unidentified gunmen from his home.", [("was taken away", "capture_person")]),
         # Handing in one's weapons is laying them down.
         ("Forty rebels turned in their weapons to the local authorities.", [("turned in their weapons", "change")]),
         # Words whose partner decides: refugees arriving, flyers distributed.
