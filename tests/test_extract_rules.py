@@ -27,6 +27,11 @@ DATE = "2024-05-12"  # a Sunday
             "Abduction/forced disappearance", "unidentified armed group (nigeria)", "civilians (nigeria)", "kaduna", 0,
         ),
         (
+            # ... "an unidentified group" is ACLED's unidentified armed group, not a crowd.
+            "An unidentified group attacked a school teacher in Kaduna on Wednesday.",
+            "Attack", "unidentified armed group (nigeria)", "civilians (nigeria)", "kaduna", 0,
+        ),
+        (
             "Hundreds of nurses protested outside the health ministry in Nairobi on Monday, demanding unpaid wages.",
             "Peaceful protest", "protesters (kenya)", None, "nairobi", 0,
         ),
@@ -190,6 +195,8 @@ def test_strategic_development_actors(text, sub_event_type, actor1, actor2):
         ("On 2 May 2024, traders from two markets beat each other with clubs in Nakuru and wounded six people.", "Mob violence", "rioters (kenya)"),
         # People hurt in a quarrel between two families: the families fought each other.
         ("On 2 May 2024, four people were wounded after a quarrel over land between two families turned violent in Nakuru.", "Mob violence", "rioters (kenya)"),
+        # "A group of unknown youths" is a crowd ...
+        ("On 2 May 2024, a group of unknown youths beat a teacher in Nakuru.", "Mob violence", "civilians (kenya)"),
         # A mob's victim is a civilian.
         ("On 2 May 2024, a mob lynched a suspected thief in Nakuru.", "Mob violence", "civilians (kenya)"),
         # A party's supporters beating people are a mob, whatever the party's own actor is.

@@ -1315,6 +1315,9 @@ def _unarmed_collective(span: Span, actor) -> bool:
     words = {t.lower_ for t in root.subtree} if root.lower_ in ("group", "groups") or root.i != span.root.i else {t.lower_ for t in span}
     if words & ARMED_WORDS or words & {"criminal", "organized", "organised", "trafficking", "drug"}:
         return False
+    if root.lower_ in ("group", "groups") and words & {"unidentified", "unknown", "unnamed"} and not any(c.lower_ == "of" for c in root.children):
+        # "an unidentified group" is ACLED's unidentified armed group; "a group of unknown youths" is a crowd.
+        return False
     if "rival" in words and not words & POLITICAL_CAMPS:
         # "rival gangs" are armed; "members of a rival party" are a party's people.
         return False
