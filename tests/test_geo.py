@@ -791,3 +791,10 @@ def test_a_city_province_within_the_province_named_after_it(mention, hints, name
     resolution = resolve_place(mention, context_countries=[], admin_hints=hints)
     assert resolution is not None
     assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == (name, admin1, 1)
+
+
+def test_a_hint_naming_a_city_province_is_that_province():
+    # "Zorvelabad district of Tashkent city": in Tashkent City, placed at the city, not the Tashkent region around it.
+    resolution = resolve_place("Zorvelabad", context_countries=["Uzbekistan"], admin_hints=["Tashkent city"])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelabad", "Tashkent City", 2)

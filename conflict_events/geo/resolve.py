@@ -91,7 +91,7 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
     provinces: dict[str, set[str]] = {}
     for h in hints:
         for c in countries:
-            if (seat := gaz.admin1_capital(c, area_name(h))) is not None:
+            if (seat := gaz.admin1_capital(c, h) or gaz.admin1_capital(c, area_name(h))) is not None:
                 provinces.setdefault(c, set()).add(seat.admin1)
     for written in dict.fromkeys(hints):
         h = area_name(written)
@@ -101,7 +101,8 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
             # "(Western)" with nothing to say which country's: guessing would invent a country.
             continue
         # "Karen State" is Kayin, where "Karen" alone names no province.
-        seat = _admin1_in(gaz, h, countries) or (_admin1_in(gaz, written, countries) if written != h else None)
+        # "Tashkent city" names the city-province Tashkent City before the region around it.
+        seat = (_admin1_in(gaz, written, countries) if written != h else None) or _admin1_in(gaz, h, countries)
         if seat is not None and countries and seat.country not in countries:
             seat = None
         if seat is not None and normalize(h) not in (normalize(seat.name),):
