@@ -273,6 +273,9 @@ DATE = "2024-05-12"
          "Sao Paulo", "Sao Paulo", "Brazil"),
         # A title written with a capital is no place: "the Head of" the village.
         ("On 5 May 2024, soldiers kidnapped the Head of Zorvelivka village, Kherson.", "Zorvelivka", "Kherson", "Ukraine"),
+        # "X district of Y city": in the city, which may be a province of its own.
+        ("On 5 May 2024, residents of Zorvelabad district of Tashkent city protested against power cuts.",
+         "Zorvelabad", "Tashkent City", "Uzbekistan"),
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),

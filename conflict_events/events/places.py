@@ -181,7 +181,9 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
                     or ("," in between.text and _is_facility(following.span))):
                 # "Vila Alianca community, Bangu neighbourhood": a part of a town or a building locates nothing.
                 break
-            mention.admin_hints.append(following.text)
+            # "Yakkasaray district of Tashkent city": the city, which may be a province of its own (Tashkent City).
+            as_city = following.span.end < len(doc) and doc[following.span.end].lower_ == "city"
+            mention.admin_hints.append(f"{following.text} city" if as_city else following.text)
             # "Zorvel village, Zorvelgo township (Pyay district, Bago region)": what locates the
             # township locates the village too.
             mention.admin_hints.extend(_parenthetical_after(following.span))
