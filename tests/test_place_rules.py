@@ -328,6 +328,11 @@ def test_several_unknown_villages_in_one_district_are_one_event_there():
     assert (rows[0].location, rows[0].admin1) == ("Marte", "Borno")
 
 
+def test_where_people_are_heading_is_not_the_event_place():
+    rows = extract("On 6 May 2024, about 300 truckers gathered in Avignon as part of a convoy heading to Paris and Brussels against fuel taxes.", date=DATE)
+    assert [r.location for r in rows] == ["Avignon"]
+
+
 def test_where_people_come_from_is_not_the_event_place():
     rows = extract("On 6 May 2024, locals from Mosul held a protest in Erbil against power cuts.", date=DATE)
     assert [r.location for r in rows] == ["Erbil"]

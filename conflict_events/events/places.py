@@ -168,7 +168,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         before = doc[max(sent.start, mention.span.start - 5) : mention.span.start].text.lower()
         mention.near = any(before.endswith(word) or f"{word} " in before[-len(word) - 12 :] for word in NEAR_WORDS)
         mention.descriptor = (any(re.search(rf"\b{d} of( the)?$", before) for d in DIRECTIONS) and i > 0
-                              or (_where_a_road_leads(mention.span) and len(mentions) > 1) or _origin_of_people(mention.span))
+                              or ((_where_a_road_leads(mention.span) or _where_people_are_heading(mention.span)) and len(mentions) > 1)
+                              or _origin_of_people(mention.span))
         mention.facility = mention.facility or _is_facility(mention.span)
         mention.admin_hints = []
         written = doc[mention.span.start : max(mention.span.end, mention.written_end)]
@@ -469,6 +470,21 @@ def _where_a_road_leads(span: Span) -> bool:
     head = root.head.head
     # The parser hangs "to Quinara" on the verb as often as on the road.
     return head.lower_ in ROAD_WORDS or (head.pos_ == "VERB" and any(c.dep_ == "dobj" and c.lower_ in ROAD_WORDS for c in head.children))
+
+
+HEADING_PHRASES = ("heading to", "heading towards", "headed to", "headed for", "heading for", "way to", "bound for", "route to")
+
+
+def _where_people_are_heading(span: Span) -> bool:
+    """ "gathered in Avignon as part of the convoy heading to Paris and Brussels": where they were going,
+    not where they were."""
+    doc = span.doc
+    first = span.root
+    while first.dep_ == "conj" and first.head.i < first.i:  # "... to Paris and Brussels"
+        first = first.head
+    start = min(first.left_edge.i, span.start)
+    before = doc[max(0, start - 3) : start].text.lower()
+    return before.endswith(HEADING_PHRASES)
 
 
 def _origin_of_people(span: Span) -> bool:
