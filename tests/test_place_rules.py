@@ -276,6 +276,9 @@ DATE = "2024-05-12"
         # "X district of Y city": in the city, which may be a province of its own.
         ("On 5 May 2024, residents of Zorvelabad district of Tashkent city protested against power cuts.",
          "Zorvelabad", "Tashkent City", "Uzbekistan"),
+        # "X at Y": the building is in Y.
+        ("On 5 May 2024, hundreds of students demonstrated at the University of Zorvel at San Diego (California) over tuition fees.",
+         "San Diego", "California", "United States"),
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),

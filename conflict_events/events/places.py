@@ -275,11 +275,11 @@ NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "PRODUCT", "EVENT", "WORK_OF_A
 def _entity_parts(ent: Span) -> list[Span]:
     """The names in an entity the NER ran together: "Maryine, Kherson." is Maryine and Kherson;
     "Matalla (Rafah, North Sinai" is Matalla, its parenthesis left to say where it is; "the City
-    Hall in Malmo" is in Malmo."""
+    Hall in Malmo" is in Malmo, "the University of California at San Diego" in San Diego."""
     doc = ent.doc
     end = next((t.i for t in ent[1:] if t.text == "("), ent.end)
     if ent.label_ in ("FAC", "ORG"):
-        inside = next((t for t in doc[ent.start + 1 : end] if t.lower_ == "in" and t.i + 1 < end and doc[t.i + 1].is_title), None)
+        inside = next((t for t in doc[ent.start + 1 : end] if t.lower_ in ("in", "at") and t.i + 1 < end and doc[t.i + 1].is_title), None)
         if inside is not None:
             return [Span(doc, inside.i + 1, end, label="GPE")]
     parts: list[Span] = []
