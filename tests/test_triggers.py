@@ -82,6 +82,8 @@ def dropped(nlp, text):
         ("Four people were wounded over a land dispute between two clans in the village.", [("wounded", "clash")]),
         # A past-tense clause with its own subject tells what happened, whatever was only attempted.
         ("Settlers tried to raise flags at the village entrance, after which clashes erupted between residents and soldiers.", [("clashes", "clash")]),
+        # "set to fire", as "set on fire".
+        ("Militiamen set to fire a park ranger cabin near the lake.", [("set to fire", "loot")]),
         # "set X ablaze" with its objects between the words.
         ("Raiders set barns, stalls and huts ablaze in the village.", [("ablaze", "loot")]),
     ],
