@@ -704,3 +704,20 @@ def test_national_organisations_name_their_country(text, countries):
     from conflict_events.actors.organisations import countries_of_organisations
 
     assert countries_of_organisations(text) == countries
+
+
+@pytest.mark.parametrize(
+    "text, countries",
+    [
+        # Bodies that several countries have only rule out the others, and together the countries they share.
+        ("At the call of the CGT, dock workers gathered.", ("France", "Spain", "Argentina", "Colombia")),
+        ("Members of the CGT and the LDH marched.", ("France",)),
+        ("KCTU members picketed.", ("South Korea",)),
+        ("Residents gathered.", ()),
+    ],
+)
+def test_organisations_of_several_countries_rule_out_the_others(text, countries):
+    from conflict_events.actors.organisations import countries_of_organisations, countries_organisations_allow
+
+    assert countries_organisations_allow(text) == countries
+    assert "France" not in countries_of_organisations("At the call of the CGT, dock workers gathered.")

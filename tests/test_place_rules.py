@@ -407,6 +407,10 @@ def test_a_mission_sent_to_one_country_gives_the_country(text, country):
         # "Saint" runs into the name after it, whatever the tagger called that ("Peter Port" a person).
         ("On 5 May 2024, about 20 people gathered outside the town hall in Saint Peter Port to protest against a new tax.",
          "Saint Peter Port", "Bailiwick of Guernsey"),
+        # A union several countries have rules out the others: Brest is France's, not Belarus's; Cordoba
+        # stays Argentina's, where there is a CGT too.
+        ("On 5 May 2024, at the call of the CGT, dock workers gathered in Brest to demand higher wages.", "Brest", "France"),
+        ("On 5 May 2024, CGT members marched in Cordoba to demand higher wages.", "Cordoba", "Argentina"),
         # A national union gives a text that names no country its country.
         ("On 5 May 2024, at the call of the CFDT and FO, 300 workers demonstrated in Zorvelville.", "Zorvelville", "France"),
     ],

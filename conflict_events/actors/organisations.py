@@ -15,26 +15,35 @@ from importlib import resources
 
 
 @functools.lru_cache(maxsize=1)
-def _organisations() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern for every alias, and the country each alias names. Aliases of organisations in
-    several countries (Sinn Féin) name none."""
+def _organisations() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
+    """One pattern for every alias, and the countries of the bodies each alias names."""
     text = resources.files("conflict_events.data").joinpath("organisations.csv").read_text(encoding="utf-8")
-    country_of: dict[str, str] = {}
+    countries_of: dict[str, tuple[str, ...]] = {}
     for row in csv.DictReader(line for line in text.splitlines() if not line.startswith("#")):
-        countries = [c.strip() for c in row["country"].split(";") if c.strip()]
-        if len(countries) != 1:
-            continue
+        countries = tuple(c.strip() for c in row["country"].split(";") if c.strip())
         for alias in row["aliases"].split(";"):
             if alias.strip():
-                country_of.setdefault(alias.strip(), countries[0])
-    aliases = sorted(country_of, key=len, reverse=True)
+                countries_of.setdefault(alias.strip(), countries)
+    aliases = sorted(countries_of, key=len, reverse=True)
     # Whole words: "DPK-affiliated" and "pro-KCTU" name the party and the union, "PML-N" is no PML.
     pattern = re.compile(r"(?<!\w)(?<![A-Z\d]-)(?:" + "|".join(re.escape(a) for a in aliases) + r")(?!\w)(?!-[A-Z\d])")
-    return pattern, country_of
+    return pattern, countries_of
 
 
 def countries_of_organisations(text: str) -> list[str]:
-    """The countries of the national organisations a text names, most named first (ties: first named)."""
-    pattern, country_of = _organisations()
-    counts: Counter[str] = Counter(country_of[m.group(0)] for m in pattern.finditer(text))
+    """The countries of the national organisations a text names, most named first (ties: first named).
+
+    An alias that bodies of several countries share (Sinn Féin, CGT) names none of them here."""
+    pattern, countries_of = _organisations()
+    counts: Counter[str] = Counter(countries_of[m.group(0)][0] for m in pattern.finditer(text) if len(countries_of[m.group(0)]) == 1)
     return [country for country, _ in counts.most_common()]
+
+
+def countries_organisations_allow(text: str) -> tuple[str, ...]:
+    """The countries that every organisation the text names has a body in ("the CGT": France, Spain,
+    Argentina ...), in the list's order; empty when it names none, or bodies of no common country."""
+    pattern, countries_of = _organisations()
+    found = [countries_of[m.group(0)] for m in pattern.finditer(text)]
+    if not found:
+        return ()
+    return tuple(c for c in found[0] if all(c in other for other in found[1:]))

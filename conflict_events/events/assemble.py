@@ -18,7 +18,7 @@ from typing import Sequence
 from spacy.tokens import Doc, Span
 
 from conflict_events.actors.dictionary import singular
-from conflict_events.actors.organisations import countries_of_organisations
+from conflict_events.actors.organisations import countries_of_organisations, countries_organisations_allow
 from conflict_events.actors.resolve import GENERIC_TERMS, PROPERTY_NOUNS
 from conflict_events.events.casualties import Casualties, casualties_in, is_additive
 from conflict_events.events.classify import CROWD_NOUNS, DRUG_SEIZURE, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
@@ -122,6 +122,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
                 resolved[id(place)] = _resolve(place, state, resources)
     if not context:
         _settle_on_hinted_country(places_by_sentence, resolved, state, resources)
+        _settle_on_organisations_countries(places_by_sentence, resolved, state, resources, countries_organisations_allow(doc.text))
     for places in places_by_sentence:
         _settle_sentence_on_its_hinted_country(places, resolved, state, resources)
     places_country = _one_country_of_places(places_by_sentence, resolved)
@@ -475,6 +476,24 @@ def _settle_on_hinted_country(places_by_sentence, resolved: dict[int, object], s
                 # "in Mejicanos, San Salvador, ... in the Flor Blanca community": a bare name that El
                 # Salvador lacks is a part of a town the gazetteer does not know, not Mexico's Flor Blanca.
                 resolved[id(place)] = None
+
+
+def _settle_on_organisations_countries(places_by_sentence, resolved: dict[int, object], state: _DocState, resources: Resources,
+                                       allowed: tuple[str, ...]) -> None:
+    """A text naming no country but bodies that exist in a few ("at the call of the CGT", Brest): a place
+    found in another country is looked for in those first, and kept abroad only if none has it."""
+    if not allowed:
+        return
+    for places in places_by_sentence:
+        for place in places:
+            r = resolved.get(id(place))
+            if r is None or place.anaphoric or r.place.country in allowed or _is_country(r) or getattr(r, "rule", "") in HINT_CONFIRMED_RULES:
+                continue
+            for country in allowed:
+                again = _resolve(place, state, resources, first_country=country)
+                if again is not None and again.place.country == country and not getattr(again, "rule", "").endswith("fallback"):
+                    resolved[id(place)] = again
+                    break
 
 
 def _settle_sentence_on_its_hinted_country(places: list[PlaceMention], resolved: dict[int, object], state: _DocState,
