@@ -30,6 +30,7 @@ from conflict_events.events.places import (
     link_places,
     modifies_a_thing,
     only_what_it_is_about,
+    names_a_street,
     place_mentions,
     sentence_entities,
     towns_in_its_name,
@@ -558,6 +559,11 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources, first_
             named = resources.resolve_place(town, context_countries=context, admin_hints=place.admin_hints)
             if named is not None and _the_town_of_its_building(named, resolution):
                 return replace(named, geo_precision=2 if place.near else 1, rule="town of its building")
+    town = getattr(resolution, "located_by", None)
+    if (names_a_street(place.span) and getattr(resolution, "rule", "") == "hint-town-fallback" and town is not None
+            and town.feature in ("populated place", "capital")):
+        # "on Cenderawasih Road, Timika town": a street is coded to its town, which is known.
+        return replace(resolution, place=town, geo_precision=2 if place.near else 1, rule="street-in-town")
     if resolution is not None and place.city_district and resolution.geo_precision == 1 and resolution.place.feature not in ("country", "admin1"):
         # "City - District", as the text names it, at the city's coordinates.
         resolution = replace(resolution, place=replace(resolution.place, name=place.written_name))

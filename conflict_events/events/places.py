@@ -431,6 +431,15 @@ def _is_facility(span: Span) -> bool:
             or (span.label_ == "PERSON" and after in ("'s", "’s")))
 
 
+# The last word of a street's or a square's name: below the level ACLED codes, which is the town.
+STREET_WORDS = frozenset({"road", "street", "streets", "avenue", "avenues", "boulevard", "square", "drive", "st", "st.", "lane"})
+
+
+def names_a_street(span: Span) -> bool:
+    """ "Cenderawasih Road", "Arbat St.": a street or a square, coded to the town it is in."""
+    return len(span) > 1 and span[-1].lower_ in STREET_WORDS
+
+
 def towns_in_its_name(span: Span) -> list[str]:
     """ "Pietermaritzburg High Court", "the Klawer Magistrate's Court": the capitalised words a building's
     name begins with, before its building word or possessive, longest first ("Pietermaritzburg High",

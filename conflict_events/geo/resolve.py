@@ -116,20 +116,8 @@ def _hint_fallback(gaz: Gazetteer, hints: Sequence[str], countries: Sequence[str
                 continue
             sole_namesake = namesakes == [p]
             if p.feature not in ("country", "admin1") and (p.country in countries if countries else named_unit or sole_namesake or _well_known(p, normalize(h))):
-                if _names_a_street(name) and p.feature in ("populated place", "capital"):
-                    # "on Cenderawasih Road, Timika town": a street is coded to its town, which is known.
-                    return Resolution(p, 1, "street-in-town", cands, p)
                 return Resolution(_named(p, name, keep_admin2=True), _precision_of_locator(p), "hint-town-fallback", cands, p)
     return None
-
-
-# The last word of a street's or a square's name: below the level ACLED codes, which is the town.
-STREET_WORDS = frozenset({"road", "street", "streets", "avenue", "avenues", "boulevard", "square", "drive", "st", "st.", "lane"})
-
-
-def _names_a_street(name: str) -> bool:
-    words = name.lower().split()
-    return len(words) > 1 and words[-1] in STREET_WORDS
 
 
 def _may_name_a_unit_in(gaz: Gazetteer, hint: str, country: str) -> bool:
