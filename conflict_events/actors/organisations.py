@@ -30,20 +30,26 @@ def _organisations() -> tuple[re.Pattern[str], dict[str, tuple[str, ...]]]:
     return pattern, countries_of
 
 
+@functools.lru_cache(maxsize=1)
+def _bodies_named(text: str) -> tuple[tuple[str, ...], ...]:
+    """The countries of each organisation the text names, in text order. Cached for the last text: an
+    article that names no country asks both questions below of the same text."""
+    pattern, countries_of = _organisations()
+    return tuple(countries_of[m.group(0)] for m in pattern.finditer(text))
+
+
 def countries_of_organisations(text: str) -> list[str]:
     """The countries of the national organisations a text names, most named first (ties: first named).
 
     An alias that bodies of several countries share (Sinn Féin, CGT) names none of them here."""
-    pattern, countries_of = _organisations()
-    counts: Counter[str] = Counter(countries_of[m.group(0)][0] for m in pattern.finditer(text) if len(countries_of[m.group(0)]) == 1)
+    counts: Counter[str] = Counter(countries[0] for countries in _bodies_named(text) if len(countries) == 1)
     return [country for country, _ in counts.most_common()]
 
 
 def countries_organisations_allow(text: str) -> tuple[str, ...]:
     """The countries that every organisation the text names has a body in ("the CGT": France, Spain,
     Argentina ...), in the list's order; empty when it names none, or bodies of no common country."""
-    pattern, countries_of = _organisations()
-    found = [countries_of[m.group(0)] for m in pattern.finditer(text)]
+    found = _bodies_named(text)
     if not found:
         return ()
     return tuple(c for c in found[0] if all(c in other for other in found[1:]))
