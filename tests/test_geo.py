@@ -64,6 +64,8 @@ SEED = [
     ("Mission Support Site Euphrates", ["Syria", "Iraq"], "Syria", "Deir ez Zor", "euphrates", 1),
     ("Baghdad", ["Iraq"], "Iraq", "Baghdad", "baghdad", 1),
     ("Al-Tanf garrison", [], "Syria", "Homs", "tanf", 1),
+    ("Vysne Nemecke border crossing", ["Ukraine"], "Slovakia", "Kosicky", "vysne nemecke", 1),
+    ("Ubla", ["Slovakia"], "Slovakia", "Presovsky", "ubla", 1),
     ("Tower 22", ["Jordan", "Syria"], "Jordan", None, "tower", 1),
     ("Zaporizhzhia nuclear power plant", ["Ukraine"], "Ukraine", "Zaporizhia", "zaporizhzhia", 1),
     ("Kharkiv", ["Ukraine"], "Ukraine", "Kharkiv", "kharkiv", 1),
@@ -274,6 +276,27 @@ def test_direction_words_alone_do_not_loop(name):
         # Sweden's counties by their official names ("Jonkopings lan").
         ("Jonkoping", "Sweden", "Jonkopings"),
         ("Umea", "Sweden", "Vasterbottens"),
+        # Ireland's counties and city councils, not GeoNames' four provinces: the town's own
+        # county where GeoNames gives it, else the nearest county town.
+        ("Tralee", "Ireland", "Kerry"),
+        ("Drogheda", "Ireland", "Louth"),
+        ("Swords", "Ireland", "Fingal"),
+        ("Tallaght", "Ireland", "South Dublin"),
+        ("Nenagh", "Ireland", "Tipperary"),
+        # The arrondissements of France's overseas departments, by their seats.
+        ("Le Moule", "Guadeloupe", "Pointe-a-Pitre"),
+        ("Capesterre-Belle-Eau", "Guadeloupe", "Basse-Terre"),
+        ("Le Lamentin", "Martinique", "Fort-de-France"),
+        ("Le Tampon", "Reunion", "Saint Pierre"),
+        ("Kourou", "French Guiana", "Cayenne"),
+        # Nouakchott's three regions (2014).
+        ("Nouakchott", "Mauritania", "Nouakchott West"),
+        # Spellings: Croatia's counties in English, Swiss cantons in their own language.
+        ("Osijek", "Croatia", "Osijek-Baranja"),
+        ("Chur", "Switzerland", "Graubunden"),
+        ("Geneva", "Switzerland", "Geneve"),
+        ("N'Djamena", "Chad", "Ndjamena"),
+        ("Pangkalpinang", "Indonesia", "Bangka-Belitung"),
     ],
 )
 def test_towns_are_in_the_provinces_acled_uses(mention, country, admin1):

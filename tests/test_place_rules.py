@@ -97,7 +97,7 @@ DATE = "2024-05-12"
         # A country named only as what a protest is about is no context, however often it is
         # named, nor is the agent of a noun ("the invasion of Ukraine by Russia").
         ("On 5 May 2024, about 300 people, including members of the Ukrainian community, marched in St. Gallen. They condemned the invasion of Ukraine by Russia.",
-         "Sankt Gallen", "Saint Gallen", "Switzerland"),
+         "Sankt Gallen", "St. Gallen", "Switzerland"),
         ("On 5 May 2024, about 30 people, including citizens from Ukraine, protested in Tavira, demanding the end of the Russian intervention in Ukraine.",
          "Tavira", "Faro", "Portugal"),
         # A road towards a country only leads there.
