@@ -465,6 +465,21 @@ def test_a_district_town_outside_the_hinted_province_does_not_locate_a_village(h
 
 
 @pytest.mark.parametrize(
+    "hints, admin1, geo_precision",
+    [
+        # The district named is the town's own: the province named with it is a slip, the town is meant.
+        (["Tamu district", "Chin state"], "Sagaing", 1),
+        # With no district to say so, a town of the name in another province is a namesake.
+        (["Chin state"], "Chin", 3),
+    ],
+)
+def test_a_town_in_its_hinted_district_is_the_town_whatever_the_province(hints, admin1, geo_precision):
+    resolution = resolve_place("Tamu", admin_hints=hints, context_countries=["Myanmar"])
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Tamu", admin1, geo_precision)
+
+
+@pytest.mark.parametrize(
     "hints, admin1, district",
     [
         # Districts with no town of their name, known from the district GeoNames files its towns under.

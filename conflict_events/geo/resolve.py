@@ -493,7 +493,11 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     # "Kyiv region (coded to Kyiv)": a city that is a province of its own lies in the province named after it.
     city_of_its_province = best.feature in ("capital", "populated place") and best.population >= NAMESAKE_CITY_POPULATION and any(
         normalize(best.name) == normalize(area_name(h)) for h in hints)
-    if hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites" and not city_of_its_province:
+    # "Shwegu town (Bhamo district, Kayin state)" and the gazetteer's Shwegu is in Bhamo, Kachin: the district
+    # the text names is the town's own, the province a slip (or a border drawn differently).
+    in_its_hinted_district = bool(best.admin2) and any(normalize(area_name(h)) == normalize(best.admin2) for h in hints)
+    if (hinted_admin1 and best.admin1 not in hinted_admin1 and best.feature not in ("country", "admin1") and best.source != "sites"
+            and not city_of_its_province and not in_its_hinted_district):
         # "Ma Gyi Kan village (..., Sagaing region)" and the gazetteer's Ma Gyi Kan is in Yangon:
         # a namesake, the village itself is missing.
         fallback = _hint_fallback(gaz, hints, [best.country], cands, text)
