@@ -86,6 +86,9 @@ def dropped(nlp, text):
         ("Militiamen set to fire a park ranger cabin near the lake.", [("set to fire", "loot")]),
         # "set X ablaze" with its objects between the words.
         ("Raiders set barns, stalls and huts ablaze in the village.", [("ablaze", "loot")]),
+        # Starting a fire is setting one; patrolling is patrolling.
+        ("A masked man started a fire in the hall of the party's office.", [("started a fire", "loot")]),
+        ("Rebel fighters carried out patrolling activities in the hamlet.", [("patrolling", "change")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
