@@ -569,12 +569,17 @@ def _number_sign(token: Token) -> bool:
     return token.lower_ == "no" and after < len(doc) and doc[after].like_num
 
 
+def _the_month_may(token: Token) -> bool:
+    """ "missing since 7 May blocked the highway": the parser may read the month as a modal verb."""
+    return token.text == "May" and token.i > 0 and (token.nbor(-1).like_num or token.nbor(-1).lower_ in ("since", "in", "on", "of", "early", "late", "mid"))
+
+
 def is_irrealis(token: Token) -> bool:
     verb = token
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         verb = token.head if token.dep_ != "pobj" else token.head.head
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES and not _the_month_may(child):
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "acl", "ROOT") and (
             verb.head.lower_ in IRREALIS_GOVERNORS and not (verb.head.lower_ == "used" and not _habitual(verb.head)) or verb.dep_ == "ROOT"
