@@ -282,6 +282,9 @@ DATE = "2024-05-12"
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),
+        # An event told in the next sentence is where the text was: the town, not its province in brackets.
+        ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
+         "Campinas", "Sao Paulo", "Brazil"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):

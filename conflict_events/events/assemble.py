@@ -685,7 +685,8 @@ def _is_country(resolution) -> bool:
 def _remember_places(places: list[PlaceMention], resolved: dict, state: _DocState) -> None:
     for place in places:
         r = resolved.get(id(place))
-        if r is not None and not _is_country(r) and not place.descriptor:
+        # "in Guaruja (Sao Paulo)": the province in brackets says where Guaruja is, not where the text is.
+        if r is not None and not _is_country(r) and not place.descriptor and not place.hint_only:
             state.last_place = r
 
 
