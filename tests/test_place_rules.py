@@ -282,6 +282,9 @@ DATE = "2024-05-12"
         # A street is coded to its town.
         ("On 5 May 2024, students held a protest on Zorvel Road, Timika town (Mimika regency, Papua province).",
          "Timika", "Papua", "Indonesia"),
+        # A place some noun is about ("the return of Okinawa") is the topic where the text says where the march was.
+        ("On 5 May 2024, about 60 people marched on the anniversary of the return of Okinawa to Japan in Nago (Okinawa) "
+         "to oppose the new base.", "Nago", "Okinawa", "Japan"),
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),

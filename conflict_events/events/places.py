@@ -1087,6 +1087,10 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     # "across all district headquarters in Assam state, including in Jorhat city": the places given
     # as examples of a wider area are the ones a coder can place the event at.
     pool = [m for m in pool if _named_as_an_example(m.span)] or pool
+    # "a march on the anniversary of the return of Okinawa to Japan in Miyakojima": a place some
+    # noun is about is the protest's topic where the text also says where it was.
+    if any(_after_a_locative(m.span) for m in pool):
+        pool = [m for m in pool if not _what_a_noun_is_about(m.span)] or pool
     listed = _listed_together(pool)
     if listed:
         return listed
@@ -1095,6 +1099,30 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
 
 EXAMPLE_WORDS = frozenset({"including", "notably", "particularly", "especially"})
 PLACES_WORDS = frozenset({"towns", "cities", "villages", "areas", "districts", "provinces", "regions", "localities", "places", "camps"})
+
+AT_PREPOSITIONS = frozenset({"in", "at", "near", "inside", "outside", "around", "across"})
+# Nouns whose "of X" is a part or a side of the place X, not a topic: "the outskirts of Kabul", "the streets of Paris".
+PLACE_PART_NOUNS = GENERIC_PLACE_WORDS | PLACES_WORDS | PART_OF_A_PLACE | frozenset({
+    "streets", "street", "centre", "center", "heart", "port", "coast", "shore", "shores", "side", "part", "parts", "edge",
+    "entrance", "border", "borders", "capital", "periphery", "surroundings", "environs", "territory", "territories", "airport",
+    "northeast", "northwest", "southeast", "southwest", "outskirt", "gates", "gate", "square", "skies", "sky", "waters"})
+
+
+def _after_a_locative(span: Span) -> bool:
+    """ "in Miyakojima", "near the village of Zorvel": a place given as where something is."""
+    root = span.root
+    if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_PART_NOUNS:
+        root = root.head.head
+    return root.dep_ == "pobj" and root.head.lower_ in AT_PREPOSITIONS
+
+
+def _what_a_noun_is_about(span: Span) -> bool:
+    """ "the return of Okinawa", "the invasion of Ukraine": the place a noun (not a part of a place) is about."""
+    root = span.root
+    if root.dep_ != "pobj" or root.head.lower_ != "of":
+        return False
+    noun = root.head.head
+    return noun.pos_ == "NOUN" and noun.lower_ not in PLACE_PART_NOUNS
 
 
 def _named_as_an_example(span: Span) -> bool:
