@@ -285,6 +285,9 @@ DATE = "2024-05-12"
         # A place some noun is about ("the return of Okinawa") is the topic where the text says where the march was.
         ("On 5 May 2024, about 60 people marched on the anniversary of the return of Okinawa to Japan in Nago (Okinawa) "
          "to oppose the new base.", "Nago", "Okinawa", "Japan"),
+        # A part of the hinted town ("Santa Luzia community") that the gazetteer finds in another province is a namesake.
+        ("On 5 May 2024, in the rural area of Caruaru municipality (Pernambuco), gunmen shot dead a farmer in Santa Luzia community.",
+         "Caruaru", "Pernambuco", "Brazil"),
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),

@@ -29,6 +29,7 @@ from conflict_events.events.places import (
     country_context,
     link_places,
     modifies_a_thing,
+    names_a_part_of_a_town,
     only_what_it_is_about,
     names_a_street,
     place_mentions,
@@ -163,6 +164,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         unplaced: list[tuple[TriggerMention, Roles]] = []
         trigger_spans = [m.span for m in mentions]
         locations = [p for p in places if resolved[id(p)] is not None and not _is_country(resolved[id(p)])]
+        locations = _without_namesakes_of_parts(locations, resolved)
         if not locations:
             # The text names a place the gazetteer does not know: keep the event with the name and
             # the country the sentence or the article names, else the last event's, and no coordinates, rather than drop it.
@@ -390,6 +392,23 @@ def _one_per_locator(linked: list[tuple[PlaceMention, object]]) -> list[tuple[Pl
             shared[key] = len(kept)
             kept.append((place, resolution))
     return kept
+
+
+def _without_namesakes_of_parts(locations: list[PlaceMention], resolved: dict) -> list[PlaceMention]:
+    """ "in the rural area of Caruaru municipality (Pernambuco), ... in Campo Novo farm": a part of a town,
+    named without a province of its own, that the gazetteer finds in another province of the country
+    the sentence's hinted town is in, is a namesake; the part lies in that town."""
+    hinted = {(r.place.country, r.place.admin1) for p in locations if p.admin_hints and (r := resolved[id(p)]) is not None}
+    if not hinted:
+        return locations
+    countries = {country for country, _ in hinted}
+
+    def namesake(place: PlaceMention) -> bool:
+        r = resolved[id(place)]
+        return (not place.admin_hints and names_a_part_of_a_town(place) and r.place.country in countries
+                and (r.place.country, r.place.admin1) not in hinted)
+
+    return [p for p in locations if not namesake(p)] or locations
 
 
 def _place_elsewhere(index: int, places_by_sentence: list[list[PlaceMention]], resolved: dict, state: "_DocState"):

@@ -1108,6 +1108,18 @@ PLACE_PART_NOUNS = GENERIC_PLACE_WORDS | PLACES_WORDS | PART_OF_A_PLACE | frozen
     "northeast", "northwest", "southeast", "southwest", "outskirt", "gates", "gate", "square", "skies", "sky", "waters"})
 
 
+# Words after a name that make it a part of a town: "in Campo Novo farm", "Santa Luzia community", "the Penha neighborhood".
+PART_OF_A_TOWN_WORDS = frozenset({"farm", "farms", "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods",
+                                  "neighborhoods", "allotment", "vereda", "veredas", "settlement", "sector", "colony", "estate",
+                                  "quarter", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela"})
+
+
+def names_a_part_of_a_town(mention: "PlaceMention") -> bool:
+    """ "in Campo Novo farm", "in Dourado community, Cordovil neighborhood": a name given as a part of a town."""
+    span = mention.span
+    return span.end < len(span.doc) and span.doc[span.end].lower_ in PART_OF_A_TOWN_WORDS
+
+
 def _after_a_locative(span: Span) -> bool:
     """ "in Miyakojima", "near the village of Zorvel": a place given as where something is."""
     root = span.root
