@@ -288,6 +288,9 @@ DATE = "2024-05-12"
         # A part of the hinted town ("Santa Luzia community") that the gazetteer finds in another province is a namesake.
         ("On 5 May 2024, in the rural area of Caruaru municipality (Pernambuco), gunmen shot dead a farmer in Santa Luzia community.",
          "Caruaru", "Pernambuco", "Brazil"),
+        # A place inside a clause about someone ("who were killed in Veracruz") is theirs, not the protest's.
+        ("On 5 May 2024, in Torreon, Coahuila, teachers held a protest to demand justice for the recent killing of two of their fellow "
+         "teachers who were killed in Durango and Sinaloa.", "Torreon", "Coahuila de Zaragoza", "Mexico"),
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),

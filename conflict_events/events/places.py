@@ -1091,6 +1091,9 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     # noun is about is the protest's topic where the text also says where it was.
     if any(_after_a_locative(m.span) for m in pool):
         pool = [m for m in pool if not _what_a_noun_is_about(m.span)] or pool
+        # "held a protest to demand justice for three journalists who were killed in Veracruz": a place
+        # inside a clause that tells about someone is theirs, where the text says where the protest was.
+        pool = [m for m in pool if not _in_a_clause_about_someone(m.span, head)] or pool
     listed = _listed_together(pool)
     if listed:
         return listed
@@ -1126,6 +1129,18 @@ def _after_a_locative(span: Span) -> bool:
     if root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.lower_ in PLACE_PART_NOUNS:
         root = root.head.head
     return root.dep_ == "pobj" and root.head.lower_ in AT_PREPOSITIONS
+
+
+def _in_a_clause_about_someone(span: Span, trigger: Token) -> bool:
+    """Whether the place is inside a relative clause ("who were killed in Veracruz") that does not hold the trigger."""
+    token = span.root
+    for _ in range(8):
+        if token.dep_ == "relcl":
+            return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
+        if token.head is token:
+            return False
+        token = token.head
+    return False
 
 
 def _what_a_noun_is_about(span: Span) -> bool:
