@@ -288,6 +288,11 @@ DATE = "2024-05-12"
         # A part of the hinted town ("Santa Luzia community") that the gazetteer finds in another province is a namesake.
         ("On 5 May 2024, in the rural area of Caruaru municipality (Pernambuco), gunmen shot dead a farmer in Santa Luzia community.",
          "Caruaru", "Pernambuco", "Brazil"),
+        # ... as are names listed before what they all are ("neighborhoods", "Streets").
+        ("On 5 May 2024, in San Juan (San Juan), teachers blocked the intersection between Mendoza and Santa Fe Streets as means to demand a raise.",
+         "San Juan", "San Juan", "Argentina"),
+        ("On 5 May 2024, in Duque de Caxias (Rio de Janeiro), rival gangs clashed in the Santa Luzia, Penha and Jardim Gramacho neighborhoods.",
+         "Duque de Caxias", "Rio de Janeiro", "Brazil"),
         # A place inside a clause about someone ("who were killed in Veracruz") is theirs, not the protest's.
         ("On 5 May 2024, in Torreon, Coahuila, teachers held a protest to demand justice for the recent killing of two of their fellow "
          "teachers who were killed in Durango and Sinaloa.", "Torreon", "Coahuila de Zaragoza", "Mexico"),

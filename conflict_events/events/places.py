@@ -1114,13 +1114,23 @@ PLACE_PART_NOUNS = GENERIC_PLACE_WORDS | PLACES_WORDS | PART_OF_A_PLACE | frozen
 # Words after a name that make it a part of a town: "in Campo Novo farm", "Santa Luzia community", "the Penha neighborhood".
 PART_OF_A_TOWN_WORDS = frozenset({"farm", "farms", "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods",
                                   "neighborhoods", "allotment", "vereda", "veredas", "settlement", "sector", "colony", "estate",
-                                  "quarter", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela"})
+                                  "quarter", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela",
+                                  "street", "streets", "avenue", "avenues"})
 
 
 def names_a_part_of_a_town(mention: "PlaceMention") -> bool:
-    """ "in Campo Novo farm", "in Dourado community, Cordovil neighborhood": a name given as a part of a town."""
+    """ "in Campo Novo farm", "the La Concordia neighborhood", "in the Penha, Muquico, and Engenho Novo neighborhoods",
+    "between Mendoza and Santa Fe Streets": a name given as a part of a town."""
     span = mention.span
-    return span.end < len(span.doc) and span.doc[span.end].lower_ in PART_OF_A_TOWN_WORDS
+    doc = span.doc
+    if len(span) > 1 and span[-1].lower_ in PART_OF_A_TOWN_WORDS:
+        return True
+    i = span.end
+    # Over the rest of a list of names to the word that says what they all are.
+    while (i < min(len(doc), span.end + 10) and doc[i].lower_ not in PART_OF_A_TOWN_WORDS
+           and (doc[i].is_title or doc[i].text in (",", "&") or doc[i].lower_ in ("and", "or"))):
+        i += 1
+    return i < len(doc) and doc[i].lower_ in PART_OF_A_TOWN_WORDS
 
 
 def _after_a_locative(span: Span) -> bool:
