@@ -836,3 +836,19 @@ def test_a_hint_naming_a_city_province_is_that_province():
     resolution = resolve_place("Zorvelabad", context_countries=["Uzbekistan"], admin_hints=["Tashkent city"])
     assert resolution is not None
     assert (resolution.place.name, resolution.place.admin1, resolution.geo_precision) == ("Zorvelabad", "Tashkent City", 2)
+
+
+@pytest.mark.parametrize(
+    "mention, hints, countries, name, country, admin1",
+    [
+        # ACLED's "City - District": a district the gazetteer lacks keeps its written name, at its city.
+        ("Kabul - Zorvel Hill", [], [], "Kabul - Zorvel Hill", "Afghanistan", "Kabul"),
+        # Al Quds, the West Bank's Jerusalem governorate (models/districts.csv), is Palestine's, not West Jerusalem's.
+        ("Al Quds - Zorvel Hill", ["Al Quds", "West Bank"], ["Palestine"], "Al Quds - Zorvel Hill", "Palestine", "West Bank"),
+    ],
+)
+def test_a_city_district_the_gazetteer_lacks_is_placed_at_its_city(mention, hints, countries, name, country, admin1):
+    resolution = resolve_place(mention, admin_hints=hints, context_countries=countries)
+    assert resolution is not None
+    assert (resolution.place.name, resolution.place.country, resolution.place.admin1) == (name, country, admin1)
+    assert resolution.place.latitude is not None

@@ -408,6 +408,9 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
                     place = replace(res.place, name=f"{res.place.name} - {cand.name}",
                                     latitude=cand.latitude, longitude=cand.longitude)
                     return Resolution(place, res.geo_precision, "city-district", res.candidates)
+            # A district the gazetteer lacks is still the one the text names, at its city.
+            place = replace(res.place, name=f"{res.place.name} - {district}")
+            return Resolution(place, res.geo_precision, "city-district", res.candidates, res.place)
         return res
 
     text = _ADMIN_OF.sub("", text)
