@@ -583,7 +583,8 @@ def _resolve(place: PlaceMention, state: _DocState, resources: Resources, first_
             and town.feature in ("populated place", "capital")):
         # "on Cenderawasih Road, Timika town": a street is coded to its town, which is known.
         return replace(resolution, place=town, geo_precision=2 if place.near else 1, rule="street-in-town")
-    if resolution is not None and place.city_district and resolution.geo_precision == 1 and resolution.place.feature not in ("country", "admin1"):
+    if (resolution is not None and place.city_district and resolution.place.feature not in ("country", "admin1")
+            and (resolution.geo_precision == 1 or resolution.place.feature == "admin2")):
         # "City - District", as the text names it, at the city's coordinates.
         resolution = replace(resolution, place=replace(resolution.place, name=place.written_name))
     return resolution
