@@ -293,6 +293,10 @@ DATE = "2024-05-12"
          "San Juan", "San Juan", "Argentina"),
         ("On 5 May 2024, in Duque de Caxias (Rio de Janeiro), rival gangs clashed in the Santa Luzia, Penha and Jardim Gramacho neighborhoods.",
          "Duque de Caxias", "Rio de Janeiro", "Brazil"),
+        # A text naming no country but a group active in a few is about one of those: Gourma is Burkina Faso's,
+        # the Yamba the gazetteer knows by name Australia's.
+        ("On 5 May 2024, presumed JNIM militants killed two herders in the village of Zorvelgo (Yamba, Gourma).",
+         "Zorvelgo", "Est", "Burkina Faso"),
         # A place inside a clause about someone ("who were killed in Veracruz") is theirs, not the protest's.
         ("On 5 May 2024, in Torreon, Coahuila, teachers held a protest to demand justice for the recent killing of two of their fellow "
          "teachers who were killed in Durango and Sinaloa.", "Torreon", "Coahuila de Zaragoza", "Mexico"),

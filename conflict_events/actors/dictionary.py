@@ -411,6 +411,14 @@ class ActorDictionary:
             return None
         return e.countries[0]
 
+    def countries_operated_in(self, name: str) -> tuple[str, ...]:
+        """The countries a named non-state group operates in, as the dictionary lists them ("JNIM": Mali,
+        Burkina Faso, Niger, Benin, Togo); none for state forces, which act abroad as well as at home."""
+        e = self.entries.get(name)
+        if e is None or e.kind.startswith("state") or e.kind == "external" or e.inter not in (2, 3, 4):
+            return ()
+        return tuple(c for c in e.countries if c)
+
     def air_unit(self, actor: Actor, *, event_country: str = "", event_date: date | None = None) -> Actor | None:
         """The Air Force unit of a state's military forces, where the dictionary has one for that theatre."""
         from .resolve import _air_unit

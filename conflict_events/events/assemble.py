@@ -111,7 +111,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
     from conflict_events.actors import find_acronyms
 
     context = (country_context(doc, resources.country_of, resources.admin1_countries) or _countries_of_named_groups(doc, resources.actors)
-               or countries_of_organisations(doc.text))
+               or countries_of_organisations(doc.text) or _where_named_groups_operate(doc, resources.actors))
     acronyms = find_acronyms(doc.text)
     state = _DocState(context=context)
     sentences = [sent for sent in doc.sents if sent.text.strip()]
@@ -363,6 +363,12 @@ def _countries_of_named_groups(doc: Doc, actors) -> list[str]:
     """A text that names no country but names a group active in only one ("QSD", "al-Shabaab") is about that country."""
     counts: Counter[str] = Counter(c for s in span_groups.group(doc, "actors") if (c := actors.home_country(s.label_)))
     return [c for c, _ in counts.most_common()]
+
+
+def _where_named_groups_operate(doc: Doc, actors) -> list[str]:
+    """A text that names no country, nor a group active in only one, but names a group active in a few
+    ("JNIM militants ... in the village of Kondouagou (Yamba, Gourma)") is about one of those."""
+    return list(dict.fromkeys(c for s in span_groups.group(doc, "actors") for c in actors.countries_operated_in(s.label_)))
 
 
 def _province_level(resolution) -> bool:
