@@ -24,6 +24,9 @@ DATE = "2024-05-12"
         ("On 3 May 2024, Russian forces shelled Zorvelkivka, Kharkiv. Casualties unknown.", "Zorvelkivka", "Kharkiv", "Ukraine"),
         # "X, <province>," is a place whatever the tagger made of either name.
         ("On 3 May 2024, Russian troops threw a grenade at the residents of Trostianets, Sumy, killing two people.", "Trostyanets", "Sumy", "Ukraine"),
+        # ... with the word for what it is before the comma.
+        ("On 3 May 2024, Russian forces shelled Zorvelivka village, Donetsk. Casualties unknown.", "Zorvelivka", "Donetsk", "Ukraine"),
+        ("On 3 May 2024, government troops clashed with rebels in Zorvelgo county, Unity state. No fatalities.", "Zorvelgo", "Unity", "South Sudan"),
         # "the village of X": named right there, not a pointer back.
         ("On 3 May 2024, Russian forces shelled the village of Tamrikunda, Kharkiv.", "Tamrikunda", "Kharkiv", "Ukraine"),
         # "X town in Y countryside"

@@ -861,13 +861,15 @@ def _named_before_a_province(sent: Span, taken: set[int]) -> list[Span]:
 
 
 def _names_after_comma(places: list[Span], sent: Span, taken: set[int]) -> list[Span]:
-    """ "shelled Novomykhaylivka, Donetsk." : a capitalised name set off by a comma after a place,
-    and ending the phrase, says which province or district the place is in."""
+    """ "shelled Novomykhaylivka, Donetsk.", "shelled Zorvel village, Aleppo.": a capitalised name set off by
+    a comma after a place (and the word for what it is), and ending the phrase, says which province or
+    district the place is in."""
     doc = sent.doc
     found: list[Span] = []
     for place in places:
-        start = place.end + 1
-        if start >= sent.end or doc[place.end].text != "," or start in taken or not doc[start].is_title:
+        comma = place.end + 1 if place.end < sent.end and doc[place.end].lower_ in GENERIC_PLACE_WORDS else place.end
+        start = comma + 1
+        if start >= sent.end or doc[comma].text != "," or start in taken or not doc[start].is_title:
             continue
         end = start
         while end < sent.end and end not in taken and (doc[end].is_title or (doc[end].lower_ in NAME_PARTICLES and end + 1 < sent.end and doc[end + 1].is_title)):
