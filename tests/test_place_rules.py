@@ -300,6 +300,9 @@ DATE = "2024-05-12"
         # the Yamba the gazetteer knows by name Australia's.
         ("On 5 May 2024, presumed JNIM militants killed two herders in the village of Zorvelgo (Yamba, Gourma).",
          "Zorvelgo", "Est", "Burkina Faso"),
+        # A town named with its region, which the tagger cuts at the preposition.
+        ("On 5 May 2024, about 200 people marched in Neustadt in Holstein against rent increases.",
+         "Neustadt in Holstein", "Schleswig-Holstein", "Germany"),
         # A place inside a clause about someone ("who were killed in Veracruz") is theirs, not the protest's.
         ("On 5 May 2024, in Torreon, Coahuila, teachers held a protest to demand justice for the recent killing of two of their fellow "
          "teachers who were killed in Durango and Sinaloa.", "Torreon", "Coahuila de Zaragoza", "Mexico"),

@@ -152,6 +152,8 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
     spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     spans = _one_name_when_adjacent(sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start))
+    spans = [_with_its_river_or_region(span, sent) for span in spans]
+    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
     mentions = _roads_as_their_first_town(_with_city_districts([PlaceMention(span) for span in spans]))
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
@@ -828,6 +830,37 @@ def _followed_by_its_province(span: Span) -> bool:
     while end < len(doc) and doc[end].is_title and doc[end].pos_ == "PROPN":
         end += 1
     return end > start and end < len(doc) and doc[end].text == "," and _is_province_name(doc[start:end].text)
+
+
+# "Neustadt in Holstein", "Frankfurt am Main", "Freiburg im Breisgau", "Rothenburg ob der Tauber": a town
+# named with its region or river, which the tagger cuts at the preposition.
+TOWN_NAME_PREPOSITIONS = (("in",), ("am",), ("im",), ("an", "der"), ("ob", "der"), ("in", "der"), ("bei",), ("upon",), ("on", "the"))
+
+
+def _with_its_river_or_region(span: Span, sent: Span) -> Span:
+    """The span grown over "in Holstein", "am Main" where the gazetteer knows the whole as a town's name."""
+    doc = span.doc
+    for words in TOWN_NAME_PREPOSITIONS:
+        start = span.end
+        if start + len(words) >= sent.end or [t.lower_ for t in doc[start : start + len(words)]] != list(words):
+            continue
+        end = start + len(words)
+        while end < sent.end and end - start < len(words) + 3 and doc[end].is_title:
+            end += 1
+        if end == start + len(words):
+            continue
+        whole = doc[span.start : end]
+        if _is_a_town_name(whole.text):
+            return Span(doc, whole.start, whole.end, label=span.label_)
+    return span
+
+
+def _is_a_town_name(name: str) -> bool:
+    from conflict_events.geo import get_gazetteer
+    from conflict_events.geo.normalize import normalize
+
+    wanted = normalize(name)
+    return any(normalize(p.name) == wanted and p.feature in ("populated place", "capital") for p in get_gazetteer().candidates(name, limit=5))
 
 
 def _named_as_a_district(span: Span) -> bool:
