@@ -291,6 +291,8 @@ DATE = "2024-05-12"
         # A part of the hinted town ("Santa Luzia community") that the gazetteer finds in another province is a namesake.
         ("On 5 May 2024, in the rural area of Caruaru municipality (Pernambuco), gunmen shot dead a farmer in Santa Luzia community.",
          "Caruaru", "Pernambuco", "Brazil"),
+        ("On 5 May 2024, in the rural area of Petrolina municipality (Pernambuco), gunmen burned two tractors in Angico village.",
+         "Petrolina", "Pernambuco", "Brazil"),
         # ... as are names listed before what they all are ("neighborhoods", "Streets").
         ("On 5 May 2024, in San Juan (San Juan), teachers blocked the intersection between Mendoza and Santa Fe Streets as means to demand a raise.",
          "San Juan", "San Juan", "Argentina"),

@@ -1150,7 +1150,7 @@ PLACE_PART_NOUNS = GENERIC_PLACE_WORDS | PLACES_WORDS | PART_OF_A_PLACE | frozen
 PART_OF_A_TOWN_WORDS = frozenset({"farm", "farms", "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods",
                                   "neighborhoods", "allotment", "vereda", "veredas", "settlement", "sector", "colony", "estate",
                                   "quarter", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela",
-                                  "street", "streets", "avenue", "avenues"})
+                                  "street", "streets", "avenue", "avenues", "village", "villages"})
 
 
 def names_a_part_of_a_town(mention: "PlaceMention") -> bool:
