@@ -308,6 +308,11 @@ DATE = "2024-05-12"
         # A place inside a clause about someone ("who were killed in Veracruz") is theirs, not the protest's.
         ("On 5 May 2024, in Torreon, Coahuila, teachers held a protest to demand justice for the recent killing of two of their fellow "
          "teachers who were killed in Durango and Sinaloa.", "Torreon", "Coahuila de Zaragoza", "Mexico"),
+        # ... even where the only other place is inside the subject ("workers at a plant in Turin").
+        ("On 5 May 2024, workers at a steel plant in Turin (Turin, Piedmont) staged a sit-in to protest against the death of a "
+         "colleague who died during a night shift at a warehouse in Naples province.", "Turin", "Piemonte", "Italy"),
+        ("On 5 May 2024, teachers of a primary school in Lyon (Rhone, Auvergne-Rhone-Alpes) held a rally over the death of a pupil "
+         "who was hit by a bus in Marseille.", "Lyon", "Auvergne-Rhone-Alpes", "France"),
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),

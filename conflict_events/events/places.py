@@ -1105,6 +1105,9 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
         if fled_from is not None:
             listed = _listed_together(mentions)
             return listed if fled_from in listed else [fled_from]
+    # "held a protest to demand justice for three journalists who were killed in Veracruz": a place inside
+    # a clause that tells about someone is theirs, not the event's, where the text names another.
+    mentions = [m for m in mentions if not _in_a_clause_about_someone(m.span, head)] or mentions
     # "nationals living in Mersin staged a protest in Mezitli": a place inside the subject describes the actors.
     describing = _subject_tokens(head)
     mentions = [m for m in mentions if m.span.root.i not in describing] or mentions
@@ -1126,9 +1129,6 @@ def link_places(trigger: Span, mentions: list[PlaceMention], other_triggers: lis
     # noun is about is the protest's topic where the text also says where it was.
     if any(_after_a_locative(m.span) for m in pool):
         pool = [m for m in pool if not _what_a_noun_is_about(m.span)] or pool
-        # "held a protest to demand justice for three journalists who were killed in Veracruz": a place
-        # inside a clause that tells about someone is theirs, where the text says where the protest was.
-        pool = [m for m in pool if not _in_a_clause_about_someone(m.span, head)] or pool
     listed = _listed_together(pool)
     if listed:
         return listed
