@@ -403,13 +403,10 @@ class ActorDictionary:
         """The one country a named non-state group, or a mission sent to one country, operates in,
         if the dictionary says so ("QSD", "MONUSCO", "OSCE SMM")."""
         e = self.entries.get(name)
-        if e is None or e.kind.startswith("state"):
-            return None
-        if e.kind == "external" and len(e.countries) == 2 and not e.countries[0]:
+        if e is not None and e.kind == "external" and len(e.countries) == 2 and not e.countries[0]:
             return e.countries[1]
-        if e.inter not in (2, 3, 4) or len(e.countries) != 1:
-            return None
-        return e.countries[0]
+        countries = self.countries_operated_in(name)
+        return countries[0] if len(countries) == 1 else None
 
     def countries_operated_in(self, name: str) -> tuple[str, ...]:
         """The countries a named non-state group operates in, as the dictionary lists them ("JNIM": Mali,

@@ -91,6 +91,11 @@ def _join_adjacent(ents: list[Span]) -> list[Span]:
     return joined
 
 
+def _without_contained(spans: list[Span]) -> list[Span]:
+    """The spans less those inside another one."""
+    return [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
+
+
 def _one_name_when_adjacent(spans: list[Span]) -> list[Span]:
     """ "the Villa Copacabana sector" found as "Villa" and "Copacabana": names that follow each other
     with nothing between them, not even a comma, are one name."""
@@ -150,10 +155,10 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
         taken.update(range(part.start, part.end))
     # Names grown to whole hyphenated words may now cover another found part ("Croix" and "Bouquets").
     spans = list({(s.start, s.end): s for s in (_whole_words(span, sent) for span in reversed(spans))}.values())[::-1]
-    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
+    spans = _without_contained(spans)
     spans = _one_name_when_adjacent(sorted((s for s in spans if not is_attribution(s) and not _not_a_place_name(s)), key=lambda s: s.start))
     spans = [_with_its_river_or_region(span, sent) for span in spans]
-    spans = [s for s in spans if not any(o.start <= s.start and s.end <= o.end and (o.start, o.end) != (s.start, s.end) for o in spans)]
+    spans = _without_contained(spans)
     mentions = _roads_as_their_first_town(_with_city_districts([PlaceMention(span) for span in spans]))
     for previous, mention in zip(mentions, mentions[1:]):
         between = doc[previous.span.end : mention.span.start]
@@ -470,7 +475,9 @@ def _names_a_building(span: Span) -> bool:
     return not any(t.lower_ in GENERIC_PLACE_WORDS for t in token.doc[span.end : token.i])
 
 
-ROAD_WORDS = frozenset({"road", "roads", "highway", "highways", "route", "routes", "motorway", "expressway", "corridor"})
+
+
+ROAD_WORDS = frozenset({"road", "highway", "motorway", "expressway", "freeway", "route", "railway", "railroad"})
 
 
 def _where_a_road_leads(span: Span) -> bool:
@@ -834,7 +841,7 @@ def _followed_by_its_province(span: Span) -> bool:
 
 # "Neustadt in Holstein", "Frankfurt am Main", "Freiburg im Breisgau", "Rothenburg ob der Tauber": a town
 # named with its region or river, which the tagger cuts at the preposition.
-TOWN_NAME_PREPOSITIONS = (("in",), ("am",), ("im",), ("an", "der"), ("ob", "der"), ("in", "der"), ("bei",), ("upon",), ("on", "the"))
+TOWN_NAME_PREPOSITIONS = (("in",), ("am",), ("im",), ("an", "der"), ("ob", "der"), ("in", "der"), ("bei",), ("upon",))
 
 
 def _with_its_river_or_region(span: Span, sent: Span) -> Span:
@@ -1040,9 +1047,6 @@ def _with_city_districts(mentions: list[PlaceMention]) -> list[PlaceMention]:
         mention.written_end = district.end
         kept.append(mention)
     return [m for m in kept if m.span.start not in district_tokens]
-
-
-ROAD_WORDS = frozenset({"road", "highway", "motorway", "expressway", "freeway", "route", "railway", "railroad"})
 
 
 def _roads_as_their_first_town(mentions: list[PlaceMention]) -> list[PlaceMention]:
