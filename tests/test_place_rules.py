@@ -293,6 +293,8 @@ DATE = "2024-05-12"
          "Caruaru", "Pernambuco", "Brazil"),
         ("On 5 May 2024, in the rural area of Petrolina municipality (Pernambuco), gunmen burned two tractors in Angico village.",
          "Petrolina", "Pernambuco", "Brazil"),
+        ("On 5 May 2024, in Caruaru (Pernambuco), a man was shot and injured in the Sao Jose I housing complex by three armed men.",
+         "Caruaru", "Pernambuco", "Brazil"),
         # ... as are names listed before what they all are ("neighborhoods", "Streets").
         ("On 5 May 2024, in San Juan (San Juan), teachers blocked the intersection between Mendoza and Santa Fe Streets as means to demand a raise.",
          "San Juan", "San Juan", "Argentina"),

@@ -1151,10 +1151,9 @@ PLACE_PART_NOUNS = GENERIC_PLACE_WORDS | PLACES_WORDS | PART_OF_A_PLACE | frozen
 
 
 # Words after a name that make it a part of a town: "in Campo Novo farm", "Santa Luzia community", "the Penha neighborhood".
-PART_OF_A_TOWN_WORDS = frozenset({"farm", "farms", "community", "communities", "neighbourhood", "neighborhood", "neighbourhoods",
-                                  "neighborhoods", "allotment", "vereda", "veredas", "settlement", "sector", "colony", "estate",
-                                  "quarter", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela",
-                                  "street", "streets", "avenue", "avenues", "village", "villages"})
+PART_OF_A_TOWN_WORDS = SUBTOWN_WORDS | STREET_WORDS | frozenset({
+    "farm", "farms", "community", "communities", "neighbourhoods", "neighborhoods", "allotment", "vereda", "veredas", "settlement",
+    "colony", "hamlet", "ranch", "hacienda", "ward", "district", "area", "slum", "favela", "village", "villages"})
 
 
 def names_a_part_of_a_town(mention: "PlaceMention") -> bool:
