@@ -496,6 +496,11 @@ def test_coded_as_an_actor_is_not_a_place():
         # "in various parts of X" is where, not what the protest is about.
         ("On 6 May 2024, protesters held a march in Zorvelabad to demand the release of prisoners. "
          "Demonstrations took place in various parts of Bahrain.", "Zorvelabad", "Bahrain"),
+        # A text naming no country and no known place, but a state's own forces by nationality.
+        ("On 6 May 2024, the Algerian Army on patrol killed a militant in the Zorvel mountain area.", "Zorvel", "Algeria"),
+        ("On 6 May 2024, militants attacked an Iraqi army position in Zorvelawa district. There were no fatalities.",
+         "Zorvelawa", "Iraq"),
+        ("On 6 May 2024, a former member of the Afghan police was killed by gunmen in Zorvel Adda.", "Zorvel Adda", "Afghanistan"),
     ],
 )
 def test_an_unknown_place_lies_in_the_country_of_the_places_around_it(text, location, country):
@@ -513,6 +518,16 @@ def test_places_in_two_countries_give_an_unknown_place_none():
                    "and in Zahedan.", date=DATE)
     assert rows and (rows[0].location, rows[0].country) == ("Zorvel Adda", "")
 
+
+
+def test_a_state_force_by_nationality_does_not_outweigh_a_place_found():
+    rows = extract("On 6 May 2024, Russian forces shelled the airfield in Starokostiantyniv, Khmelnytskyi. No casualties.", date=DATE)
+    assert rows and rows[0].country == "Ukraine" and rows[0].latitude is not None
+
+
+def test_a_nationality_of_people_not_forces_gives_an_unknown_place_no_country():
+    rows = extract("On 6 May 2024, Palestinian students protested in Zorvelstadt against the killing of a journalist.", date=DATE)
+    assert rows and (rows[0].location, rows[0].country) == ("Zorvelstadt", "")
 
 
 def test_a_country_named_as_a_topic_gives_an_unknown_place_no_country():

@@ -169,7 +169,7 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             # The text names a place the gazetteer does not know: keep the event with the name and
             # the country the sentence or the article names, else the last event's, and no coordinates, rather than drop it.
             country = (state.sentence_country or (context[0] if context else "") or (state.last_candidate.country if state.last_candidate else "")
-                       or places_country)
+                       or places_country or next(iter(_countries_of_state_bodies(doc, resources.country_of)), ""))
             for place in places:
                 if (resolved[id(place)] is None and not place.anaphoric and not place.descriptor and not place.hint_only
                         and not place.facility and _looks_like_a_name(place)):
@@ -369,6 +369,30 @@ def _where_named_groups_operate(doc: Doc, actors) -> list[str]:
     """A text that names no country, nor a group active in only one, but names a group active in a few
     ("JNIM militants ... in the village of Kondouagou (Yamba, Gourma)") is about one of those."""
     return list(dict.fromkeys(c for s in span_groups.group(doc, "actors") for c in actors.countries_operated_in(s.label_)))
+
+
+# The one-word names of a state's forces and offices: "the Algerian Army", "Iraqi troops".
+STATE_BODY_WORDS = frozenset(w for kind in ("military", "police", "government") for w in GENERIC_TERMS[kind] if " " not in w)
+
+
+def _countries_of_state_bodies(doc: Doc, country_of) -> list[str]:
+    """The states whose forces or offices a text names by nationality ("the Algerian Army killed ...",
+    "an Iraqi army position", "a former member of the Afghan police"), most named first.
+
+    Where a text names no country, no group, and no place the gazetteer knows, that state is where
+    the place lies more often than not; it does not outweigh a place found ("Russian forces shelled
+    Zorvel, Khmelnytsky")."""
+    def names_a_state_body(word) -> bool:
+        return word.lower_ in STATE_BODY_WORDS or singular(word.lower_) in STATE_BODY_WORDS
+
+    counts: Counter[str] = Counter()
+    for token in doc[:-1]:
+        # The body may be the word the nationality modifies or, in "an Iraqi army position", the next one.
+        if (token.dep_ in ("amod", "compound", "nmod") and token.text[:1].isupper()
+                and (names_a_state_body(doc[token.i + 1]) or (token.head is not token and names_a_state_body(token.head)))
+                and (country := country_of(token.text))):
+            counts[country] += 1
+    return [c for c, _ in counts.most_common()]
 
 
 def _province_level(resolution) -> bool:
