@@ -97,6 +97,9 @@ def dropped(nlp, text):
         ("Rioters broke the windows of the bank in the old town.", [("broke the windows of", "loot")]),
         # "heavy and light weapons": both kinds fired, the heavy ones a shelling.
         ("Troops fired heavy and light weapons at the village for an hour.", [("fired", "fire")]),
+        # A march people held is a demonstration, whatever it was for; a sit-in written without its hyphen too.
+        ("Members of the party held a torch march in the town to mark the birthday of their founder.", [("march", "protest")]),
+        ("Court clerks organized a sit in near the palace of justice.", [("a sit in", "protest")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -145,6 +148,9 @@ def test_events_are_kept(tagged_nlp, text, expected):
         # ... and with no demand but their own words, none of them is a demonstration.
         ("A landslide cut the road traffic near the pass.", "cut the road traffic", "not an event word here"),
         ("Fans held banners at the match in the stadium.", "held banners", "not an event word here"),
+        # Troops on a march, and a group's order to sit in, hold no demonstration.
+        ("The soldiers held a march of forty kilometres through the hills.", "march", "not an event word here"),
+        ("Gunmen enforcing a sit in order shot at a bus near the market.", "a sit in", "not an event word here"),
         # An earlier event told to explain this one.
         ("Unexploded shells from earlier fighting went off in a field, wounding a boy.", "fighting", "background time reference"),
     ],

@@ -302,6 +302,26 @@ def is_protest_topic(head: Token) -> bool:
     return any(t.lower_ in PROTEST_TOPIC_MARKERS for t in _ancestors(head))
 
 
+# "held a torch march", "staged a march", "took part in a peace march": verbs of a march that people put on.
+MARCH_HOLDING_VERBS = frozenset({"held", "hold", "holds", "holding", "staged", "stage", "stages", "staging", "organised", "organized",
+                                 "organise", "organize", "organising", "organizing", "led", "joined", "join", "took", "take", "taking"})
+
+
+def _a_march_held(noun: Token) -> bool:
+    """A march as a thing people held or joined: a demonstration, demand or not ("members of the party
+    held a torch march to mark the leader's birthday"); not the month, nor troops marching."""
+    if noun.text != noun.lower_ or noun.pos_ != "NOUN":
+        return False
+    governor = noun.head
+    if noun.dep_ == "pobj" and governor.lower_ == "in":
+        # "took part in a peace march", "took part, with their parents, in a march"
+        governor = governor.head.head if governor.head.lower_ == "part" else governor.head
+    elif noun.dep_ != "dobj":
+        # "The march was organized by X" tells of a march already told.
+        return False
+    return governor.lower_ in MARCH_HOLDING_VERBS and not _military_subject(noun.doc[governor.i : governor.i + 1])
+
+
 def refine_family(span: Span, family: str, sent: Span) -> str:
     """Read ambiguous trigger words in their context."""
     doc = span.doc
@@ -325,6 +345,11 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
         subject = _subject_of(span.root, ("nsubj",))
         if span.root.tag_ != "VBD" or subject is None or subject.lower_ in MILITARY_WORDS | AUTHORITIES:
             return "none"
+    if family == "protest" and span.end < sent.end and doc[span.end].lower_ in ("order", "orders"):
+        # "enforcing a sit-in order": the order of a group that calls one, not a sit-in held.
+        return "none"
+    if family == "march" and _a_march_held(span.root):
+        return "protest"
     if family in WEAK_PROTEST_FAMILIES:
         context = sentence_lower
         if len(span) > 1:
