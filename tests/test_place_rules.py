@@ -318,6 +318,9 @@ DATE = "2024-05-12"
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),
+        # A governor's office acts in its province: the measure is there.
+        ("On 4 May 2024, Van Governor's Office issued a ban on all marches and sit-ins in the province for 15 days.",
+         "Van", "Van", "Turkey"),
     ],
 )
 def test_place_of_the_event(text, location, admin1, country):
@@ -518,6 +521,11 @@ def test_places_in_two_countries_give_an_unknown_place_none():
                    "and in Zahedan.", date=DATE)
     assert rows and (rows[0].location, rows[0].country) == ("Zorvel Adda", "")
 
+
+
+def test_a_governor_who_reports_is_not_the_place():
+    rows = extract("On 4 May 2024, the Kharkiv Governor said that Russian forces shelled Zorvelivka, Donetsk.", date=DATE)
+    assert rows and (rows[0].location, rows[0].admin1) == ("Zorvelivka", "Donetsk")
 
 
 def test_a_state_force_by_nationality_does_not_outweigh_a_place_found():

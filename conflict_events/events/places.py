@@ -143,7 +143,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
     for span in _capitalised_after_preposition(sent, taken | actor_tokens):
         spans.append(span)
         taken.update(range(span.start, span.end))
-    for finder in (_named_before_a_region, _named_before_a_province, _named_before_its_unit_and_parenthesis):
+    for finder in (_named_before_a_region, _named_before_a_province, _named_before_its_unit_and_parenthesis, _named_before_its_governor):
         for span in finder(sent, taken | actor_tokens):
             spans.append(span)
             taken.update(range(span.start, span.end))
@@ -628,8 +628,22 @@ def is_attribution(span: Span) -> bool:
         return True
     # "Pentagon spokesperson", "Kyiv officials": a modifier of a speaker, not a location.
     if root.dep_ == "compound" and root.head.lower_ in SPEAKER_NOUNS:
-        return True
+        return not _a_governors_measure(root.head)
     return False
+
+
+# What a governor's office does in its province: "issued a ban", "imposed a curfew".
+MEASURE_VERBS = frozenset({"issued", "imposed", "banned", "declared", "ordered", "prohibited", "extended", "suspended"})
+
+
+def _a_governors_measure(title: Token) -> bool:
+    """ "Hakkari Governor's office issued a ban": the office acts in its province, it does not report."""
+    if title.lower_ not in GOVERNOR_WORDS:
+        return False
+    verb = title
+    while verb.dep_ in ("compound", "poss", "nsubj", "case") and verb.head is not verb:
+        verb = verb.head
+    return verb.lower_ in MEASURE_VERBS
 
 
 # Words before a town's name that say which part of it: "through central Cardiff".
@@ -897,6 +911,25 @@ def _named_before_a_province(sent: Span, taken: set[int]) -> list[Span]:
         closes = j >= sent.end or doc[j].is_punct or doc[j].pos_ in ("ADP", "CCONJ")
         if j > start and closes and _is_province_name(doc[start:j].text):
             found += [name, doc[start:j]] if not taken.intersection(range(start, j)) else [name]
+    return found
+
+
+GOVERNOR_WORDS = frozenset({"governor", "governorship", "governorate", "governor's"})
+
+
+def _named_before_its_governor(sent: Span, taken: set[int]) -> list[Span]:
+    """ "Hakkari Governor's office issued a ban ... in the province": a province named in its
+    governor's title is where the governor's measures hold."""
+    doc = sent.doc
+    found: list[Span] = []
+    for word in sent:
+        if word.lower_ not in GOVERNOR_WORDS or word.i == sent.start:
+            continue
+        start = word.i
+        while start > sent.start and doc[start - 1].is_title and doc[start - 1].pos_ == "PROPN" and start - 1 not in taken:
+            start -= 1
+        if start < word.i and _is_province_name(doc[start : word.i].text):
+            found.append(doc[start : word.i])
     return found
 
 
