@@ -318,6 +318,9 @@ DATE = "2024-05-12"
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),
+        # Places told by their direction from a district are in the district's province, "Arak" with them.
+        ("On 5 May 2024, government forces took control of Zorvel, Arak and Zorvelin west of Harib district (Marib) after the rebels left.",
+         "Harib", "Marib", "Yemen"),
         # A governor's office acts in its province: the measure is there.
         ("On 4 May 2024, Van Governor's Office issued a ban on all marches and sit-ins in the province for 15 days.",
          "Van", "Van", "Turkey"),
@@ -521,6 +524,12 @@ def test_places_in_two_countries_give_an_unknown_place_none():
                    "and in Zahedan.", date=DATE)
     assert rows and (rows[0].location, rows[0].country) == ("Zorvel Adda", "")
 
+
+
+def test_an_unknown_village_north_of_a_district_lies_by_the_district_town():
+    rows = extract("On 5 May 2024, a landmine exploded in Zorvel al Kabir north of Haradh district (Hajjah), injuring a civilian.", date=DATE)
+    assert rows and (rows[0].location, rows[0].admin1, rows[0].country, rows[0].geo_precision) == ("Zorvel al Kabir", "Hajjah", "Yemen", 2)
+    assert (round(rows[0].latitude, 1), round(rows[0].longitude, 1)) == (16.4, 43.1)
 
 
 def test_a_governor_who_reports_is_not_the_place():

@@ -263,6 +263,15 @@ def _share_hints_in_lists(mentions: list[PlaceMention]) -> None:
     """ "in A, B and C in Marte LGA (Borno)", "between A and B (Beni, Nord-Kivu)": what locates the
     last of a list locates them all."""
     by_root = {m.span.root.i: m for m in mentions}
+    for located, landmark in zip(mentions, mentions[1:]):
+        # "took Sharq, Arak and Harur (coded to Shib Harur) west of Harib district (Marib)": what
+        # locates the landmark locates the places told by their direction from it.
+        if landmark.descriptor and landmark.admin_hints and not located.admin_hints and _by_direction_from(located.span, landmark.span):
+            # The landmark's own unit first: an unknown village "north of Haradh district" lies by Haradh.
+            own = [h for h in landmark.admin_hints if h.startswith(landmark.text)] or [landmark.text]
+            hints = list(dict.fromkeys([*own, *landmark.admin_hints]))
+            for member in [located, *(by_root[t.i] for t in located.span.root.conjuncts if t.i in by_root)]:
+                member.admin_hints = member.admin_hints or hints
     for mention in mentions:
         if mention.admin_hints:
             continue
@@ -271,6 +280,18 @@ def _share_hints_in_lists(mentions: list[PlaceMention]) -> None:
             if other is not None and other.span.start > mention.span.start and other.admin_hints:
                 mention.admin_hints = list(other.admin_hints)
                 break
+
+
+def _by_direction_from(place: Span, landmark: Span) -> bool:
+    """Whether only "<direction> of (the)", after a parenthesis or not, stands between them."""
+    words = [t.lower_ for t in place.doc[place.end : landmark.start]]
+    if words[:1] == ["("] and ")" in words:
+        words = words[words.index(")") + 1 :]
+    if words[:1] == [","]:
+        words = words[1:]
+    if words[-1:] == ["the"]:
+        words = words[:-1]
+    return len(words) == 2 and words[0] in DIRECTIONS and words[1] == "of"
 
 
 SPEECH_VERBS = frozenset({"said", "says", "say", "told", "tells", "announced", "announces", "reported", "reports", "stated", "states", "confirmed", "confirms", "added", "claimed", "claims", "according", "denied", "warned", "noted", "briefed", "tweeted", "posted"})
