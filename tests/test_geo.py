@@ -137,6 +137,15 @@ def test_admin_hint_settles_ambiguity():
     assert res.place.country == "Ukraine" and res.rule == "admin-hint"
 
 
+def test_a_province_of_another_country_than_its_hints_is_a_namesake():
+    # Rio Negro is an Argentine province; inside Colombia's Huila it is a village the index lacks.
+    res = resolve_place("Rio Negro", context_countries=["Colombia"], admin_hints=["Huila"])
+    assert (res.place.country, res.place.admin1, res.geo_precision) == ("Colombia", "Huila", 3)
+    # A hint that only says "Southern" names no other country's province: the province stands.
+    res = resolve_place("Hamrun", admin_hints=["Southern"])
+    assert res.place.country == "Malta"
+
+
 def test_unknown_place_is_none():
     assert resolve_place("Xqzzyville Obscura") is None
     assert resolve_place("") is None

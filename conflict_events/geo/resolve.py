@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from conflict_events.geo.gazetteer import UNPLACED_ADMIN2_SOURCE, Gazetteer, Place, get_gazetteer, haversine_km
+from conflict_events.geo.gazetteer import ADMIN_STOPWORDS, UNPLACED_ADMIN2_SOURCE, Gazetteer, Place, get_gazetteer, haversine_km
 from conflict_events.geo.normalize import fold, normalize
 
 log = logging.getLogger(__name__)
@@ -481,8 +481,11 @@ def resolve_place(mention: str, *, context_countries: Sequence[str] = (), admin_
     cands = tuple(p for _, p in ranked[:20])
     best = cands[0]
     ctx_hit = bool(countries) and best.country in countries
-    big_city = normalize(best.name) == norm and (best.feature in ("admin1", "capital") or (
-        best.population >= NAMESAKE_CITY_POPULATION and any(_may_name_a_unit_in(gaz, h, best.country) for h in hints)))
+    # A province is no namesake either, unless its hints name provinces elsewhere: "Rio Negro corregimiento
+    # (Huila)" is no Argentine province; but "Hamrun (Southern)" may be Malta's, whose regions are no units here.
+    province_by_name = best.feature == "admin1" and all(normalize(area_name(h)) in ADMIN_STOPWORDS for h in hints)
+    big_city = normalize(best.name) == norm and (best.feature == "capital" or province_by_name or (
+        (best.feature == "admin1" or best.population >= NAMESAKE_CITY_POPULATION) and any(_may_name_a_unit_in(gaz, h, best.country) for h in hints)))
     if hint_countries and best.country not in hint_countries and best.country not in countries and not big_city:
         # "Bandera (Kalemie, Tanganyika)": the hints place it in one country, the namesake is elsewhere.
         # A capital or a province is no namesake, nor is a city that size where a hint may name a part of
