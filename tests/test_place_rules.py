@@ -532,6 +532,12 @@ def test_an_unknown_village_north_of_a_district_lies_by_the_district_town():
     assert (round(rows[0].latitude, 1), round(rows[0].longitude, 1)) == (16.4, 43.1)
 
 
+def test_what_people_held_is_no_place():
+    rows = extract("On 4 May 2024, hundreds demonstrated in Montreal against the mandates. Several protesters held "
+                   "Anti-Scholz, Anti-Lauterbach and Gadsden flags.", date=DATE)
+    assert [row.location for row in rows] == ["Montreal"]
+
+
 def test_a_governor_who_reports_is_not_the_place():
     rows = extract("On 4 May 2024, the Kharkiv Governor said that Russian forces shelled Zorvelivka, Donetsk.", date=DATE)
     assert rows and (rows[0].location, rows[0].admin1) == ("Zorvelivka", "Donetsk")

@@ -100,6 +100,10 @@ def dropped(nlp, text):
         # A march people held is a demonstration, whatever it was for; a sit-in written without its hyphen too.
         ("Members of the party held a torch march in the town to mark the birthday of their founder.", [("march", "protest")]),
         ("Court clerks organized a sit in near the palace of justice.", [("a sit in", "protest")]),
+        # Migrants held or "rescued" by the state's forces are detained.
+        ("Police officers held 312 migrants travelling in a trailer near the border.", [("held", "arrest")]),
+        ("On 6 May, in the municipality of Zorvel, members of the National Guard rescued 139 migrants travelling in a trailer.",
+         [("rescued", "arrest")]),
     ],
 )
 def test_events_are_kept(tagged_nlp, text, expected):
@@ -151,6 +155,8 @@ def test_events_are_kept(tagged_nlp, text, expected):
         # Troops on a march, and a group's order to sit in, hold no demonstration.
         ("The soldiers held a march of forty kilometres through the hills.", "march", "not an event word here"),
         ("Gunmen enforcing a sit in order shot at a bus near the market.", "a sit in", "not an event word here"),
+        ("Firefighters rescued 12 migrants from a burning house.", "rescued", "not an event word here"),
+        ("The police held a meeting with migrants in the town hall.", "held", "not an event word here"),
         # An earlier event told to explain this one.
         ("Unexploded shells from earlier fighting went off in a field, wounding a boy.", "fighting", "background time reference"),
     ],

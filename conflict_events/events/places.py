@@ -602,7 +602,7 @@ def _in_locative_position(ent: Span, places: list[Span]) -> bool:
     # "in the community Chica Brava"
     if root.dep_ == "appos" and root.head.lower_ in GENERIC_PLACE_WORDS:
         return True
-    triggers = span_groups.covered_tokens(ent.doc, "triggers")
+    triggers = _event_words(ent.doc)
     # "bombed Liubotyn, Kharkiv", parsed as an adverbial: a place when its province follows.
     doc = ent.doc
     if root.dep_ == "npadvmod" and root.head.i in triggers and ent.end + 1 < len(doc) and doc[ent.end].text in (",", "(") and doc[ent.end + 1].is_title:
@@ -672,12 +672,18 @@ PART_OF_A_PLACE = frozenset({"central", "downtown", "northern", "southern", "eas
                              "northeastern", "northwestern", "southeastern", "southwestern", "rural", "urban", "greater", "inner", "outer"})
 
 
+def _event_words(doc: Doc) -> frozenset[int]:
+    """The tokens of trigger words, but for "held" and "rescued", which are events only with migrants
+    for objects: what is held is people or things ("held Anti-Trudeau flags"), never a place."""
+    return span_groups.covered_tokens(doc, "triggers") - {i for s in span_groups.group(doc, "triggers") if s.label_ == "hold" for i in range(s.start, s.end)}
+
+
 def _capitalised_after_preposition(sent: Span, taken: set[int]) -> list[Span]:
     """Names the NER missed, read as capitalised words after a locative preposition
     or as the object of an event verb ("Russian forces shelled Dmytrivka, Kharkiv region")."""
     doc = sent.doc
     found: list[Span] = []
-    triggers = span_groups.covered_tokens(doc, "triggers")
+    triggers = _event_words(doc)
     for token in sent:
         if token.dep_ == "dobj" and token.head.i in triggers and token.is_title and token.i not in taken and token.ent_type_ not in ("PERSON", "NORP", "DATE", "CARDINAL"):
             start = token.i
@@ -1354,7 +1360,7 @@ def modifies_a_thing(span: Span) -> bool:
     if root.dep_ not in ("compound", "poss", "nmod") or head.pos_ != "NOUN":
         return False
     doc = span.doc
-    return head.i not in span_groups.covered_tokens(doc, "triggers") and head.i not in span_groups.covered_tokens(doc, "actors") and head.lower_ not in ACTOR_HEADS
+    return head.i not in _event_words(doc) and head.i not in span_groups.covered_tokens(doc, "actors") and head.lower_ not in ACTOR_HEADS
 
 
 # Nouns that name a part of a country: "in various parts of Bahrain", "in cities across Iraq" say where.

@@ -412,6 +412,10 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "attack"
         # "four were wounded over a land dispute between two families": hurt in a fight between people.
         return "clash" if quarrel_behind(verb) is not None else "none"
+    if family == "hold":
+        # "police officers held 312 migrants", "the National Guard rescued 139 migrants travelling in a
+        # trailer": people in an irregular crossing taken in by the state's forces are detained.
+        return "arrest" if _forces_take_in_migrants(span.root) else "none"
     if family == "flight":
         # "the families fled to the district capital": people displaced; "the attackers fled": no event.
         subject = _subject_of(span.root)
@@ -466,6 +470,28 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
 AUTHORITIES = frozenset({"government", "authorities", "officials", "ministry", "municipality", "council", "governor", "mayor", "court", "regime"})
+
+
+MIGRANT_WORDS = frozenset({"migrant", "migrants", "refugees", "asylum", "undocumented"})
+STATE_FORCE_WORDS = MILITARY_WORDS - {"militants", "fighters", "rebels"} | {"guard", "guards", "officers", "policemen", "agents", "gendarmes",
+                                                                              "gendarmerie", "authorities", "patrol", "coast"}
+
+
+def _forces_take_in_migrants(verb: Token) -> bool:
+    taken = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if taken is None or taken.lower_ not in MIGRANT_WORDS:
+        return False
+    subject = _subject_of(verb, ("nsubj",))
+    if subject is not None:
+        doers = list(subject.subtree)
+    else:
+        # After a long opening ("On 4 May, in X municipality, Veracruz, police officers ... held") the
+        # parser often leaves the subject unattached: the words from the last comma to the verb.
+        start = verb.i
+        while start > verb.sent.start and verb.doc[start - 1].text != ",":
+            start -= 1
+        doers = list(verb.doc[start : verb.i])
+    return any(t.lower_ in STATE_FORCE_WORDS for t in doers)
 
 
 # What the word "riot" names before these: the police equipped for crowds, not a riot.
