@@ -213,8 +213,10 @@ def _first_of_list(token: Token) -> Token:
     return token
 
 
-SETTING_UP_VERBS = frozenset({"established", "establish", "establishes", "erected", "erect", "installed", "install", "mounted",
-                              "set", "sets", "setting", "deployed", "placed", "built", "opened", "reinforced", "increased"})
+CHECKPOINT_CHANGING_VERBS = frozenset({"established", "establish", "establishes", "erected", "erect", "installed", "install", "mounted",
+                              "set", "sets", "setting", "deployed", "placed", "built", "opened", "reinforced", "increased",
+                              # checkpoints taken down change the security arrangement as much as new ones
+                              "removed", "remove", "dismantled", "dismantle", "lifted", "lift"})
 JOINING_VERBS = frozenset({"participate", "participating", "join", "joining", "attend", "attending", "reach", "reaching"})
 HINDERING_WORDS = frozenset({"prevent", "prevented", "preventing", "stop", "stopped", "stopping", "block", "blocked", "blocking",
                              "delay", "delayed", "bar", "barred", "hinder", "hindered", "obstruct", "obstructed", "way"})
@@ -432,9 +434,10 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             governor = governor.head
         return "other" if governor.lower_ in PROPAGANDA_VERBS else "none"
     if family == "checkpoint":
-        # "established police and military checkpoints": forces newly deployed; "attacked a checkpoint": the place of another event.
+        # "established police and military checkpoints", "removed several checkpoints": the forces' arrangement changed;
+        # "attacked a checkpoint": the place of another event.
         noun = _first_of_list(span.root)
-        return "change" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in SETTING_UP_VERBS else "none"
+        return "change" if noun.dep_ in ("dobj", "nsubjpass") and noun.head.lower_ in CHECKPOINT_CHANGING_VERBS else "none"
     if family == "release" or family == "none":
         return "none"
     if family == "beat" and span.text.lower() == "beat" and any(t.like_num or t.lower_ in ("the", "team", "club") for t in after[:1]) and not words_after & {"him", "her", "them", "up"}:
@@ -481,10 +484,9 @@ def _forces_take_in_migrants(verb: Token) -> bool:
     taken = next((c for c in verb.children if c.dep_ == "dobj"), None)
     if taken is None or taken.lower_ not in MIGRANT_WORDS:
         return False
-    subject = _subject_of(verb, ("nsubj",))
-    if subject is not None:
-        doers = list(subject.subtree)
-    else:
+    # "..., Nuevo Leon, members of the National Guard rescued": the parser may make a subject of each.
+    doers = [t for subject in verb.children if subject.dep_ == "nsubj" for t in subject.subtree]
+    if not doers:
         # After a long opening ("On 4 May, in X municipality, Veracruz, police officers ... held") the
         # parser often leaves the subject unattached: the words from the last comma to the verb.
         start = verb.i
