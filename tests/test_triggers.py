@@ -104,6 +104,8 @@ def dropped(nlp, text):
         ("Police officers held 312 migrants travelling in a trailer near the border.", [("held", "arrest")]),
         ("On 6 May, in the municipality of Zorvel, members of the National Guard rescued 139 migrants travelling in a trailer.",
          [("rescued", "arrest")]),
+        # People hitting people beat them, with no weapon named.
+        ("Prison guards hit a woman's head against the wall of the cell.", [("hit", "beat")]),
         # Checkpoints taken down are a change to the security arrangement, as new ones are.
         ("Iraqi police forces removed several checkpoints and concrete barriers in the Mansour area.", [("checkpoints", "change")]),
     ],
@@ -126,6 +128,7 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("Teachers went on strike over unpaid salaries.", "strike", "not an event word here"),
         ("The commander vowed to launch new rocket attacks.", "rocket attacks", "threatened, planned or hypothetical"),
         ("The shop was hit by a power cut.", "hit", "needs a weapon"),
+        ("A car hit a woman on the main road.", "hit", "needs a weapon"),
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
         ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),

@@ -414,6 +414,9 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "attack"
         # "four were wounded over a land dispute between two families": hurt in a fight between people.
         return "clash" if quarrel_behind(verb) is not None else "none"
+    if family == "hit" and _a_person_hits_a_person(span.root):
+        # "prison guards hit a woman's head against the wall", "a man hit a refugee several times": a beating.
+        return "beat"
     if family == "hold":
         # "police officers held 312 migrants", "the National Guard rescued 139 migrants travelling in a
         # trailer": people in an irregular crossing taken in by the state's forces are detained.
@@ -473,6 +476,29 @@ MILITARY_WORDS = frozenset({"troops", "soldiers", "forces", "army", "military", 
 
 CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
 AUTHORITIES = frozenset({"government", "authorities", "officials", "ministry", "municipality", "council", "governor", "mayor", "court", "regime"})
+
+
+def _people_words() -> frozenset[str]:
+    from conflict_events.actors.resolve import GENERIC_TERMS
+
+    return frozenset(w for kind in ("civilians", "police", "military", "unidentified", "gang", "communal", "private_security")
+                     for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "guards", "warden", "wardens", "jailer", "jailers"}
+
+
+def _a_person_hits_a_person(verb: Token) -> bool:
+    """Whether the verb's subject and object (or the owner of the body part hit) are people."""
+    from conflict_events.actors.dictionary import singular
+
+    people = _people_words()
+
+    def a_person(noun: Token | None) -> bool:
+        return noun is not None and noun.pos_ in ("NOUN", "PROPN") and (noun.lower_ in people or singular(noun.lower_) in people)
+
+    subject = _subject_of(verb, ("nsubj",))
+    hit = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if hit is not None and not a_person(hit):
+        hit = next((c for c in hit.children if c.dep_ == "poss"), None)  # "a woman's head"
+    return verb.pos_ == "VERB" and a_person(subject) and a_person(hit)
 
 
 MIGRANT_WORDS = frozenset({"migrant", "migrants", "refugees", "asylum", "undocumented"})
