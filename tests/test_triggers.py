@@ -106,6 +106,9 @@ def dropped(nlp, text):
          [("rescued", "arrest")]),
         # People hitting people beat them, with no weapon named.
         ("Prison guards hit a woman's head against the wall of the cell.", [("hit", "beat")]),
+        ("Party members dragged the driver of a candidate out of his car.", [("dragged", "beat")]),
+        # A gathering the police broke up is a demonstration, told by nothing else.
+        ("Police used tear gas to disperse a group of around 80 migrants near their camp.", [("disperse", "protest")]),
         # Checkpoints taken down are a change to the security arrangement, as new ones are.
         ("Iraqi police forces removed several checkpoints and concrete barriers in the Mansour area.", [("checkpoints", "change")]),
     ],
@@ -129,6 +132,9 @@ def test_events_are_kept(tagged_nlp, text, expected):
         ("The commander vowed to launch new rocket attacks.", "rocket attacks", "threatened, planned or hypothetical"),
         ("The shop was hit by a power cut.", "hit", "needs a weapon"),
         ("A car hit a woman on the main road.", "hit", "needs a weapon"),
+        ("Soldiers dragged the bodies to the river.", "dragged", "needs a weapon"),
+        # "the crowd" is one the text has told already: its dispersal adds no demonstration.
+        ("Police fired tear gas to disperse the crowd.", "disperse", "not an event word here"),
         ("The militias have typically used drones to strike the bases.", "strike", "threatened, planned or hypothetical"),
         ("Police arrested the deputy for supporting demonstrations against the governor.", "demonstrations", "why someone was arrested"),
         ("Tension rose in the town ahead of the elections.", "elections", "an election mentioned, not held"),

@@ -414,6 +414,13 @@ def refine_family(span: Span, family: str, sent: Span) -> str:
             return "attack"
         # "four were wounded over a land dispute between two families": hurt in a fight between people.
         return "clash" if quarrel_behind(verb) is not None else "none"
+    if family == "disperse":
+        # "used tear gas to disperse a group of around 80 migrants": a gathering the police broke up;
+        # "to disperse the crowd" breaks up one the text has told already, whatever it was.
+        crowd = next((c for c in span.root.children if c.dep_ == "dobj"), None)
+        told_before = crowd is not None and any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in ("the", "this", "that", "these", "those"))
+                                                for c in crowd.children)
+        return "protest" if crowd is not None and crowd.lower_ in GATHERED_PEOPLE and not told_before else "none"
     if family == "hit" and _a_person_hits_a_person(span.root):
         # "prison guards hit a woman's head against the wall", "a man hit a refugee several times": a beating.
         return "beat"
@@ -482,7 +489,7 @@ def _people_words() -> frozenset[str]:
     from conflict_events.actors.resolve import GENERIC_TERMS
 
     return frozenset(w for kind in ("civilians", "police", "military", "unidentified", "gang", "communal", "private_security")
-                     for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "guards", "warden", "wardens", "jailer", "jailers"}
+                     for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "warden", "jailer", "member", "supporter", "militant"}
 
 
 def _a_person_hits_a_person(verb: Token) -> bool:
@@ -501,6 +508,9 @@ def _a_person_hits_a_person(verb: Token) -> bool:
     return verb.pos_ == "VERB" and a_person(subject) and a_person(hit)
 
 
+GATHERED_PEOPLE = frozenset({"group", "groups", "crowd", "crowds", "gathering", "gatherings", "protesters", "demonstrators",
+                             "protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "sit-in", "march",
+                             "marchers", "participants", "assembly", "mob"})
 MIGRANT_WORDS = frozenset({"migrant", "migrants", "refugees", "asylum", "undocumented"})
 STATE_FORCE_WORDS = MILITARY_WORDS - {"militants", "fighters", "rebels"} | {"guard", "guards", "officers", "policemen", "agents", "gendarmes",
                                                                               "gendarmerie", "authorities", "patrol", "coast"}
