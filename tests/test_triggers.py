@@ -95,6 +95,7 @@ def dropped(nlp, text):
         ("Students barricaded the street with desks to demand the exams be held.", [("barricaded the", "protest")]),
         ("Farmers set up blockades with rocks on the highway to complain about prices.", [("set up blockades", "protest")]),
         ("Rioters broke the windows of the bank in the old town.", [("broke the windows of", "loot")]),
+        ("Soldiers cut the wires of the loudspeakers of the mosque.", [("cut the wires of", "loot")]),
         # "heavy and light weapons": both kinds fired, the heavy ones a shelling.
         ("Troops fired heavy and light weapons at the village for an hour.", [("fired", "fire")]),
         # A march people held is a demonstration, whatever it was for; a sit-in written without its hyphen too.
