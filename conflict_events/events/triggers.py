@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from conflict_events.actors.dictionary import singular
+from conflict_events.actors.resolve import GENERIC_TERMS
 from conflict_events.nlp.lexicon import parse_number
 from conflict_events.nlp import spans as span_groups
 
@@ -213,10 +215,10 @@ def _first_of_list(token: Token) -> Token:
     return token
 
 
+# Checkpoints set up or taken down: either changes the forces' security arrangement.
 CHECKPOINT_CHANGING_VERBS = frozenset({"established", "establish", "establishes", "erected", "erect", "installed", "install", "mounted",
-                              "set", "sets", "setting", "deployed", "placed", "built", "opened", "reinforced", "increased",
-                              # checkpoints taken down change the security arrangement as much as new ones
-                              "removed", "remove", "dismantled", "dismantle", "lifted", "lift"})
+                                       "set", "sets", "setting", "deployed", "placed", "built", "opened", "reinforced", "increased",
+                                       "removed", "remove", "dismantled", "dismantle", "lifted", "lift"})
 JOINING_VERBS = frozenset({"participate", "participating", "join", "joining", "attend", "attending", "reach", "reaching"})
 HINDERING_WORDS = frozenset({"prevent", "prevented", "preventing", "stop", "stopped", "stopping", "block", "blocked", "blocking",
                              "delay", "delayed", "bar", "barred", "hinder", "hindered", "obstruct", "obstructed", "way"})
@@ -485,35 +487,29 @@ CHECKPOINT_OWNERS = MILITARY_WORDS | {"regime", "government"}
 AUTHORITIES = frozenset({"government", "authorities", "officials", "ministry", "municipality", "council", "governor", "mayor", "court", "regime"})
 
 
-def _people_words() -> frozenset[str]:
-    from conflict_events.actors.resolve import GENERIC_TERMS
+# People, as the actor coding knows them: civilians, forces, gangs, unknown assailants; and the
+# state's own forces among them.
+PEOPLE_WORDS = frozenset(w for kind, words in GENERIC_TERMS.items() if kind != "government" for w in words if " " not in w) - {"gunfire"} \
+    | {"warden", "jailer", "member", "supporter"}
+STATE_FORCE_WORDS = frozenset(w for kind in ("police", "military") for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "agent", "authorities"}
 
-    return frozenset(w for kind in ("civilians", "police", "military", "unidentified", "gang", "communal", "private_security")
-                     for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "warden", "jailer", "member", "supporter", "militant"}
+
+def _one_of(noun: Token | None, words: frozenset[str]) -> bool:
+    return noun is not None and (noun.lower_ in words or singular(noun.lower_) in words)
 
 
 def _a_person_hits_a_person(verb: Token) -> bool:
     """Whether the verb's subject and object (or the owner of the body part hit) are people."""
-    from conflict_events.actors.dictionary import singular
-
-    people = _people_words()
-
-    def a_person(noun: Token | None) -> bool:
-        return noun is not None and noun.pos_ in ("NOUN", "PROPN") and (noun.lower_ in people or singular(noun.lower_) in people)
-
-    subject = _subject_of(verb, ("nsubj",))
     hit = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if hit is not None and not a_person(hit):
+    if hit is not None and not _one_of(hit, PEOPLE_WORDS):
         hit = next((c for c in hit.children if c.dep_ == "poss"), None)  # "a woman's head"
-    return verb.pos_ == "VERB" and a_person(subject) and a_person(hit)
+    return verb.pos_ == "VERB" and _one_of(_subject_of(verb, ("nsubj",)), PEOPLE_WORDS) and _one_of(hit, PEOPLE_WORDS)
 
 
 GATHERED_PEOPLE = frozenset({"group", "groups", "crowd", "crowds", "gathering", "gatherings", "protesters", "demonstrators",
                              "protest", "protests", "demonstration", "demonstrations", "rally", "rallies", "sit-in", "march",
                              "marchers", "participants", "assembly", "mob"})
 MIGRANT_WORDS = frozenset({"migrant", "migrants", "refugees", "asylum", "undocumented"})
-STATE_FORCE_WORDS = MILITARY_WORDS - {"militants", "fighters", "rebels"} | {"guard", "guards", "officers", "policemen", "agents", "gendarmes",
-                                                                              "gendarmerie", "authorities", "patrol", "coast"}
 
 
 def _forces_take_in_migrants(verb: Token) -> bool:
@@ -529,7 +525,7 @@ def _forces_take_in_migrants(verb: Token) -> bool:
         while start > verb.sent.start and verb.doc[start - 1].text != ",":
             start -= 1
         doers = list(verb.doc[start : verb.i])
-    return any(t.lower_ in STATE_FORCE_WORDS for t in doers)
+    return any(_one_of(t, STATE_FORCE_WORDS) for t in doers)
 
 
 # What the word "riot" names before these: the police equipped for crowds, not a riot.
