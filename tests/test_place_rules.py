@@ -318,6 +318,12 @@ DATE = "2024-05-12"
         # An event told in the next sentence is where the text was: the town, not its province in brackets.
         ("On 5 May 2024, in Campinas (Sao Paulo), four armed men tried to rob a jewellery shop. They exchanged fire with military police officers and fled.",
          "Campinas", "Sao Paulo", "Brazil"),
+        # The town a sentence opens in is where it all happened: a coastline, a highway named after
+        # somewhere else do not move it.
+        ("On 28 June 2024, in Acapulco, Guerrero, hotel workers marched on the Miguel Aleman coastline to demand better pay.",
+         "Acapulco de Juarez", "Guerrero", "Mexico"),
+        ("On 1 June 2024, in Araure (Portuguesa), truck drivers parked their trucks on the side of the Jose Antonio Paez highway "
+         "to protest against fuel prices.", "Araure", "Portuguesa", "Venezuela"),
         # Places told by their direction from a district are in the district's province, "Arak" with them.
         ("On 5 May 2024, government forces took control of Zorvel, Arak and Zorvelin west of Harib district (Marib) after the rebels left.",
          "Harib", "Marib", "Yemen"),
@@ -530,6 +536,11 @@ def test_an_unknown_village_north_of_a_district_lies_by_the_district_town():
     rows = extract("On 5 May 2024, a landmine exploded in Zorvel al Kabir north of Haradh district (Hajjah), injuring a civilian.", date=DATE)
     assert rows and (rows[0].location, rows[0].admin1, rows[0].country, rows[0].geo_precision) == ("Zorvel al Kabir", "Hajjah", "Yemen", 2)
     assert (round(rows[0].latitude, 1), round(rows[0].longitude, 1)) == (16.4, 43.1)
+
+
+def test_a_town_the_text_puts_the_event_in_outright_stays():
+    rows = extract("Around 1 June 2024, in Sao Paulo (Sao Paulo), a gunman shot and killed a guard inside a shop in Indaiatuba.", date=DATE)
+    assert "Indaiatuba" in [row.location for row in rows]
 
 
 def test_what_people_held_is_no_place():

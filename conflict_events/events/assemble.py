@@ -190,8 +190,14 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
             return by_place[key]
 
         roles_of = _share_the_sentence_actor(mentions, [find_roles(m.span) for m in mentions])
+        frame = _the_town_the_sentence_opens_in(sent, locations, resolved)
         for mention, roles in zip(mentions, roles_of):
             linked = link_places(mention.span, locations, trigger_spans)
+            if frame is not None and linked and frame not in linked and not any(_said_to_be_elsewhere(p, resolved) for p in linked):
+                # "On 28 June, in Acapulco, Guerrero, workers marched on the Miguel Aleman coastline": the
+                # town the sentence opens in is where all it tells happened; later names are its parts,
+                # its roads, or places the people or things belong to.
+                linked = [frame]
             if not linked:
                 unplaced.append((mention, roles))
                 continue
@@ -393,6 +399,38 @@ def _countries_of_state_bodies(doc: Doc, country_of) -> list[str]:
                 and (country := country_of(token.text))):
             counts[country] += 1
     return [c for c, _ in counts.most_common()]
+
+
+OPENING_TOKENS = 12
+
+
+def _the_town_the_sentence_opens_in(sent: Span, locations: list[PlaceMention], resolved: dict) -> PlaceMention | None:
+    """The town named by an "in X," or "in X (Province)," that opens the sentence after its date."""
+    for place in locations:
+        start = place.span.start
+        if start - sent.start > OPENING_TOKENS:
+            break
+        doc = sent.doc
+        opened = start >= sent.start + 2 and doc[start - 1].lower_ == "in" and doc[start - 2].text == ","
+        end = max(place.span.end, place.written_end)
+        closed = end < sent.end and doc[end].text in (",", "(")
+        resolution = resolved.get(id(place))
+        if (opened and closed and resolution is not None and not place.near and not place.anaphoric
+                and getattr(resolution.place, "feature", "") in ("populated place", "capital") and resolution.geo_precision == 1):
+            return place
+    return None
+
+
+def _said_to_be_elsewhere(place: PlaceMention, resolved: dict) -> bool:
+    """A later place the text puts the event in outright: "in Indaiatuba" (not "in the Pauk Taw ward", a
+    part of the opening town), or a province ("the state of emergency in La Araucania")."""
+    doc = place.span.doc
+    before = place.span.start - 1
+    if before >= 0 and doc[before].lower_ == "the":
+        before -= 1
+    resolution = resolved.get(id(place))
+    province_wide = resolution is not None and (resolution.geo_precision == 3 or getattr(resolution.place, "feature", "") in ("admin1", "country"))
+    return province_wide or (before >= 0 and doc[before].lower_ in ("in", "at") and not names_a_part_of_a_town(place))
 
 
 def _province_level(resolution) -> bool:
