@@ -324,6 +324,8 @@ DATE = "2024-05-12"
          "Acapulco de Juarez", "Guerrero", "Mexico"),
         ("On 1 June 2024, in Araure (Portuguesa), truck drivers parked their trucks on the side of the Jose Antonio Paez highway "
          "to protest against fuel prices.", "Araure", "Portuguesa", "Venezuela"),
+        ("On 28 January 2024, in Rio Grande municipality, Zacatecas, the former director of the municipal police of Pinos "
+         "municipality was shot dead in a car.", "Rio Grande", "Zacatecas", "Mexico"),
         # Places told by their direction from a district are in the district's province, "Arak" with them.
         ("On 5 May 2024, government forces took control of Zorvel, Arak and Zorvelin west of Harib district (Marib) after the rebels left.",
          "Harib", "Marib", "Yemen"),

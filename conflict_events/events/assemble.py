@@ -24,6 +24,7 @@ from conflict_events.events.casualties import Casualties, casualties_in, is_addi
 from conflict_events.events.classify import CROWD_NOUNS, DRUG_SEIZURE, INTERVENTION, OFF_DUTY, SYMBOLIC_OBJECTS, Evidence, classify, outside_a_grievance
 from conflict_events.events.dates import ResolvedDate, resolve_date
 from conflict_events.events.places import (
+    GENERIC_PLACE_WORDS,
     PlaceMention,
     coded_location,
     country_context,
@@ -413,6 +414,8 @@ def _the_town_the_sentence_opens_in(sent: Span, locations: list[PlaceMention], r
         doc = sent.doc
         opened = start >= sent.start + 2 and doc[start - 1].lower_ == "in" and doc[start - 2].text == ","
         end = max(place.span.end, place.written_end)
+        if end < sent.end and doc[end].lower_ in GENERIC_PLACE_WORDS:
+            end += 1  # "in Rio Grande municipality, Zacatecas,", "in Insein township (Yangon-North district)"
         closed = end < sent.end and doc[end].text in (",", "(")
         resolution = resolved.get(id(place))
         if (opened and closed and resolution is not None and not place.near and not place.anaphoric
