@@ -93,6 +93,9 @@ def test_triggers(nlp, text, expected):
         ("The fighting led to the death of 2 rebels and 3 soldiers.", 5, 0),
         ("The raid resulted in the killing of 1-4 herders.", 1, 0),
         ("Students marched over the killing of two classmates.", 0, 0),
+        # The figure counts what one person heads or has: one victim.
+        ("The head of 100 households was shot dead by a motorcyclist.", 1, 0),
+        ("A father of five was shot dead outside his shop.", 1, 0),
         # A coder's note gives the figure, over any vague word before it.
         ("Unspecified fatalities coded as 10.", 10, 0),
         ("Scores of fatalities coded as 20.", 20, 0),

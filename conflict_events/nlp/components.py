@@ -414,6 +414,9 @@ class CasualtyTagger:
             if doc[end - 1].lower_ in ("him", "her", "another") and end < len(doc) and (doc[end].like_num or doc[end].lower_ in lexicon.NUMBER_WORDS):
                 # "killed her two sons", "killed another 5": the figure that follows counts.
                 continue
+            if start >= 2 and doc[start - 1].lower_ == "of" and doc[start - 2].lower_ in HEADS_OF_PEOPLE:
+                # "the head of 100 households was shot dead": one person, who heads the counted.
+                count = 1
             if start > 0 and doc[start - 1].lower_ in ("almost", "nearly") and doc[start].lower_ in KILL_VERBS + INJURY_VERBS:
                 # "a mob almost killed him": nobody died.
                 continue
@@ -484,6 +487,11 @@ def _figures_on_passive_subjects(doc: Doc, harm_words: numpy.ndarray) -> list[Sp
         span._.casualty_count = count
         found.append(span)
     return found
+
+
+# One person named by the people they head or have: "the head of 100 households", "a father of five".
+HEADS_OF_PEOPLE = frozenset({"head", "leader", "chief", "chairman", "chairperson", "president", "father", "mother", "parent",
+                             "owner", "commander", "coordinator", "representative", "guardian"})
 
 
 HARM_PARTICIPLES = ["shot", "stabbed", "beaten", "attacked", "abducted", "kidnapped", "tortured", "hacked", "burnt", "burned", "ambushed", "captured", "raped", "lynched", "executed", "assaulted", "injured", "wounded"]
