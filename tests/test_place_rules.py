@@ -583,6 +583,9 @@ def test_a_country_named_as_a_topic_gives_an_unknown_place_no_country():
         # A big city abroad is no namesake only where a hint may name a part of its own country.
         ("On 5 May 2024, a landmine exploded in Ar Rayyan (Khabb wa Ash Shaaf, Al Jawf), injuring two shepherds.",
          "Ar Rayyan", "Al Jawf", "Yemen"),
+        # The note may say what the place is before naming it.
+        ("On 31 March 2024, militia forces destroyed 2 hideouts in an unspecified location in the Diyala River Valley. "
+         "Coded as provincial capital Baquba city.", "Baqubah", "Diyala", "Iraq"),
     ],
 )
 def test_coding_notes_and_hints_place_the_event(text, location, admin1, country):

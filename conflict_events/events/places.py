@@ -214,6 +214,7 @@ def place_mentions(doc: Doc, sent: Span, ents: list[Span] | None = None) -> list
 
 
 CODED_AS = frozenset({"to", "as", "in", "at"})
+CODED_LEAD_WORDS = frozenset({"the", "its", "provincial", "district", "regional", "state", "county", "municipal", "capital"})
 CODED_NAME_ENDS = frozenset({")", "]", ".", ";", "with", "and", "(", "[", "due", "because", "since", "for"})
 
 
@@ -225,8 +226,8 @@ def coded_location(doc: Doc) -> PlaceMention | None:
         if token.lower_ != "coded" or doc[token.i + 1].lower_ not in CODED_AS:
             continue
         start = token.i + 2
-        if start < len(doc) and doc[start].lower_ == "the":
-            start += 1
+        while start < len(doc) and doc[start].lower_ in CODED_LEAD_WORDS:
+            start += 1  # "Coded as provincial capital Baquba city"
         if start >= len(doc) or not doc[start].is_title or doc[start].ent_type_ in TIME_LIKE:
             continue
         end = start
