@@ -545,6 +545,11 @@ def test_a_town_the_text_puts_the_event_in_outright_stays():
     assert "Indaiatuba" in [row.location for row in rows]
 
 
+def test_the_town_a_report_was_given_in_is_not_the_events():
+    rows = extract("On 5 May 2024, in Lviv, the governor said Russian missiles struck Stryi.", date=DATE)
+    assert [row.location for row in rows] == ["Stryi"]
+
+
 def test_what_people_held_is_no_place():
     rows = extract("On 4 May 2024, hundreds demonstrated in Montreal against the mandates. Several protesters held "
                    "Anti-Scholz, Anti-Lauterbach and Gadsden flags.", date=DATE)

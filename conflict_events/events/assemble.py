@@ -194,7 +194,8 @@ def events_from_doc(doc: Doc, document: Document, resources: Resources) -> list[
         frame = _the_town_the_sentence_opens_in(sent, locations, resolved)
         for mention, roles in zip(mentions, roles_of):
             linked = link_places(mention.span, locations, trigger_spans)
-            if frame is not None and linked and frame not in linked and not any(_said_to_be_elsewhere(p, resolved) for p in linked):
+            if (frame is not None and linked and frame not in linked and _frames_the_clause_of(frame, mention.span.root)
+                    and not any(_said_to_be_elsewhere(p, resolved) for p in linked)):
                 # "On 28 June, in Acapulco, Guerrero, workers marched on the Miguel Aleman coastline": the
                 # town the sentence opens in is where all it tells happened; later names are its parts,
                 # its roads, or places the people or things belong to.
@@ -422,6 +423,18 @@ def _the_town_the_sentence_opens_in(sent: Span, locations: list[PlaceMention], r
                 and getattr(resolution.place, "feature", "") in ("populated place", "capital") and resolution.geo_precision == 1):
             return place
     return None
+
+
+def _frames_the_clause_of(frame: PlaceMention, trigger) -> bool:
+    """Whether the opening "in X" belongs to the trigger's own clause, not to a verb of saying whose
+    report holds it ("On Monday, in Kyiv, the president said Russian forces shelled Kharkiv")."""
+    governor = frame.span.doc[frame.span.start - 1].head.i
+    token = trigger
+    while token.i != governor:
+        if token.dep_ in ("ccomp", "parataxis") or token.head.i == token.i:
+            return False
+        token = token.head
+    return True
 
 
 def _said_to_be_elsewhere(place: PlaceMention, resolved: dict) -> bool:
