@@ -39,7 +39,7 @@ from conflict_events.events.places import (
 )
 from conflict_events.events.roles import WITH_SIDE_OF_A_CLASH, Roles, find_roles, is_actor_like, people_counted
 from conflict_events.geo.resolve import area_name, meant_in_any_story, own_name
-from conflict_events.events.triggers import CORPSE_WORDS, TriggerMention, find_triggers, told_as_background
+from conflict_events.events.triggers import CORPSE_WORDS, TriggerMention, find_triggers, names_one_of, told_as_background
 from conflict_events.io.documents import Document
 from conflict_events.nlp import spans as span_groups
 from conflict_events.schema import (
@@ -390,14 +390,11 @@ def _countries_of_state_bodies(doc: Doc, country_of) -> list[str]:
     Where a text names no country, no group, and no place the gazetteer knows, that state is where
     the place lies more often than not; it does not outweigh a place found ("Russian forces shelled
     Zorvel, Khmelnytsky")."""
-    def names_a_state_body(word) -> bool:
-        return word.lower_ in STATE_BODY_WORDS or singular(word.lower_) in STATE_BODY_WORDS
-
     counts: Counter[str] = Counter()
     for token in doc[:-1]:
         # The body may be the word the nationality modifies or, in "an Iraqi army position", the next one.
         if (token.dep_ in ("amod", "compound", "nmod") and token.text[:1].isupper()
-                and (names_a_state_body(doc[token.i + 1]) or (token.head is not token and names_a_state_body(token.head)))
+                and (names_one_of(doc[token.i + 1], STATE_BODY_WORDS) or (token.head.i != token.i and names_one_of(token.head, STATE_BODY_WORDS)))
                 and (country := country_of(token.text))):
             counts[country] += 1
     return [c for c, _ in counts.most_common()]

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span
 
 from conflict_events.nlp import spans as span_groups
+from conflict_events.nlp.lexicon import the_month_may
 
 # A figure marked as a re-statement adds nothing; one marked as further adds to the count, by an
 # adverb of its whole statement or a determiner of its victims.
@@ -42,7 +43,7 @@ def casualties_in(sent: Span, start: int | None = None, end: int | None = None) 
     for span in span_groups.starting_in(sent.doc, "casualties", lo, hi):
         count = span._.casualty_count or 0
         window = sent.doc[max(sent.start, span.start - 3) : span.end]
-        if any(t.lower_ in HEDGES and not _the_month_may(t) for t in window):
+        if any(t.lower_ in HEDGES and not the_month_may(t) for t in window):
             continue
         if span.label_ == "KILLED" and span.root.lower_ in TALLY_NOUNS:
             tally = max(tally, count)
@@ -56,16 +57,6 @@ def casualties_in(sent: Span, start: int | None = None, end: int | None = None) 
 
 # "... the body was found. 1 fatality.": a tally restates the dead the sentence has counted.
 TALLY_NOUNS = frozenset({"fatality", "fatalities"})
-
-
-def _the_month_may(token) -> bool:
-    """ "On 22 May 2022, 3 soldiers were killed": the month, not the hedge "may", which is written
-    with a capital only where it begins a sentence."""
-    doc = token.doc
-    if token.text != "May":
-        return False
-    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
-    return token.i > 0 and not token.is_sent_start or token.ent_type_ == "DATE" or any(t.like_num for t in neighbours)
 
 
 def is_additive(sent: Span) -> bool:

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span, Token
 
 from conflict_events.actors.dictionary import singular
 from conflict_events.actors.resolve import GENERIC_TERMS
-from conflict_events.nlp.lexicon import parse_number
+from conflict_events.nlp.lexicon import parse_number, the_month_may
 from conflict_events.nlp import spans as span_groups
 
 # Families that name an event on their own; the rest need support from context.
@@ -494,16 +494,17 @@ PEOPLE_WORDS = frozenset(w for kind, words in GENERIC_TERMS.items() if kind != "
 STATE_FORCE_WORDS = frozenset(w for kind in ("police", "military") for w in GENERIC_TERMS[kind] if " " not in w) | {"guard", "agent", "authorities"}
 
 
-def _one_of(noun: Token | None, words: frozenset[str]) -> bool:
+def names_one_of(noun: Token | None, words: frozenset[str]) -> bool:
+    """Whether the word, or its singular, is one of the words ("troops" -> "troop")."""
     return noun is not None and (noun.lower_ in words or singular(noun.lower_) in words)
 
 
 def _a_person_hits_a_person(verb: Token) -> bool:
     """Whether the verb's subject and object (or the owner of the body part hit) are people."""
     hit = next((c for c in verb.children if c.dep_ == "dobj"), None)
-    if hit is not None and not _one_of(hit, PEOPLE_WORDS):
+    if hit is not None and not names_one_of(hit, PEOPLE_WORDS):
         hit = next((c for c in hit.children if c.dep_ == "poss"), None)  # "a woman's head"
-    return verb.pos_ == "VERB" and _one_of(_subject_of(verb, ("nsubj",)), PEOPLE_WORDS) and _one_of(hit, PEOPLE_WORDS)
+    return verb.pos_ == "VERB" and names_one_of(_subject_of(verb, ("nsubj",)), PEOPLE_WORDS) and names_one_of(hit, PEOPLE_WORDS)
 
 
 GATHERED_PEOPLE = frozenset({"group", "groups", "crowd", "crowds", "gathering", "gatherings", "protesters", "demonstrators",
@@ -525,7 +526,7 @@ def _forces_take_in_migrants(verb: Token) -> bool:
         while start > verb.sent.start and verb.doc[start - 1].text != ",":
             start -= 1
         doers = list(verb.doc[start : verb.i])
-    return any(_one_of(t, STATE_FORCE_WORDS) for t in doers)
+    return any(names_one_of(t, STATE_FORCE_WORDS) for t in doers)
 
 
 # What the word "riot" names before these: the police equipped for crowds, not a riot.
@@ -654,17 +655,12 @@ def _number_sign(token: Token) -> bool:
     return token.lower_ == "no" and after < len(doc) and doc[after].like_num
 
 
-def _the_month_may(token: Token) -> bool:
-    """ "missing since 7 May blocked the highway": the parser may read the month as a modal verb."""
-    return token.text == "May" and token.i > 0 and (token.nbor(-1).like_num or token.nbor(-1).lower_ in ("since", "in", "on", "of", "early", "late", "mid"))
-
-
 def is_irrealis(token: Token) -> bool:
     verb = token
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubj", "nsubjpass", "pobj"):
         verb = token.head if token.dep_ != "pobj" else token.head.head
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES and not _the_month_may(child):
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in MODAL_AUXILIARIES and not the_month_may(child):
             return True
         if child.dep_ == "aux" and child.lower_ == "to" and verb.dep_ in ("xcomp", "acl", "ROOT") and (
             verb.head.lower_ in IRREALIS_GOVERNORS and not (verb.head.lower_ == "used" and not _habitual(verb.head)) or verb.dep_ == "ROOT"

@@ -52,3 +52,13 @@ def parse_number(text: str) -> int | None:
         value = int(text)
         return value if value < 100000 else None
     return NUMBER_WORDS.get(text)
+
+
+def the_month_may(token) -> bool:
+    """ "On 22 May 2022, 3 soldiers were killed", "missing since 7 May blocked the highway": the month,
+    not the modal or hedge "may", which is written with a capital only where it begins a sentence."""
+    if token.text != "May":
+        return False
+    doc = token.doc
+    neighbours = [doc[i] for i in (token.i - 1, token.i + 1) if 0 <= i < len(doc)]
+    return token.i > 0 and not token.is_sent_start or token.ent_type_ == "DATE" or any(t.like_num for t in neighbours)
