@@ -663,7 +663,7 @@ def _a_governors_measure(title: Token) -> bool:
     if title.lower_ not in GOVERNOR_WORDS:
         return False
     verb = title
-    while verb.dep_ in ("compound", "poss", "nsubj", "case") and verb.head is not verb:
+    while verb.dep_ in ("compound", "poss", "nsubj", "case") and verb.head.i != verb.i:
         verb = verb.head
     return verb.lower_ in MEASURE_VERBS
 
@@ -1246,7 +1246,7 @@ def _in_a_clause_about_someone(span: Span, trigger: Token) -> bool:
     for _ in range(8):
         if token.dep_ == "relcl":
             return not (token.left_edge.i <= trigger.i <= token.right_edge.i)
-        if token.head is token:
+        if token.head.i == token.i:
             return False
         token = token.head
     return False
